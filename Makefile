@@ -1,0 +1,53 @@
+# tei-edition: the two commands of the README, and their helpers.
+#   make edition   install what is needed, then build the whole example edition
+#   make test      install what is needed (with test extras), then run every test
+# Works as root on a bare Debian machine with Python 3.11.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+TEI    := $(BIN)/tei-edition
+
+# Debian packages: what building the edition needs, and what the tests add.
+DEB_EDITION := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk
+DEB_TEST    := jing chromium poppler-utils
+
+.PHONY: edition test check convert debian-edition debian-test clean
+
+edition: $(VENV)/.installed debian-edition convert
+
+convert: $(VENV)/.installed
+	$(TEI) convert sources/ --out xml/
+
+test: $(VENV)/.installed-test debian-edition debian-test
+	$(BIN)/python -m pytest
+
+# Install Debian packages that are missing; `apt-get update` runs once, only when needed.
+debian-edition:
+	@$(MAKE) --no-print-directory debian-install PACKAGES="$(DEB_EDITION)"
+debian-test:
+	@$(MAKE) --no-print-directory debian-install PACKAGES="$(DEB_TEST)"
+debian-install:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  [ -f /tmp/.tei-edition-apt-updated ] || { apt-get update && touch /tmp/.tei-edition-apt-updated; }; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+clean:
+	rm -rf build .pytest_cache
