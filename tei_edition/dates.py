@@ -96,17 +96,40 @@ _CYRILLIC_TO_LATIN: Final = str.maketrans("Х", "X")
 # constants: regular-expression pieces
 
 _LETTER: Final = r"[^\W\d_]"
-_MONTH_WORD: Final = rf"(?<!{_LETTER})(?P<month>{_LETTER}{{3,9}})(?!{_LETTER})"
-_DAY: Final = r"(?P<day>\d{1,2})(?:st|nd|rd|th|-?го)?"
+
+
+def _number(group: str, not_after: str) -> str:
+    """A one- or two-digit number that does not continue what stands before it.
+
+    The check comes after the first digit, not before it, so that every
+    pattern starts with a character class and the regex engine can skip
+    straight to the digits: `find_dates` runs on every paragraph.
+    """
+    return rf"(?P<{group}>\d(?<!{not_after}\d)\d?)"
+
+
+# What may not stand right before a number of each kind: "1,000", "240.78", "4/8737".
+_BEFORE_DAY: Final = r"[\w.,/:]"
+_BEFORE_DOTTED_DAY: Final = r"[\d.]"
+_BEFORE_SLASHED_MONTH: Final = r"[\w/.]"
+_BEFORE_HOUR: Final = r"[\d.:/]"
+
+_MONTH_WORD: Final = rf"(?P<month>{_LETTER}{{3,9}})(?!{_LETTER})"
+# Month-first forms are English, which capitalises month names; the check on
+# the letter before comes after the capital for the same reason as in `_number`.
+_CAPITALISED_MONTH_WORD: Final = (
+    rf"(?P<month>[A-ZА-ЯЁ](?<!{_LETTER}.){_LETTER}{{2,8}})(?!{_LETTER})"
+)
+_DAY: Final = rf"{_number('day', _BEFORE_DAY)}(?:st|nd|rd|th|-?го)?"
+_DOTTED_DAY: Final = _number("day", _BEFORE_DOTTED_DAY)
 _FULL_YEAR: Final = r"(?P<year>[12]\d{3})(?!\d)"
 _SHORT_OR_FULL_YEAR: Final = r"(?P<year>\d{4}|\d{2})(?!\d|\.\d)"
 # Russian writes "1950 г.", "1950г.", "1950 года" after a year; the mark belongs to the date.
 _YEAR_MARK: Final = rf"(?:\s?г(?:ода|оду|\.|(?!{_LETTER})))?"
 _ROMAN: Final = r"XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 _ROMAN_MONTH: Final = rf"(?P<month>{_ROMAN.replace('X', '[XХ]')})"
-_NOT_AFTER_NUMBER: Final = r"(?<![\w.,/:])"
 _MERIDIEM: Final = rf"[aApP](?:\.\s?[mM]\.?|[mM](?!{_LETTER}))"
-_CLOCK: Final = r"(?P<hour>\d{1,2})(?P<separator>[:.])(?P<minute>\d{2})"
+_CLOCK: Final = rf"{_number('hour', _BEFORE_HOUR)}(?P<separator>[:.])(?P<minute>\d{{2}})"
 
 #: What may stand between a time and the date after it: "7:05 a.m. on 07/06/50", "12:15 3.10.1950".
 _TIME_THEN_DATE: Final = re.compile(r",?\s+(?:on\s+)?")
@@ -116,6 +139,8 @@ _DATE_THEN_TIME: Final = re.compile(r",?\s+(?:(?:at|в)\s+)?")
 _DATE_NORMALISATION_THEN_TIME: Final = re.compile(
     rf"\s*\[(?P<normalisation>[^\[\]]+)\]{_DATE_THEN_TIME.pattern}"
 )
+#: Every form has a digit: a text without one is skipped at once.
+_DIGIT: Final = re.compile(r"\d")
 #: Where a bare day.month stands alone as a date: at the end of a line or before an editor's bracket.
 _DATE_LINE_END: Final = re.compile(r"[ \t]*(?:$|\n|\[)")
 
@@ -264,18 +289,18 @@ def _rule(
 
 def _dotted_pattern(month: str) -> str:
     """Day, month, year between dots; a doubled dot before the year is a known typo."""
-    return rf"(?<![\d.]){_DAY}\.{month}\.{{1,2}}\s?{_SHORT_OR_FULL_YEAR}{_YEAR_MARK}"
+    return rf"{_DOTTED_DAY}\.{month}\.{{1,2}}\s?{_SHORT_OR_FULL_YEAR}{_YEAR_MARK}"
 
 
-_DAY_MONTH: Final = rf"{_NOT_AFTER_NUMBER}{_DAY}\s+{_MONTH_WORD}"
-_MONTH_DAY: Final = rf"{_MONTH_WORD}\.?\s+{_DAY}"
+_DAY_MONTH: Final = rf"{_DAY}\s+{_MONTH_WORD}"
+_MONTH_DAY: Final = rf"{_CAPITALISED_MONTH_WORD}\.?\s+{_DAY}"
 
 #: Every form, dates first; `find_dates` keeps the longest reading where forms overlap.
 RULES: Final[tuple[DateRule, ...]] = (
     _rule("D Month YYYY", rf"{_DAY_MONTH}\.?,?\s+{_FULL_YEAR}{_YEAR_MARK}", _read_day_month_year),
     _rule(
         "D [D] Month YYYY",
-        rf"{_NOT_AFTER_NUMBER}(?P<day>\d{{1,2}})\s*\[(?P<corrected_day>\d{{1,2}})\]\s+"
+        rf"{_number('day', _BEFORE_DAY)}\s*\[(?P<corrected_day>\d{{1,2}})\]\s+"
         rf"{_MONTH_WORD}\.?,?\s+{_FULL_YEAR}{_YEAR_MARK}",
         _read_corrected_day_month_year,
     ),
@@ -284,25 +309,25 @@ RULES: Final[tuple[DateRule, ...]] = (
     _rule("Month D", rf"{_MONTH_DAY}(?![\d:/]|[.,]\d)", _read_day_month),
     _rule("D.M.YY", _dotted_pattern(r"(?P<month>\d{1,2})"), _read_dotted),
     _rule("D.ROMAN.YY", _dotted_pattern(_ROMAN_MONTH), _read_dotted_roman),
-    _rule("D.M", r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})(?!\.?\d)", _read_dotted_day_month),
+    _rule("D.M", rf"{_DOTTED_DAY}\.(?P<month>\d{{1,2}})(?!\.?\d)", _read_dotted_day_month),
     _rule(
         "M/D/YY",
-        r"(?<![\w/.])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/]|\.\d)",
+        rf"{_number('month', _BEFORE_SLASHED_MONTH)}/(?P<day>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}})(?![\w/]|\.\d)",
         _read_slashed,
     ),
     _rule(
         "H:MM a.m.",
-        rf"(?<![\d.:]){_CLOCK}\s?(?P<meridiem>{_MERIDIEM})",
+        rf"{_CLOCK}\s?(?P<meridiem>{_MERIDIEM})",
         _read_meridiem_time,
     ),
     _rule(
         "H:MM",
-        rf"(?<![\d.:/]){_CLOCK}(?![\d:]|[.,]\d|\s?{_MERIDIEM})",
+        rf"{_CLOCK}(?![\d:]|[.,]\d|\s?{_MERIDIEM})",
         _read_24_hour_time,
     ),
     _rule(
         "Hч.MMм.",
-        rf"(?<![\d.:])(?P<hour>\d{{1,2}})\s?ч(?:ас(?:а|ов)?)?(?:\.|(?!{_LETTER}))\s?"
+        rf"{_number('hour', _BEFORE_HOUR)}\s?ч(?:ас(?:а|ов)?)?(?:\.|(?!{_LETTER}))\s?"
         rf"(?P<minute>\d{{1,2}})\s?м(?:ин(?:ут[аы]?)?)?(?:\.|(?!{_LETTER}))",
         _read_24_hour_time,
     ),
@@ -448,7 +473,7 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateMatch]:
     >>> find_dates("concentrate immediately 9 Chinese divisions north of the 38th parallel")
     []
     """
-    if not any(character.isdigit() for character in text):
+    if _DIGIT.search(text) is None:
         return []
     found = _readings(text, context_year)
     found += _joined(text, found, context_year)
