@@ -1,0 +1,171 @@
+"""Run the edition's XSLT 3.0 stylesheets with saxonche, safely and once per process.
+
+Every writer (HTML, PDF, text) goes through `Stylesheet`: it compiles a stylesheet
+once per process (compiling is the slow part), feeds Saxon only trees that
+`tei_edition.xmlio` parsed (so Saxon never reads a file or entity by itself), and
+turns Saxon's errors into `StylesheetError`s that name the TEI file and line.
+
+    >>> from lxml import etree
+    >>> sheet = Stylesheet.load(Path("xslt/html.xsl"))          # doctest: +SKIP
+    >>> html = sheet.transform(tree, {"view": "reading"})       # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Union
+
+from lxml import etree
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXdmValue, PyXsltExecutable
+
+from tei_edition.errors import TeiEditionError
+from tei_edition.xmlio import serialize
+
+#: What a stylesheet parameter may be given as from Python.
+ParamValue = Union[str, int, bool, etree._ElementTree, PyXdmNode, Sequence[str]]
+
+# Errors the stylesheets raise name the offending node as `at /TEI[1]/text[1]/...`
+# (see te:node-path in xslt/common/functions.xsl); we turn that into a line.
+_NODE_PATH = re.compile(r"\bat (/[A-Za-z][\w.-]*\[\d+\](?:/[A-Za-z][\w.-]*\[\d+\])*)")
+
+
+class StylesheetError(TeiEditionError):
+    """Raised when a stylesheet does not compile or stops a transformation with an error."""
+
+    def __init__(self, stylesheet: Path, message: str, source: Path | str | None = None, line: int | None = None) -> None:
+        self.stylesheet = stylesheet
+        self.source = source
+        self.line = line
+        self.message = message
+        where = f"{source}:{line or 1}: " if source else ""
+        super().__init__(f"{where}{message} (stylesheet {stylesheet})")
+
+
+class _Saxon:
+    """The one Saxon processor of this process; Saxon/C wants exactly one."""
+
+    _processor: PySaxonProcessor | None = None
+
+    @classmethod
+    def processor(cls) -> PySaxonProcessor:
+        if cls._processor is None:
+            cls._processor = PySaxonProcessor(license=False)
+        return cls._processor
+
+
+class Stylesheet:
+    """A compiled stylesheet; `load` returns the same object for the same file."""
+
+    _compiled: dict[Path, Stylesheet] = {}
+
+    def __init__(self, path: Path, executable: PyXsltExecutable) -> None:
+        self.path = path
+        self._executable = executable
+
+    @classmethod
+    def load(cls, path: Path) -> Stylesheet:
+        """Compile `path` the first time it is asked for, then hand out the same executable."""
+        path = Path(path).resolve()
+        if path not in cls._compiled:
+            if not path.is_file():
+                raise StylesheetError(path, "stylesheet not found")
+            compiler = _Saxon.processor().new_xslt30_processor()
+            try:
+                executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+            except PySaxonApiError as exc:
+                raise StylesheetError(path, f"does not compile: {_clean(exc)}") from exc
+            if executable is None:
+                raise StylesheetError(path, "does not compile")
+            cls._compiled[path] = Stylesheet(path, executable)
+        return cls._compiled[path]
+
+    def transform(
+        self,
+        tree: etree._ElementTree | PyXdmNode,
+        params: Mapping[str, ParamValue] | None = None,
+        *,
+        source: Path | str | None = None,
+    ) -> str:
+        """Transform one document (safe-parsed tree or an already built node) to a string.
+
+        `source` names the file in error messages; it defaults to the tree's own URL.
+        """
+        node = tree if isinstance(tree, PyXdmNode) else document_node(tree)
+        name = source or (tree.docinfo.URL if isinstance(tree, etree._ElementTree) else None)
+        executable = self._executable
+        executable.clear_parameters()
+        # Saxon/C keeps only a pointer to each parameter's value: the Python objects
+        # must outlive the transformation, or Saxon reads freed memory (segfault).
+        held = {key: to_xdm(value) for key, value in (params or {}).items()}
+        for key, value in held.items():
+            executable.set_parameter(key, value)
+        try:
+            result = executable.transform_to_string(xdm_node=node)
+        except PySaxonApiError as exc:
+            message = _clean(exc)
+            line = _line_of_path(tree, message) if isinstance(tree, etree._ElementTree) else None
+            raise StylesheetError(self.path, message, name, line) from exc
+        finally:
+            executable.clear_parameters()
+        if result is None:
+            raise StylesheetError(self.path, "the transformation returned nothing", name)
+        return result
+
+
+def document_node(tree: etree._ElementTree | etree._Element) -> PyXdmNode:
+    """Hand a safe-parsed tree to Saxon as a document node (parse once, pass many times)."""
+    text = serialize(tree).decode("utf-8")
+    return _Saxon.processor().parse_xml(xml_text=text, encoding="UTF-8")
+
+
+def to_xdm(value: ParamValue) -> PyXdmValue:
+    """Turn a Python value into the XDM value a stylesheet parameter declares."""
+    processor = _Saxon.processor()
+    if isinstance(value, PyXdmValue):
+        return value
+    if isinstance(value, bool):
+        return processor.make_boolean_value(value)
+    if isinstance(value, int):
+        return processor.make_integer_value(value)
+    if isinstance(value, str):
+        return processor.make_string_value(value)
+    if isinstance(value, (etree._ElementTree, etree._Element)):
+        return document_node(value)
+    return _string_sequence(value)
+
+
+def _string_sequence(values: Sequence[str]) -> PyXdmValue:
+    """A sequence of xs:string (for `as="xs:string*"` parameters)."""
+    processor = _Saxon.processor()
+    sequence = PyXdmValue(processor)
+    for item in values:
+        sequence.add_xdm_item(processor.make_string_value(str(item)))
+    return sequence
+
+
+def _clean(exc: PySaxonApiError) -> str:
+    """Saxon's message on one line, without its blank lines."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return " ".join(lines) if lines else "unknown Saxon error"
+
+
+def _line_of_path(tree: etree._ElementTree, message: str) -> int | None:
+    """The source line of the node a stylesheet error names by its path, if any."""
+    match = _NODE_PATH.search(message)
+    if not match:
+        return None
+    steps = match.group(1).strip("/").split("/")
+    xpath = "/" + "/".join(f"*[local-name()='{s.split('[')[0]}'][{s.split('[')[1]}" for s in steps)
+    found = tree.xpath(xpath)
+    return found[0].sourceline if found and hasattr(found[0], "sourceline") else None
+
+
+__all__ = [
+    "ParamValue",
+    StylesheetError.__name__,
+    Stylesheet.__name__,
+    document_node.__name__,
+    to_xdm.__name__,
+]

@@ -1,0 +1,179 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Functions every output shares: note numbering and labels, dates, names from the
+     registers, hands, and the path of a node for error messages. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://tei-edition.example/ns"
+  exclude-result-prefixes="#all">
+
+  <!-- ===== where a node is ===== -->
+
+  <!-- A node's path as /TEI[1]/text[1]/...; tei_edition.xslt turns it into a source line. -->
+  <xsl:function name="te:node-path" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string-join($node/ancestor-or-self::*!(
+      '/' || local-name() || '[' || (count(preceding-sibling::*[node-name() eq node-name(current())]) + 1) || ']'))"/>
+  </xsl:function>
+
+  <!-- The text a node belongs to: the scope of its note numbers. -->
+  <xsl:function name="te:text-of" as="node()">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="($node/ancestor-or-self::tei:text[1], $node/ancestor::te:example[1], root($node))[1]"/>
+  </xsl:function>
+
+  <!-- ===== notes ===== -->
+
+  <!-- Elements that the reading view replaces by a textual note (the apparatus): what
+       it leaves out or changes silently must still be told. -->
+  <xsl:function name="te:has-textual-note" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[self::tei:add[not(parent::tei:subst)]
+      or self::tei:del[not(parent::tei:subst)] or self::tei:subst
+      or self::tei:choice[tei:sic or tei:orig]])"/>
+  </xsl:function>
+
+  <!-- Explanatory notes (translator's, editor's) are numbered 1, 2, 3 through a text. -->
+  <xsl:function name="te:note-number" as="xs:integer">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="text" as="node()" select="te:text-of($note)"/>
+    <xsl:sequence select="count($note/preceding::tei:note[not(ancestor::tei:teiHeader)]
+      [te:text-of(.) is $text]) + 1"/>
+  </xsl:function>
+
+  <!-- Textual notes are lettered a, b, c … z, aa … through a text: a separate series. -->
+  <xsl:function name="te:textual-note-label" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="text" as="node()" select="te:text-of($element)"/>
+    <xsl:variable name="before" as="element()*"
+      select="$element/(preceding::* | ancestor::*)[te:has-textual-note(.)][te:text-of(.) is $text]"/>
+    <xsl:sequence select="format-integer(count($before) + 1, 'a')"/>
+  </xsl:function>
+
+  <!-- What a textual note says about the sign it replaces, in words. -->
+  <xsl:function name="te:textual-note-text" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="words" as="xs:string" select="
+      if ($element/self::tei:subst) then
+        'deleted “' || te:words($element/tei:del) || '”, replaced by “' || te:words($element/tei:add)
+        || '”' || te:hand-phrase($element/tei:add[1], ' in ')
+      else if ($element/self::tei:add) then
+        'added' || te:hand-phrase($element, ' in ') || te:place-phrase($element/@place)
+      else if ($element/self::tei:del) then
+        'deleted' || te:hand-phrase($element, ' by ') || ': “' || te:words($element) || '”'
+      else if ($element/tei:sic) then
+        'the source reads “' || te:words($element/tei:sic) || '”'
+      else
+        'as received: “' || te:words($element/tei:orig) || '”'"/>
+    <xsl:sequence select="$words"/>
+  </xsl:function>
+
+  <!-- The words of an element with its spacing normalised. -->
+  <xsl:function name="te:words" as="xs:string">
+    <xsl:param name="element" as="element()*"/>
+    <xsl:sequence select="normalize-space(string-join($element ! string(.), ' '))"/>
+  </xsl:function>
+
+  <!-- How each kind of note is labelled for a reader. -->
+  <xsl:function name="te:note-type-label" as="xs:string">
+    <xsl:param name="type" as="xs:string?"/>
+    <xsl:sequence select="(map {
+        'translator': 'Translator’s note', 'editorial': 'Editor’s note',
+        'textual': 'Textual note', 'unclassified': 'Note in the source' }($type), 'Note')[1]"/>
+  </xsl:function>
+
+  <!-- ===== hands and places ===== -->
+
+  <!-- The handNote a @hand pointer names, from the header of the element's document. -->
+  <xsl:function name="te:hand-note" as="element(tei:handNote)?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="id" as="xs:string" select="substring-after(string($element/@hand), '#')"/>
+    <xsl:sequence select="(root($element)//tei:handNote[@xml:id = $id])[1]"/>
+  </xsl:function>
+
+  <!-- A hand in words: its description in the header, or "hand N (unidentified)". -->
+  <xsl:function name="te:hand-label" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="note" as="element(tei:handNote)?" select="te:hand-note($element)"/>
+    <xsl:variable name="id" as="xs:string" select="substring-after(string($element/@hand), '#')"/>
+    <xsl:sequence select="
+      if (not($element/@hand)) then ()
+      else if (normalize-space($note)) then normalize-space($note)
+      else if (matches($id, '^hand-\d+$')) then 'hand ' || substring-after($id, 'hand-') || ' (unidentified)'
+      else $id"/>
+  </xsl:function>
+
+  <!-- " in hand 1 (unidentified)", or nothing when no hand is named. -->
+  <xsl:function name="te:hand-phrase" as="xs:string">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:param name="preposition" as="xs:string"/>
+    <xsl:sequence select="string-join($element ! te:hand-label(.) ! ($preposition || .))"/>
+  </xsl:function>
+
+  <!-- Where on the page an addition sits, in words. -->
+  <xsl:function name="te:place-phrase" as="xs:string">
+    <xsl:param name="place" as="attribute(place)?"/>
+    <xsl:sequence select="(map {
+        'top': ' at the top', 'bottom': ' at the bottom', 'margin': ' in the margin',
+        'above': ' above the line', 'below': ' below the line', 'inline': ' in the line'
+      }(string($place)), '')[1]"/>
+  </xsl:function>
+
+  <!-- ===== editorial reasons ===== -->
+
+  <!-- Why words are missing (gap) or were supplied, in words. -->
+  <xsl:function name="te:reason-label" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="reason" as="xs:string" select="string($element/@reason)"/>
+    <xsl:sequence select="
+      if ($element/self::tei:gap) then
+        (map { 'omitted': 'omitted by the publisher of the source', 'illegible': 'illegible',
+               'signature': 'signature' }($reason), 'missing')[1]
+        || string-join($element/tei:desc ! (': ' || normalize-space(.)))
+      else
+        (map { 'identification': 'identified by the editor of the source',
+               'omitted': 'supplied by the editor of the source',
+               'gloss': 'explained by the editor of the source',
+               'normalisation': 'date normalised by the editor of the source' }($reason),
+         'supplied by the editor')[1]"/>
+  </xsl:function>
+
+  <!-- ===== dates ===== -->
+
+  <!-- An ISO date or date-time (1950, 1950-10, 1950-10-09, 1950-10-09T07:05) in words. -->
+  <xsl:function name="te:format-date" as="xs:string">
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:variable name="w" as="xs:string" select="normalize-space($when)"/>
+    <xsl:sequence select="
+      if (matches($w, '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}')) then
+        format-date(xs:date(substring($w, 1, 10)), '[D] [MNn] [Y]', 'en', (), ()) || ', ' || substring($w, 12, 5)
+      else if ($w castable as xs:date) then format-date(xs:date($w), '[D] [MNn] [Y]', 'en', (), ())
+      else if ($w castable as xs:gYearMonth) then format-date(xs:date($w || '-01'), '[MNn] [Y]', 'en', (), ())
+      else $w"/>
+  </xsl:function>
+
+  <!-- ===== registers ===== -->
+
+  <!-- The register entry a @ref ("persons.xml#stalin") points at, among the registers. -->
+  <xsl:function name="te:register-entry" as="element()?">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="registers" as="document-node()*"/>
+    <xsl:variable name="id" as="xs:string" select="substring-after(string($ref), '#')"/>
+    <xsl:sequence select="($registers//*[@xml:id = $id][self::tei:person or self::tei:place or self::tei:org])[1]"/>
+  </xsl:function>
+
+  <!-- The one name an entry is shown under (type="preferred", else its first name). -->
+  <xsl:function name="te:preferred-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:geogName)"/>
+    <xsl:sequence select="normalize-space(($names[@type = 'preferred'], $names)[1])"/>
+  </xsl:function>
+
+  <!-- The register id of a pointer ("persons.xml#stalin" → "stalin"). -->
+  <xsl:function name="te:ref-id" as="xs:string">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:sequence select="substring-after(string($ref), '#')"/>
+  </xsl:function>
+
+</xsl:stylesheet>

@@ -1,0 +1,147 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The two views of a text, shared by every output: each mode turns TEI into TEI with
+     the editorial choices made, so that HTML, PDF and plain text show the same words.
+
+     te:reading      the text as read: additions in place, deletions left out,
+                     corrections, regularisations and expansions applied; what it
+                     changes is told in textual notes (note type="textual", n="a" …).
+     te:diplomatic   the text as written: deletions kept (struck through), additions
+                     kept with their hand (raised), sic, original and abbreviated
+                     readings as written, editorial expansions (ex) left out.
+
+     Both views keep supplied words (bracketed by the renderers), gaps, page breaks and
+     notes; notes get their number (n="1" …) and elements with a hand get te:hand, the
+     hand in words. A resolved choice keeps the other reading in te:alt (for hover
+     text). An element no rule covers stops the build (xslt/common/elements.xsl). -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://tei-edition.example/ns"
+  exclude-result-prefixes="#all">
+
+  <xsl:mode name="te:reading" on-no-match="shallow-copy" on-multiple-match="fail" warning-on-no-match="false"/>
+  <xsl:mode name="te:diplomatic" on-no-match="shallow-copy" on-multiple-match="fail" warning-on-no-match="false"/>
+
+  <!-- ===== both views ===== -->
+
+  <!-- An element no rule covers: fail, naming it (never show its text unexplained). -->
+  <xsl:template match="*[ancestor::tei:text][not(te:is-known(.))]" mode="te:reading te:diplomatic"
+    priority="10" as="empty-sequence()">
+    <xsl:sequence select="te:fail-unknown(.)"/>
+  </xsl:template>
+
+  <!-- Notes keep their place and get their number in the explanatory series. -->
+  <xsl:template match="tei:note" mode="te:reading te:diplomatic" as="element(tei:note)">
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="#current"/>
+      <xsl:attribute name="n" select="te:note-number(.)"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- Gaps and supplied words carry the editor's reason in words (te:reason). -->
+  <xsl:template match="tei:gap | tei:supplied" mode="te:reading te:diplomatic" as="element()">
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="#current"/>
+      <xsl:attribute name="te:reason" select="te:reason-label(.)"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- Any other choice (e.g. two unclear readings): its first reading, the other in te:alt. -->
+  <xsl:template match="tei:choice" mode="te:reading te:diplomatic" as="element()">
+    <xsl:apply-templates select="*[1]" mode="#current">
+      <xsl:with-param name="alternative" select="*[2]" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- ===== reading view ===== -->
+
+  <!-- An addition reads in place; a textual note says whose hand added it and where. -->
+  <xsl:template match="tei:add[not(parent::tei:subst)]" mode="te:reading" as="node()*">
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="te:textual-note(.)"/>
+  </xsl:template>
+
+  <!-- A deletion is left out; its words move into a textual note. -->
+  <xsl:template match="tei:del[not(parent::tei:subst)]" mode="te:reading" as="element(tei:note)">
+    <xsl:sequence select="te:textual-note(.)"/>
+  </xsl:template>
+
+  <!-- A substitution reads as its addition; the note keeps what was deleted. -->
+  <xsl:template match="tei:subst" mode="te:reading" as="node()*">
+    <xsl:apply-templates select="tei:add/node()" mode="#current"/>
+    <xsl:sequence select="te:textual-note(.)"/>
+  </xsl:template>
+
+  <!-- A correction or regularisation replaces the reading as written; a note keeps it. -->
+  <xsl:template match="tei:choice[tei:corr or tei:reg]" mode="te:reading" as="node()*">
+    <xsl:apply-templates select="(tei:corr, tei:reg)[1]" mode="#current">
+      <xsl:with-param name="alternative" select="(tei:sic, tei:orig)[1]" tunnel="yes"/>
+    </xsl:apply-templates>
+    <xsl:sequence select="te:textual-note(.)[te:has-textual-note(current())]"/>
+  </xsl:template>
+
+  <!-- An abbreviation reads expanded; the abbreviation stays at hand in te:alt. -->
+  <xsl:template match="tei:choice[tei:expan][not(tei:corr or tei:reg)]" mode="te:reading" as="element()">
+    <xsl:apply-templates select="tei:expan" mode="#current">
+      <xsl:with-param name="alternative" select="tei:abbr" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- ===== diplomatic view ===== -->
+
+  <!-- As written: the sic, original or abbreviated reading of a choice. -->
+  <xsl:template match="tei:choice[tei:sic or tei:orig or tei:abbr]" mode="te:diplomatic" as="element()">
+    <xsl:apply-templates select="(tei:sic, tei:orig, tei:abbr)[1]" mode="#current">
+      <xsl:with-param name="alternative" select="(tei:corr, tei:reg, tei:expan)[1]" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- An editor's expansion inside a word is not in the document: left out. -->
+  <xsl:template match="tei:ex" mode="te:diplomatic" as="empty-sequence()"/>
+
+  <!-- An expanded word keeps its full form at hand in te:alt. -->
+  <xsl:template match="tei:expan[tei:ex][not(parent::tei:choice)]" mode="te:diplomatic" as="element(tei:expan)">
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="#current"/>
+      <xsl:attribute name="te:alt" select="te:words(.)"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- Additions and deletions keep their hand, named in words in te:hand. -->
+  <xsl:template match="tei:add | tei:del" mode="te:diplomatic" as="element()">
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="#current"/>
+      <xsl:if test="@hand">
+        <xsl:attribute name="te:hand" select="te:hand-label(.)"/>
+      </xsl:if>
+      <xsl:if test="@place">
+        <xsl:attribute name="te:place" select="normalize-space(te:place-phrase(@place))"/>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- ===== helpers ===== -->
+
+  <!-- A choice's chosen reading, with the other reading kept in te:alt. -->
+  <xsl:template match="tei:choice/*" mode="te:reading te:diplomatic" as="element()">
+    <xsl:param name="alternative" as="element()?" tunnel="yes"/>
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="#current"/>
+      <xsl:attribute name="te:alt" select="te:words($alternative)"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- The textual note the reading view puts where a sign was resolved. -->
+  <xsl:function name="te:textual-note" as="element(tei:note)">
+    <xsl:param name="element" as="element()"/>
+    <note xmlns="http://www.tei-c.org/ns/1.0" type="textual" n="{te:textual-note-label($element)}"
+      te:for="{local-name($element)}">{te:textual-note-text($element)}</note>
+  </xsl:function>
+
+</xsl:stylesheet>
