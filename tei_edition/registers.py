@@ -49,6 +49,9 @@ NAME_KINDS: Final[tuple[str, ...]] = (
     "abbreviation",
 )
 
+#: Kinds of form that match only in the case written: "AM" (Mansourov) is not the word "am".
+CASE_SENSITIVE_KINDS: Final[tuple[str, ...]] = ("initials", "abbreviation")
+
 #: Titles written before a name that are not part of it ("Cde. Shtykov", "т.Булганину").
 HONORIFICS: Final[tuple[str, ...]] = (
     "Comrades",
@@ -125,6 +128,10 @@ class _NameForm:
     line: int
     entry_line: int
 
+    def accepts(self, found: str) -> bool:
+        """Whether `found`, which has this form's key, is this form: initials and acronyms must match in case."""
+        return self.kind not in CASE_SENSITIVE_KINDS or _normalise(found) == _normalise(self.text)
+
     def regular_for(self, found: str) -> str:
         """The regular form of `found`: the entry's correct form for a misreading, in the case found."""
         if self.kind != "misreading":
@@ -176,14 +183,14 @@ def _strip_initials(text: str) -> str:
     return _TRAILING_INITIALS.sub("", _LEADING_INITIALS.sub("", text))
 
 
-def _candidate_keys(name: str) -> Iterator[str]:
-    """The keys a whole name may be registered under, from the name as written to its bare surname."""
+def _candidate_names(name: str) -> Iterator[str]:
+    """The forms a whole name may be registered as, from the name as written to its bare surname."""
     bare = _HONORIFIC_PREFIX.sub("", _normalise(name))
     unpunctuated = bare.strip(SURROUNDING_PUNCTUATION).strip()
     for text in (bare, unpunctuated, unpunctuated.rstrip(".").strip()):
         collapsed = _collapse_letterspacing(text)
         for candidate in (text, collapsed, _strip_initials(collapsed)):
-            yield candidate.lower()
+            yield candidate
 
 
 # reading a register
@@ -352,22 +359,29 @@ class Registers:
         return form.entry if form else None
 
     def _find_form(self, name: str) -> _NameForm | None:
-        for key in _candidate_keys(name):
-            form = self._by_key.get(key)
-            if form is not None:
+        for candidate in _candidate_names(name):
+            form = self._by_key.get(candidate.lower())
+            if form is not None and form.accepts(candidate):
                 return form
         return None
+
+    def _form_as_written(self, written: str) -> _NameForm | None:
+        """The form a regex match spells: its key's form, if the match has the case that form needs."""
+        form = self._by_key.get(_key(written))
+        return form if form is not None and form.accepts(written) else None
 
     def find_names(self, text: str) -> list[NameMatch]:
         """Every mention of a registered name in `text`, longest first, never overlapping, on word boundaries."""
         matches: list[NameMatch] = []
-        for found in self._matcher.finditer(text):
+        position = 0
+        while (found := self._matcher.search(text, position)) is not None:
             written = found.group()
-            form = self._by_key.get(_key(written)) or self._find_form(written)
-            if form is not None:
-                matches.append(
-                    NameMatch(found.start(), found.end(), written, form.entry, form.kind, form.regular_for(written))
-                )
+            form = self._form_as_written(written) if found.lastgroup == "name" else self._find_form(written)
+            if form is None:
+                position = found.start() + 1
+                continue
+            matches.append(NameMatch(found.start(), found.end(), written, form.entry, form.kind, form.regular_for(written)))
+            position = found.end()
         return matches
 
 
@@ -389,6 +403,7 @@ __all__ = [
     "REGISTERS",
     "NAME_ELEMENTS",
     "NAME_KINDS",
+    "CASE_SENSITIVE_KINDS",
     "HONORIFICS",
     "APOSTROPHES",
     "SURROUNDING_PUNCTUATION",

@@ -256,6 +256,14 @@ def test_find_names_does_not_match_inside_longer_words(registers: Registers, sen
     assert [m.form for m in registers.find_names(from_sources(sentence))] == expected
 
 
+def test_initials_and_acronyms_match_only_in_their_case(registers: Registers) -> None:
+    assert [m.entry.id for m in registers.find_names(from_sources("I am far away from Moscow"))] == ["moscow"]
+    (initials,) = registers.find_names(from_sources("[cable to Shtykov - AM]"))[1:]
+    assert (initials.entry.id, initials.kind) == ("mansourov", "initials")
+    assert registers.lookup("am") is None
+    assert registers.find_names("un peu") == []
+
+
 def test_words_run_together_hide_the_name_they_contain(registers: Registers) -> None:
     """'andKorea' is debris the converter regularises first; a name inside a word is never a match."""
     assert [m.form for m in registers.find_names(from_sources("no loss of Chemulpo andKorea would"))] == ["Chemulpo"]
