@@ -66,7 +66,8 @@ RUSSIAN_MONTH_STEMS: Final[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], .
 
 #: Roman month numerals of Russian dates (``1.X.50``).
 ROMAN_MONTHS: Final[tuple[str, ...]] = (
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    *("I", "II", "III", "IV", "V", "VI"),
+    *("VII", "VIII", "IX", "X", "XI", "XII"),
 )
 
 
@@ -131,17 +132,20 @@ _ROMAN_MONTH: Final = rf"(?P<month>{_ROMAN.replace('X', '[XХ]')})"
 _MERIDIEM: Final = rf"[aApP](?:\.\s?[mM]\.?|[mM](?!{_LETTER}))"
 _CLOCK: Final = rf"{_number('hour', _BEFORE_HOUR)}(?P<separator>[:.])(?P<minute>\d{{2}})"
 
-#: What may stand between a time and the date after it: "7:05 a.m. on 07/06/50", "12:15 3.10.1950".
+#: What may stand between a time and the date after it:
+#: "7:05 a.m. on 07/06/50", "12:15 3.10.1950".
 _TIME_THEN_DATE: Final = re.compile(r",?\s+(?:on\s+)?")
-#: What may stand between a date and the time after it: "10/09/50 at 7:05 a.m.", "1.X.50г. в 3ч.00м.".
+#: What may stand between a date and the time after it:
+#: "10/09/50 at 7:05 a.m.", "1.X.50г. в 3ч.00м.".
 _DATE_THEN_TIME: Final = re.compile(r",?\s+(?:(?:at|в)\s+)?")
-#: A date, an editor's bracket that normalises it, then its time: "1.X.50 [1 October 1950] at 3:00 a.m.".
+#: A date, an editor's bracket that normalises it, then its time:
+#: "1.X.50 [1 October 1950] at 3:00 a.m.".
 _DATE_NORMALISATION_THEN_TIME: Final = re.compile(
     rf"\s*\[(?P<normalisation>[^\[\]]+)\]{_DATE_THEN_TIME.pattern}"
 )
 #: Every form has a digit: a text without one is skipped at once.
 _DIGIT: Final = re.compile(r"\d")
-#: Where a bare day.month stands alone as a date: at the end of a line or before an editor's bracket.
+#: Where a bare day.month stands alone as a date: at a line's end or before an editor's bracket.
 _DATE_LINE_END: Final = re.compile(r"[ \t]*(?:$|\n|\[)")
 
 
@@ -312,7 +316,8 @@ RULES: Final[tuple[DateRule, ...]] = (
     _rule("D.M", rf"{_DOTTED_DAY}\.(?P<month>\d{{1,2}})(?!\.?\d)", _read_dotted_day_month),
     _rule(
         "M/D/YY",
-        rf"{_number('month', _BEFORE_SLASHED_MONTH)}/(?P<day>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}})(?![\w/]|\.\d)",
+        rf"{_number('month', _BEFORE_SLASHED_MONTH)}/(?P<day>\d{{1,2}})/"
+        r"(?P<year>\d{4}|\d{2})(?![\w/]|\.\d)",
         _read_slashed,
     ),
     _rule(
@@ -346,7 +351,8 @@ class DateMatch:
     text: str
     """The expression exactly as written (``text[start:end]``)."""
     when: str
-    """The W3C value for ``@when``: ``1950-10-09``, ``1950-10-09T07:05:00``, ``--09-16``, ``07:05:00``."""
+    """The W3C value for ``@when``: ``1950-10-09``, ``1950-10-09T07:05:00``;
+    ``--09-16`` for a day with no year known, ``07:05:00`` for a time with no date."""
     pattern: str
     """The rule that read it; joined expressions name their parts: ``M/D/YY + H:MM a.m.``."""
 
@@ -393,9 +399,7 @@ def _normalises(bracketed: str, day: Day, context_year: int | None) -> bool:
     return parse_date(bracketed, context_year) == _w3c(day)
 
 
-def _join(
-    text: str, first: _Found, second: _Found, context_year: int | None
-) -> _Found | None:
+def _join(text: str, first: _Found, second: _Found, context_year: int | None) -> _Found | None:
     """The dateTime of a time and a date written next to each other, if they are.
 
     A time before its date joins across ``,``/``on``; a date before its time
@@ -424,7 +428,9 @@ def _join(
     moment = _moment(day, clock) if connected else None
     if moment is None:
         return None
-    return _Found(first.start, second.end, f"{first.pattern}{separator}{second.pattern}", moment, True)
+    return _Found(
+        first.start, second.end, f"{first.pattern}{separator}{second.pattern}", moment, True
+    )
 
 
 def _joined(text: str, found: list[_Found], context_year: int | None) -> list[_Found]:
@@ -514,7 +520,9 @@ _W3C_VALUE: Final = re.compile(
 
 
 def is_real_date(iso: str) -> bool:
-    """True when ``iso`` is a real calendar date or dateTime (or the ``--MM-DD`` and time this module writes).
+    """True when ``iso`` is a real calendar date or dateTime.
+
+    The ``--MM-DD`` and time values `find_dates` writes count as well.
 
     >>> is_real_date("1950-10-09T07:05:00"), is_real_date("1950-10-09T07:05")
     (True, True)
@@ -528,8 +536,12 @@ def is_real_date(iso: str) -> bool:
     try:
         if "year" in parts:
             datetime(
-                parts["year"], parts["month"], parts["day"],
-                parts.get("hour", 0), parts.get("minute", 0), parts.get("second", 0),
+                parts["year"],
+                parts["month"],
+                parts["day"],
+                parts.get("hour", 0),
+                parts.get("minute", 0),
+                parts.get("second", 0),
             )
         elif "month_only" in parts:
             date(2000, parts["month_only"], parts["day_only"])
