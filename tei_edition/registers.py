@@ -49,6 +49,9 @@ NAME_KINDS: Final[tuple[str, ...]] = (
     "abbreviation",
 )
 
+#: The capitals a letter-spaced name starts with ("G O L O V K O"), Latin and Cyrillic, as a regex range.
+LETTERSPACING_CAPITALS: Final[str] = "A-ZА-ЯЁ"
+
 #: Kinds of form that match only in the case written: "AM" (Mansourov) is not the word "am".
 CASE_SENSITIVE_KINDS: Final[tuple[str, ...]] = ("initials", "abbreviation")
 
@@ -254,13 +257,19 @@ def _closest(misreading: str, correct: list[str]) -> str:
 _END: Final = ""
 
 
-def _token_regex(token: str) -> str:
-    """One character of a key as a regex: any whitespace run for a space, any apostrophe for "'"."""
+def _token_class(token: str) -> str:
+    """The characters one character of a key stands for, as the inside of a regex class ("k" -> "kK")."""
     if token == " ":
-        return r"\s+"
+        return r"\s"
     if token == "'":
-        return f"[{APOSTROPHES}]"
-    return re.escape(token)
+        return re.escape(APOSTROPHES)
+    upper = token.upper()
+    return re.escape(token) + (re.escape(upper) if len(upper) == 1 and upper != token else "")
+
+
+def _token_regex(token: str) -> str:
+    """One character of a key as a regex: either case, any apostrophe for "'", any run of whitespace for " "."""
+    return f"[{_token_class(token)}]" + ("+" if token == " " else "")
 
 
 def _trie_regex(node: dict[str, dict]) -> str:
@@ -279,7 +288,12 @@ def _trie_regex(node: dict[str, dict]) -> str:
 
 
 def _compile_matcher(keys: Iterable[str]) -> re.Pattern[str]:
-    """One regex for every name form, plus letter-spaced words ("A. G R O M Y K O") to look up whole."""
+    """One regex for every name form, plus letter-spaced words ("A. G R O M Y K O") to look up whole.
+
+    Case is spelled out in classes ("[kK]") instead of re.IGNORECASE, and the
+    regex starts with a class of every possible first character: together they
+    let the engine skip quickly over the words that cannot begin a name.
+    """
     trie: dict[str, dict] = {}
     for key in keys:
         node = trie
@@ -287,8 +301,10 @@ def _compile_matcher(keys: Iterable[str]) -> re.Pattern[str]:
             node = node.setdefault(token, {})
         node[_END] = {}
     names = _trie_regex(trie) if trie else "(?!)"
-    spaced = r"(?:[^\W\d_]\.\s)?(?:[^\W\d_] ){3,}[^\W\d_](?!\w)"
-    return re.compile(rf"(?<!\w)(?:(?P<name>{names})|(?P<spaced>{spaced}))", re.IGNORECASE)
+    first = "".join(_token_class(token) for token in sorted(trie) if token != _END)
+    capital = f"[{LETTERSPACING_CAPITALS}]"
+    spaced = rf"(?:{capital}\.\s)?{capital} (?:[^\W\d_] ){{2,}}[^\W\d_](?!\w)"
+    return re.compile(rf"(?=[{first}{LETTERSPACING_CAPITALS}])(?<!\w)(?:(?P<name>{names})|(?P<spaced>{spaced}))")
 
 
 # the registers
@@ -403,6 +419,7 @@ __all__ = [
     "REGISTERS",
     "NAME_ELEMENTS",
     "NAME_KINDS",
+    "LETTERSPACING_CAPITALS",
     "CASE_SENSITIVE_KINDS",
     "HONORIFICS",
     "APOSTROPHES",
