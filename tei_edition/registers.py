@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from tei_edition.errors import XmlInputError
 from tei_edition.xmlio import TEI_NS, XML_NS, parse_xml
@@ -132,7 +132,7 @@ class _NameForm:
     entry_line: int
 
     def accepts(self, found: str) -> bool:
-        """Whether `found`, which has this form's key, is this form: initials and acronyms must match in case."""
+        """Whether `found`, which has this form's key, is this form (initials and acronyms must match in case)."""
         return self.kind not in CASE_SENSITIVE_KINDS or _normalise(found) == _normalise(self.text)
 
     def regular_for(self, found: str) -> str:
@@ -209,11 +209,20 @@ def _read_register(path: Path, register: str) -> list[_NameForm]:
     root = parse_xml(path).getroot()
     name_list = root.find(f"{_tei('text')}/{_tei('body')}/{_tei(list_name)}")
     if name_list is None:
-        raise RegisterError(path, root.sourceline or 1, 1, f"no text/body/{list_name}: not a register of {register}")
+        message = f"no text/body/{list_name}: not a register of {register}"
+        raise RegisterError(path, root.sourceline or 1, 1, message)
     forms: list[_NameForm] = []
     for element in name_list.iter(_tei(entry_name)):
         forms.extend(_read_entry(path, register, element))
     return forms
+
+
+class _WrittenName(NamedTuple):
+    """A name element of an entry, as read: its text, its @type and its line."""
+
+    text: str
+    kind: str
+    line: int
 
 
 def _read_entry(path: Path, register: str, element: etree._Element) -> list[_NameForm]:
@@ -222,22 +231,33 @@ def _read_entry(path: Path, register: str, element: etree._Element) -> list[_Nam
     entry_id = element.get(f"{{{XML_NS}}}id")
     if not entry_id:
         raise RegisterError(path, line, 1, f"<{_local_name(element)}> without xml:id")
-    names = [child for child in element if _local_name(child) in NAME_ELEMENTS]
-    written = [(_tidy("".join(child.itertext())), child.get("type", ""), child.sourceline or line) for child in names]
-    for text, kind, name_line in written:
-        if kind not in NAME_KINDS:
-            raise RegisterError(path, name_line, 1, f"{entry_id}: name type {kind!r} is not one of {', '.join(NAME_KINDS)}")
-        if not text:
-            raise RegisterError(path, name_line, 1, f"{entry_id}: empty name")
-    preferred = [text for text, kind, _ in written if kind == "preferred"]
+    names = [
+        _WrittenName(_tidy("".join(child.itertext())), child.get("type", ""), child.sourceline or line)
+        for child in element
+        if _local_name(child) in NAME_ELEMENTS
+    ]
+    for name in names:
+        if name.kind not in NAME_KINDS:
+            message = f"{entry_id}: name type {name.kind!r} is not one of {', '.join(NAME_KINDS)}"
+            raise RegisterError(path, name.line, 1, message)
+        if not name.text:
+            raise RegisterError(path, name.line, 1, f"{entry_id}: empty name")
+    preferred = [name.text for name in names if name.kind == "preferred"]
     if len(preferred) != 1:
         raise RegisterError(path, line, 1, f"{entry_id}: {len(preferred)} preferred names, exactly one is needed")
     entry = Entry(register=register, id=entry_id, preferred=preferred[0])
-    correct = [text for text, kind, _ in written if kind != "misreading"]
-    ordered = sorted(written, key=lambda name: name[1] != "preferred")
+    correct = [name.text for name in names if name.kind != "misreading"]
     return [
-        _NameForm(text, kind, entry, _closest(text, correct) if kind == "misreading" else text, path, name_line, line)
-        for text, kind, name_line in ordered
+        _NameForm(
+            text=name.text,
+            kind=name.kind,
+            entry=entry,
+            regular=_closest(name.text, correct) if name.kind == "misreading" else name.text,
+            path=path,
+            line=name.line,
+            entry_line=line,
+        )
+        for name in sorted(names, key=lambda name: name.kind != "preferred")
     ]
 
 
@@ -345,7 +365,7 @@ class Registers:
 
     @classmethod
     def load(cls, directory: Path) -> Registers:
-        """Read persons.xml, places.xml and organisations.xml from `directory`; a missing file is an empty register."""
+        """Read persons.xml, places.xml and organisations.xml in `directory` (a missing file: an empty register)."""
         forms: list[_NameForm] = []
         for register in REGISTERS:
             path = Path(directory) / f"{register}.xml"
@@ -375,6 +395,7 @@ class Registers:
         return form.entry if form else None
 
     def _find_form(self, name: str) -> _NameForm | None:
+        """The form a whole name is registered as, trying it as written first, then ever barer."""
         for candidate in _candidate_names(name):
             form = self._by_key.get(candidate.lower())
             if form is not None and form.accepts(candidate):
@@ -396,7 +417,8 @@ class Registers:
             if form is None:
                 position = found.start() + 1
                 continue
-            matches.append(NameMatch(found.start(), found.end(), written, form.entry, form.kind, form.regular_for(written)))
+            regular = form.regular_for(written)
+            matches.append(NameMatch(found.start(), found.end(), written, form.entry, form.kind, regular))
             position = found.end()
         return matches
 
@@ -411,7 +433,8 @@ def _check_unique_ids(forms: Iterable[_NameForm]) -> None:
                 form.path,
                 form.entry_line,
                 1,
-                f"xml:id {form.entry.id!r} is already used by {first.entry.ref} ({first.path}:{first.entry_line})",
+                f"xml:id {form.entry.id!r} is already used by {first.entry.ref} "
+                f"({first.path}:{first.entry_line})",
             )
 
 
