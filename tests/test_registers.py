@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from tei_edition import registers as registers_module
 from tei_edition.errors import XmlInputError
@@ -24,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 XML_DIR = ROOT / "xml"
 SOURCES = ROOT / "sources"
 SEEDS = ROOT / "tests" / "seeds.json"
+EDITION_XSD = ROOT / "schema" / "tei_edition.xsd"
+DOCUMENTS = sorted(path for path in XML_DIR.glob("*.xml") if path.stem not in REGISTERS)
 TEI_ALL = Path(__file__).resolve().parents[2] / "shared" / "tei" / "tei_all.rng"
 REGISTER_FILES = [XML_DIR / f"{stem}.xml" for stem in REGISTERS]
 TITLES = {"persons": "Register of persons", "places": "Register of places", "organisations": "Register of organisations"}
@@ -65,6 +68,12 @@ def test_register_is_valid_against_tei_all(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", REGISTER_FILES, ids=lambda path: path.name)
+def test_register_is_valid_against_the_edition_schema(path: Path) -> None:
+    schema = etree.XMLSchema(etree.parse(str(EDITION_XSD)))
+    assert schema.validate(parse_xml(path)), [f"{e.line}: {e.message}" for e in schema.error_log]
+
+
+@pytest.mark.parametrize("path", REGISTER_FILES, ids=lambda path: path.name)
 def test_register_header_names_title_and_licence(path: Path) -> None:
     tree = parse_xml(path)
     assert tree.findtext(".//tei:titleStmt/tei:title", namespaces=NSMAP) == TITLES[path.stem]
@@ -99,6 +108,16 @@ def test_every_form_is_found_whole_in_running_text(registers: Registers) -> None
         for form in registers.forms(entry.ref):
             matches = registers.find_names(f"({form})")
             assert [(m.form, m.entry) for m in matches] == [(form, entry)], form
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.name)
+def test_every_pointer_of_the_edition_into_a_register_resolves(registers: Registers, path: Path) -> None:
+    known = {entry.ref for entry in registers.entries()}
+    pointers = parse_xml(path).xpath("//@ref[contains(., '.xml#')] | //@resp[contains(., '.xml#')]")
+    targets = {target for pointer in pointers for target in str(pointer).split()}
+    register_files = tuple(f"{stem}.xml#" for stem in REGISTERS)
+    missing = {t for t in targets if t.startswith(register_files)} - known
+    assert not missing, f"{path.name} points at entries the registers lack: {sorted(missing)}"
 
 
 # lookup
