@@ -65,10 +65,7 @@ RUSSIAN_MONTH_STEMS: Final[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], .
 )
 
 #: Roman month numerals of Russian dates (``1.X.50``).
-ROMAN_MONTHS: Final[tuple[str, ...]] = (
-    *("I", "II", "III", "IV", "V", "VI"),
-    *("VII", "VIII", "IX", "X", "XI", "XII"),
-)
+ROMAN_MONTHS: Final[tuple[str, ...]] = tuple("I II III IV V VI VII VIII IX X XI XII".split())
 
 
 def _month_numbers() -> dict[str, int]:
@@ -90,6 +87,32 @@ def _month_numbers() -> dict[str, int]:
 
 
 _MONTH_NUMBERS: Final = _month_numbers()
+
+
+def _abbreviation_dot() -> str:
+    """The full stop after an abbreviated month ("16 Sept."), which belongs to the date.
+
+    After a full name ("16 September.") the stop ends the sentence and stays out.
+    Python's look-behind needs one width per group, hence a group per length.
+    """
+    abbreviations = {
+        variant
+        for words in ENGLISH_MONTH_NAMES
+        for word in words[1:]
+        for variant in (word, word.upper())
+    } | {
+        variant
+        for _, _, words in RUSSIAN_MONTH_STEMS
+        for word in words
+        for variant in (word, word.capitalize(), word.upper())
+    }
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(abbreviations):
+        by_length.setdefault(len(word), []).append(word)
+    after_abbreviation = "|".join(f"(?<={'|'.join(words)})" for words in by_length.values())
+    return rf"(?:(?:{after_abbreviation})\.)"
+
+
 # Cyrillic Х is typed for the Roman ten in Russian texts; it reads as Latin X.
 _ROMAN_NUMBERS: Final = {numeral: n for n, numeral in enumerate(ROMAN_MONTHS, start=1)}
 _CYRILLIC_TO_LATIN: Final = str.maketrans("Х", "X")
@@ -209,6 +232,15 @@ def _read_corrected_day_month_year(
     return _read_day(_year_of(match), month, int(match["corrected_day"]), None)
 
 
+def _read_month_corrected(match: re.Match[str], context_year: int | None) -> Reading | None:
+    """``7 September [sic-October]``: the editor's corrected month is the date."""
+    month = _MONTH_NUMBERS.get(match["corrected_month"])
+    if month is None or _month_named(match) is None:
+        return None
+    year = _year_of(match) if match["year"] else None
+    return _read_day(year, month, int(match["day"]), context_year)
+
+
 def _read_day_month(match: re.Match[str], context_year: int | None) -> Reading | None:
     """``16 сентября``, ``Sept. 16``: the year comes from the context."""
     month = _month_named(match)
@@ -296,17 +328,23 @@ def _dotted_pattern(month: str) -> str:
     return rf"{_DOTTED_DAY}\.{month}\.{{1,2}}\s?{_SHORT_OR_FULL_YEAR}{_YEAR_MARK}"
 
 
-_DAY_MONTH: Final = rf"{_DAY}\s+{_MONTH_WORD}"
+_DAY_MONTH: Final = rf"{_DAY}\s+{_MONTH_WORD}{_abbreviation_dot()}?"
 _MONTH_DAY: Final = rf"{_CAPITALISED_MONTH_WORD}\.?\s+{_DAY}"
 
 #: Every form, dates first; `find_dates` keeps the longest reading where forms overlap.
 RULES: Final[tuple[DateRule, ...]] = (
-    _rule("D Month YYYY", rf"{_DAY_MONTH}\.?,?\s+{_FULL_YEAR}{_YEAR_MARK}", _read_day_month_year),
+    _rule("D Month YYYY", rf"{_DAY_MONTH},?\s+{_FULL_YEAR}{_YEAR_MARK}", _read_day_month_year),
     _rule(
         "D [D] Month YYYY",
         rf"{_number('day', _BEFORE_DAY)}\s*\[(?P<corrected_day>\d{{1,2}})\]\s+"
         rf"{_MONTH_WORD}\.?,?\s+{_FULL_YEAR}{_YEAR_MARK}",
         _read_corrected_day_month_year,
+    ),
+    _rule(
+        "D Month [sic-Month]",
+        rf"{_DAY_MONTH}\s*\[sic[-–:]\s*(?P<corrected_month>{_LETTER}{{3,9}})\.?\]"
+        rf"(?:,?\s+{_FULL_YEAR}{_YEAR_MARK})?",
+        _read_month_corrected,
     ),
     _rule("Month D, YYYY", rf"{_MONTH_DAY},?\s+{_FULL_YEAR}", _read_day_month_year),
     _rule("D Month", _DAY_MONTH, _read_day_month),
