@@ -1,0 +1,89 @@
+"""The ed: XPath functions the Schematron rules call, for what XPath 1.0 cannot say.
+
+Dates are the hard part of the editorial rules: whether 1950-02-30 exists, and
+whether a date with a time comes after one without. They are written once here,
+in Python, and registered in lxml's function namespace `urn:tei-edition:functions`
+(prefix ed: in schema/rules/), so the rules stay one-line tests.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Final
+
+from lxml import etree
+
+FUNCTIONS_NS: Final = "urn:tei-edition:functions"
+
+#: The W3C forms an @when may take, most precise first; groups give the parts.
+_TEMPORAL: Final = re.compile(
+    r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
+    r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2}):(?P<second>\d{2})(?:\.\d+)?)?)?)?"
+    r"(?P<zone>Z|[+-]\d{2}:\d{2})?$"
+)
+
+
+def temporal_key(value: str) -> tuple[int, ...] | None:
+    """The parts of an ISO date or dateTime as integers, or None when it is not a real one.
+
+    >>> temporal_key("1950-10-09T07:05:00")
+    (1950, 10, 9, 7, 5, 0)
+    >>> temporal_key("1950-02-30") is None
+    True
+    """
+    match = _TEMPORAL.match(value.strip())
+    if not match:
+        return None
+    parts = [int(p) for p in match.group("year", "month", "day", "hour", "minute", "second") if p is not None]
+    try:
+        if len(parts) >= 3:
+            _dt.date(*parts[:3])
+        if len(parts) == 6:
+            _dt.time(*parts[3:])
+        if len(parts) == 2 and not 1 <= parts[1] <= 12:
+            return None
+    except ValueError:
+        return None
+    return tuple(parts)
+
+
+def is_date(_context: object, value: object) -> bool:
+    """ed:is-date($s): true when $s is a real calendar date, dateTime, year-month or year."""
+    return temporal_key(_string(value)) is not None
+
+
+def in_order(_context: object, earlier: object, later: object) -> bool:
+    """ed:in-order($a, $b): true unless $b is before $a, compared at their common precision.
+
+    A date without a time is not before a dateTime of the same day. Values that are
+    not dates count as in order: ed:is-date reports them.
+    """
+    first, second = temporal_key(_string(earlier)), temporal_key(_string(later))
+    if first is None or second is None:
+        return True
+    common = min(len(first), len(second))
+    return first[:common] <= second[:common]
+
+
+def today(_context: object) -> str:
+    """ed:today(): today's date, YYYY-MM-DD, the last date this edition may contain."""
+    return _dt.date.today().isoformat()
+
+
+def _string(value: object) -> str:
+    """XPath passes node-sets as lists: take the string value of the first, as XPath 1.0 does."""
+    if isinstance(value, list):
+        return str(value[0]) if value else ""
+    return str(value)
+
+
+def register_functions() -> None:
+    """Make the ed: functions visible to every XPath and XSLT lxml evaluates in this process."""
+    namespace = etree.FunctionNamespace(FUNCTIONS_NS)
+    namespace["is-date"] = is_date
+    namespace["in-order"] = in_order
+    namespace["today"] = today
+
+
+__all__ = ["FUNCTIONS_NS", temporal_key.__name__, is_date.__name__, in_order.__name__, today.__name__, register_functions.__name__]

@@ -1,0 +1,160 @@
+"""The edition index: what the cross-file rules need to know about every file, as one XML document.
+
+Rules about more than one file (identifiers unique in the edition, pointers into
+registers and sibling documents, register entries used) run on this index rather
+than on the TEI files, so each file is parsed once, in whichever process checks it,
+and only its small `FileFacts` travel back. `build_index` turns the facts of all
+files into the XML the phase "edition" of schema/rules/edition.sch reads:
+
+    <ix:edition xmlns:ix="urn:tei-edition:index">
+      <ix:file path="/abs/x.xml" name="x.xml" kind="document" id="x" target="/abs/x.xml" line="2">
+        <ix:id value="x-en" scope="edition" target="/abs/x.xml#x-en" line="9" column="7"/>
+        <ix:entry value="stalin" kind="person" target="/abs/persons.xml#stalin" .../>  (registers)
+        <ix:ptr attr="ref" value="persons.xml#stalin" target="/abs/persons.xml#stalin" file="persons.xml" .../>
+      </ix:file>
+    </ix:edition>
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from lxml import etree
+
+from tei_edition.validate.positions import element_column, source_position
+from tei_edition.xmlio import TEI_NS, XML_NS
+
+INDEX_NS: Final = "urn:tei-edition:index"
+
+#: Attributes whose values are pointers (one or more URIs separated by spaces).
+POINTER_ATTRIBUTES: Final = ("ref", "hand", "resp", "corresp", "target", "wit", "who", "scheme", "scribeRef")
+
+#: Register entries, by element name; what kind of entry each is.
+REGISTER_ENTRIES: Final = {"person": "person", "place": "place", "org": "organisation"}
+
+_ABSOLUTE_URI: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_XML_ID: Final = f"{{{XML_NS}}}id"
+_TEXT: Final = f"{{{TEI_NS}}}text"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A value found at a place in a file: line, column and source line."""
+
+    value: str
+    line: int
+    column: int
+    source: str | None = None
+
+
+@dataclass
+class FileFacts:
+    """What one file contributes to the edition index (plain data, so it pickles between processes)."""
+
+    path: str
+    shown: str
+    kind: str
+    doc_id: Located | None = None
+    ids: list[tuple[Located, str]] = field(default_factory=list)
+    entries: list[tuple[Located, str]] = field(default_factory=list)
+    pointers: list[tuple[Located, str, str, str]] = field(default_factory=list)
+
+
+def collect_facts(tree: etree._ElementTree, path: Path, shown: str, lines: list[str]) -> FileFacts:
+    """The ids, register entries and pointers of one TEI file."""
+    root = tree.getroot()
+    is_register = next(root.iter(*(f"{{{TEI_NS}}}{name}" for name in REGISTER_ENTRIES)), None) is not None
+    facts = FileFacts(str(path), shown, "register" if is_register else "document")
+
+    def locate(element: etree._Element, value: str) -> Located:
+        return Located(value, element.sourceline or 1, element_column(element, lines), source_position(path, element))
+
+    for element in root.iter(etree.Element):
+        identifier = element.get(_XML_ID)
+        if identifier:
+            located = locate(element, identifier)
+            if element is root:
+                facts.doc_id = located
+            in_text = any(a.tag == _TEXT for a in element.iterancestors())
+            scope = "edition" if (element is root or in_text) and not is_register else "document"
+            facts.ids.append((located, scope))
+            kind = REGISTER_ENTRIES.get(etree.QName(element).localname)
+            if is_register and kind:
+                facts.entries.append((located, kind))
+        for attribute in POINTER_ATTRIBUTES:
+            value = element.get(attribute)
+            if value is None:
+                continue
+            for token in value.split():
+                target = resolve_pointer(token, path)
+                if target is not None:
+                    facts.pointers.append((locate(element, token), attribute, target, _target_file(token, path)))
+    return facts
+
+
+def resolve_pointer(token: str, path: Path) -> str | None:
+    """The absolute `file#id` a relative pointer in `path` names; None for an absolute URI (not checked)."""
+    if _ABSOLUTE_URI.match(token):
+        return None
+    file_part, _, fragment = token.partition("#")
+    target_file = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), file_part)) if file_part else os.path.abspath(path)
+    return f"{target_file}#{fragment}" if fragment else target_file
+
+
+def _target_file(token: str, path: Path) -> str:
+    file_part = token.partition("#")[0]
+    return file_part or Path(path).name
+
+
+def build_index(all_facts: list[FileFacts]) -> tuple[etree._ElementTree, dict[etree._Element, tuple[str, Located]]]:
+    """The index document, and for each of its elements the file and place it stands for."""
+    root = etree.Element(f"{{{INDEX_NS}}}edition", nsmap={"ix": INDEX_NS})
+    places: dict[etree._Element, tuple[str, Located]] = {}
+    for facts in all_facts:
+        absolute = os.path.abspath(facts.path)
+        file_element = etree.SubElement(
+            root,
+            f"{{{INDEX_NS}}}file",
+            path=absolute,
+            name=os.path.basename(absolute),
+            kind=facts.kind,
+            target=absolute,
+        )
+        if facts.doc_id is not None:
+            file_element.set("id", facts.doc_id.value)
+        places[file_element] = (facts.shown, facts.doc_id or Located("", 1, 1))
+        for located, scope in facts.ids:
+            _child(file_element, "id", places, facts.shown, located, scope=scope, target=f"{absolute}#{located.value}")
+        for located, kind in facts.entries:
+            _child(file_element, "entry", places, facts.shown, located, kind=kind, target=f"{absolute}#{located.value}")
+        for located, attribute, target, target_file in facts.pointers:
+            _child(file_element, "ptr", places, facts.shown, located, attr=attribute, target=target, file=target_file)
+    return etree.ElementTree(root), places
+
+
+def _child(
+    parent: etree._Element,
+    name: str,
+    places: dict[etree._Element, tuple[str, Located]],
+    shown: str,
+    located: Located,
+    **attributes: str,
+) -> None:
+    element = etree.SubElement(parent, f"{{{INDEX_NS}}}{name}", value=located.value, **attributes)
+    places[element] = (shown, located)
+
+
+__all__ = [
+    "INDEX_NS",
+    "POINTER_ATTRIBUTES",
+    "REGISTER_ENTRIES",
+    Located.__name__,
+    FileFacts.__name__,
+    collect_facts.__name__,
+    resolve_pointer.__name__,
+    build_index.__name__,
+]

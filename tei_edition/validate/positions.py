@@ -1,0 +1,113 @@
+"""Where an element is: its line and column in the TEI file, and the source line it came from.
+
+lxml knows an element's line but not its column; the column is found by looking
+for the element's start tag on that line. The source position comes from the
+side file `sourcemap.json` that `tei-edition convert` writes beside the TEI
+files: {"FILE.xml": {KEY: "sources/FILE.txt:LINE"}}, where KEY is an element's
+xml:id or its path of local names with positions, `/TEI[1]/text[1]/body[1]/div[1]/p[3]`.
+An element without an entry takes the position of its nearest ancestor that has one.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Final
+
+from lxml import etree
+
+from tei_edition.xmlio import XML_NS
+
+SOURCEMAP_NAME: Final = "sourcemap.json"
+_XML_ID: Final = f"{{{XML_NS}}}id"
+
+
+def element_column(element: etree._Element, lines: list[str]) -> int:
+    """The 1-based column of `element`'s start tag on its line (1 when it cannot be found)."""
+    line_number = element.sourceline or 0
+    if not 0 < line_number <= len(lines):
+        return 1
+    text = lines[line_number - 1]
+    name = etree.QName(element).localname
+    same_line_before = 0
+    for other in element.itersiblings(preceding=True):
+        if other.sourceline == line_number and isinstance(other.tag, str) and etree.QName(other).localname == name:
+            same_line_before += 1
+    parent = element.getparent()
+    if parent is not None and parent.sourceline == line_number and etree.QName(parent).localname == name:
+        same_line_before += 1
+    start = -1
+    for _ in range(same_line_before + 1):
+        start = _find_start_tag(text, name, start + 1)
+        if start < 0:
+            return 1
+    return start + 1
+
+
+def _find_start_tag(text: str, name: str, begin: int) -> int:
+    """Index of the next `<name` (with or without prefix) followed by a delimiter, or -1."""
+    index = begin
+    while True:
+        index = text.find("<", index)
+        if index < 0:
+            return -1
+        rest = text[index + 1 :]
+        tag = rest.split(None, 1)[0] if rest else ""
+        tag = tag.split(">", 1)[0].split("/", 1)[0]
+        if tag == name or tag.endswith(":" + name):
+            return index
+        index += 1
+
+
+def element_path(element: etree._Element) -> str:
+    """The element's path of local names with positions among same-named siblings."""
+    steps: list[str] = []
+    node: etree._Element | None = element
+    while node is not None:
+        name = etree.QName(node).localname
+        position = 1 + sum(
+            1 for s in node.itersiblings(preceding=True) if isinstance(s.tag, str) and etree.QName(s).localname == name
+        )
+        steps.append(f"{name}[{position}]")
+        node = node.getparent()
+    return "/" + "/".join(reversed(steps))
+
+
+@lru_cache(maxsize=64)
+def load_sourcemap(directory: Path) -> dict[str, dict[str, str]]:
+    """The source map of a directory, or an empty one when it has none or it is unreadable."""
+    path = directory / SOURCEMAP_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def source_position(path: Path, element: etree._Element | None) -> str | None:
+    """The source line `element` of the TEI file `path` was converted from, if recorded."""
+    if element is None:
+        return None
+    entries = load_sourcemap(path.parent).get(path.name)
+    if not entries:
+        return None
+    node: etree._Element | None = element
+    while node is not None:
+        key = node.get(_XML_ID)
+        if key and key in entries:
+            return str(entries[key])
+        located = entries.get(element_path(node))
+        if located:
+            return str(located)
+        node = node.getparent()
+    return None
+
+
+__all__ = [
+    "SOURCEMAP_NAME",
+    element_column.__name__,
+    element_path.__name__,
+    load_sourcemap.__name__,
+    source_position.__name__,
+]

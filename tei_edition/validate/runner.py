@@ -1,0 +1,178 @@
+"""Validate files: each file against the schema and the document rules, then the edition rules.
+
+A file is read and parsed once, in a worker process that has loaded the schema
+and compiled the rules once (`--jobs`); the worker sends back the file's issues and
+its facts for the edition index. The main process then runs the edition rules on
+the index. A file that is not well-formed is an error at its line, not a crash; a
+file that cannot be read at all is an `UnreadableInput`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from lxml import etree
+
+from tei_edition.errors import TeiEditionError, XmlInputError
+from tei_edition.validate.index import FileFacts, build_index, collect_facts
+from tei_edition.validate.issues import Issue
+from tei_edition.validate.positions import element_column, source_position
+from tei_edition.validate.rules import DOCUMENT_PHASE, EDITION_PHASE, RuleRunner
+from tei_edition.validate.schema import SchemaChecker
+from tei_edition.xmlio import parse_xml_bytes
+
+WELL_FORMED_RULE: Final = "well-formed"
+
+
+class UnreadableInput(TeiEditionError):
+    """Raised when a file to validate does not exist or cannot be read."""
+
+
+@dataclass
+class FileResult:
+    """What checking one file found: its issues, and its facts (None when it did not parse)."""
+
+    issues: list[Issue]
+    facts: FileFacts | None
+
+
+@dataclass
+class Report:
+    """The outcome of a validation run."""
+
+    files: list[str]
+    issues: list[Issue] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, severity: str) -> int:
+        """How many issues have `severity`."""
+        return sum(1 for issue in self.issues if issue.severity == severity)
+
+
+class _Checkers:
+    """The schema and the document rules of this process, loaded on first use."""
+
+    schema: SchemaChecker | None = None
+    rules: RuleRunner | None = None
+
+    @classmethod
+    def get(cls) -> tuple[SchemaChecker, RuleRunner]:
+        if cls.schema is None or cls.rules is None:
+            cls.schema, cls.rules = SchemaChecker(), RuleRunner(DOCUMENT_PHASE)
+        return cls.schema, cls.rules
+
+
+def check_file(path_and_shown: tuple[str, str]) -> FileResult:
+    """Check one file against the schema and the document rules; collect its index facts."""
+    path, shown = Path(path_and_shown[0]), path_and_shown[1]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"{shown}: cannot read: {exc.strerror}") from exc
+    try:
+        tree = parse_xml_bytes(data, shown)
+    except XmlInputError as exc:
+        return FileResult([Issue(shown, exc.line, exc.column, WELL_FORMED_RULE, "error", exc.message)], None)
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    schema, rules = _Checkers.get()
+    issues = schema.check(tree, path, shown, lines)
+    for finding in rules.run(tree):
+        node = finding.node
+        line = (node.sourceline if node is not None else None) or 1
+        column = element_column(node, lines) if node is not None else 1
+        issues.append(Issue(shown, line, column, finding.rule, finding.role, finding.message, source_position(path, node)))
+    return FileResult(issues, collect_facts(tree, path, shown, lines))
+
+
+def check_edition(all_facts: list[FileFacts]) -> list[Issue]:
+    """Run the edition rules on the index of all files that parsed."""
+    index, places = build_index(all_facts)
+    issues = []
+    for finding in RuleRunner(EDITION_PHASE).run(index):
+        shown, located = places.get(finding.node, ("", None)) if finding.node is not None else ("", None)
+        if located is None:
+            continue
+        issues.append(Issue(shown, located.line, located.column, finding.rule, finding.role, finding.message, located.source))
+    return issues
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """The XML files named, or found (recursively, in name order) in the directories named."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.xml") if not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UnreadableInput(f"{path}: no such file or directory")
+    return files
+
+
+def shown_path(path: Path) -> str:
+    """The path as reports show it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def validate_files(
+    files: list[Path],
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Validate `files` with `jobs` processes; `progress(done, total)` is called as files finish."""
+    started = time.perf_counter()
+    work = [(str(path), shown_path(path)) for path in files]
+    results: list[FileResult] = []
+    if jobs > 1 and len(work) > 1:
+        chunk = max(1, min(64, len(work) // (jobs * 8)))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for result in pool.map(check_file, work, chunksize=chunk):
+                results.append(result)
+                _tick(progress, len(results), len(work))
+    else:
+        for item in work:
+            results.append(check_file(item))
+            _tick(progress, len(results), len(work))
+    issues = [issue for result in results for issue in result.issues]
+    issues.extend(check_edition([result.facts for result in results if result.facts is not None]))
+    return Report([shown for _, shown in work], sorted(issues), time.perf_counter() - started)
+
+
+def _tick(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def print_progress(done: int, total: int, _last: list[float] = [0.0]) -> None:  # noqa: B006 - last print time
+    """Show `validated done/total files` on stderr, at most a few times a second."""
+    now = time.monotonic()
+    if done == total or now - _last[0] > 0.5:
+        _last[0] = now
+        sys.stderr.write(f"\rvalidated {done}/{total} files")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+__all__ = [
+    "WELL_FORMED_RULE",
+    UnreadableInput.__name__,
+    FileResult.__name__,
+    Report.__name__,
+    check_file.__name__,
+    check_edition.__name__,
+    collect_files.__name__,
+    shown_path.__name__,
+    validate_files.__name__,
+    print_progress.__name__,
+]
