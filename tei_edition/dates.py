@@ -304,6 +304,9 @@ def _read_24_hour_time(match: re.Match[str], context_year: int | None) -> Readin
 
 # rules
 
+#: How a rule reads a match, given the context year: a reading, or None for no real date or time.
+Reader = Callable[[re.Match[str], int | None], Reading | None]
+
 
 class DateRule(NamedTuple):
     """One written form of a date or a time."""
@@ -312,13 +315,11 @@ class DateRule(NamedTuple):
     """The form, as a name for reports and tests: ``D Month YYYY``, ``M/D/YY``."""
     regex: re.Pattern[str]
     """Where the form is written; the named groups feed `read`."""
-    read: Callable[[re.Match[str], int | None], Reading | None]
+    read: Reader
     """The value of a match (given the context year), or None when it is no real date or time."""
 
 
-def _rule(
-    name: str, pattern: str, read: Callable[[re.Match[str], int | None], Reading | None]
-) -> DateRule:
+def _rule(name: str, pattern: str, read: Reader) -> DateRule:
     """A rule with its pattern compiled once, at import."""
     return DateRule(name, re.compile(pattern), read)
 
@@ -595,6 +596,7 @@ __all__ = [
     DateRule.__name__,
     Day.__name__,
     Reading.__name__,
+    "Reader",
     "ENGLISH_MONTH_NAMES",
     "RUSSIAN_MONTH_STEMS",
     "ROMAN_MONTHS",
