@@ -53,7 +53,7 @@ RULE_CASES: dict[str, RuleCase] = {
     "D Month [sic-Month]": RuleCase(
         "I received letter from Mao on 7 September [sic-October], in which he expresses",
         ("7 September [sic-October]", "1950-10-07"),
-        "the question would thus become extremely large [kraine bol'shim]. 1 [First]",
+        "Typ[ed in] 10 copies [copies no.] 9-10 -(to file)",
     ),
     "Month D, YYYY": RuleCase(
         "October 12, 1950 Cable, 8th Directorate of the USSR Armed Forces General Staff",
@@ -63,7 +63,7 @@ RULE_CASES: dict[str, RuleCase] = {
     "D Month": RuleCase(
         "Москва еще 16 сентября предупреждала корейских товарищев",
         ("16 сентября", "1950-09-16"),
-        "Typ[ed in] 10 copies [copies no.] 9-10 -(to file)",
+        "Distribution list - 11 copies: Stalin - 2,",
     ),
     "Month D": RuleCase(
         "Stalin, Mao, Kim, and China's Decision to Enter the Korean War, Sept. 16-",
@@ -90,21 +90,16 @@ def test_every_rule_has_a_case() -> None:
     assert set(RULE_CASES) == {rule.name for rule in RULES}
 
 
-def readings_of(rule_name: str, text: str) -> list[tuple[str, str]]:
-    """What one rule alone reads in a text (standing alone or not)."""
+def readings_of(rule_name: str, text: str) -> list[str]:
+    """Where one rule alone reads a date or time in a text (standing alone or not)."""
     (rule,) = (rule for rule in RULES if rule.name == rule_name)
-    found = []
-    for match in rule.regex.finditer(text):
-        reading = rule.read(match, 1950)
-        if reading is not None:
-            found.append((match[0], dates._w3c(reading.value)))
-    return found
+    return [match[0] for match in rule.regex.finditer(text) if rule.read(match, 1950) is not None]
 
 
 @pytest.mark.parametrize("rule_name", list(RULE_CASES))
 def test_rule_fires_on_its_form(rule_name: str) -> None:
     case = RULE_CASES[rule_name]
-    assert readings_of(rule_name, case.positive) == [case.expected]
+    assert readings_of(rule_name, case.positive) == [case.expected[0]]
     (match,) = find_dates(case.positive, 1950)
     assert (match.text, match.when, match.pattern) == (*case.expected, rule_name)
 
