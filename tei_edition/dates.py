@@ -160,7 +160,7 @@ _CLOCK: Final = rf"{_number('hour', _BEFORE_HOUR)}(?P<separator>[:.])(?P<minute>
 _TIME_THEN_DATE: Final = re.compile(r",?\s+(?:on\s+)?")
 #: What may stand between a date and the time after it:
 #: "10/09/50 at 7:05 a.m.", "1.X.50г. в 3ч.00м.".
-_DATE_THEN_TIME: Final = re.compile(r",?\s+(?:(?:at|в)\s+)?")
+_DATE_THEN_TIME: Final = re.compile(r",?\s+(?:(?P<at>at|в)\s+)?")
 #: A date, an editor's bracket that normalises it, then its time:
 #: "1.X.50 [1 October 1950] at 3:00 a.m.".
 _DATE_NORMALISATION_THEN_TIME: Final = re.compile(
@@ -443,8 +443,8 @@ def _join(text: str, first: _Found, second: _Found, context_year: int | None) ->
 
     A time before its date joins across ``,``/``on``; a date before its time
     across ``at``/``в``, and across the editor's bracket that normalises the
-    date. A dotted ``12.50`` is a time only before a date, so it joins only
-    there; at least one of the two must be a date or time on its own.
+    date. A dotted ``12.50`` is a time before a date, or after one when ``at``
+    or ``в`` says so; at least one of the two must be a date or time on its own.
     """
     if not (first.alone or second.alone):
         return None
@@ -453,15 +453,17 @@ def _join(text: str, first: _Found, second: _Found, context_year: int | None) ->
     if isinstance(first.value, time) and isinstance(second.value, Day):
         day, clock = second.value, first.value
         connected = _TIME_THEN_DATE.fullmatch(gap) is not None
-    elif isinstance(first.value, Day) and isinstance(second.value, time) and second.alone:
+    elif isinstance(first.value, Day) and isinstance(second.value, time):
         day, clock = first.value, second.value
-        connected = _DATE_THEN_TIME.fullmatch(gap) is not None
-        if not connected:
-            bracket = _DATE_NORMALISATION_THEN_TIME.fullmatch(gap)
-            connected = bracket is not None and _normalises(
-                bracket["normalisation"], day, context_year
-            )
+        connector = _DATE_THEN_TIME.fullmatch(gap)
+        if connector is None:
+            connector = _DATE_NORMALISATION_THEN_TIME.fullmatch(gap)
+            if connector is not None and not _normalises(
+                connector["normalisation"], day, context_year
+            ):
+                connector = None
             separator = " + [normalisation] + "
+        connected = connector is not None and (second.alone or connector["at"] is not None)
     else:
         return None
     moment = _moment(day, clock) if connected else None

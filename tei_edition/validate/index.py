@@ -58,6 +58,7 @@ class FileFacts:
     path: str
     shown: str
     kind: str
+    checked: bool = True
     doc_id: Located | None = None
     ids: list[tuple[Located, str]] = field(default_factory=list)
     entries: list[tuple[Located, str]] = field(default_factory=list)
@@ -110,6 +111,13 @@ def _target_file(token: str, path: Path) -> str:
     return file_part or Path(path).name
 
 
+def pointed_files(all_facts: list[FileFacts]) -> list[Path]:
+    """Files the pointers of `all_facts` name that are not among them (registers, siblings)."""
+    known = {os.path.abspath(facts.path) for facts in all_facts}
+    named = {target.partition("#")[0] for facts in all_facts for _, _, target, _ in facts.pointers}
+    return [Path(path) for path in sorted(named - known)]
+
+
 def build_index(all_facts: list[FileFacts]) -> tuple[etree._ElementTree, dict[etree._Element, tuple[str, Located]]]:
     """The index document, and for each of its elements the file and place it stands for."""
     root = etree.Element(f"{{{INDEX_NS}}}edition", nsmap={"ix": INDEX_NS})
@@ -123,6 +131,7 @@ def build_index(all_facts: list[FileFacts]) -> tuple[etree._ElementTree, dict[et
             name=os.path.basename(absolute),
             kind=facts.kind,
             target=absolute,
+            checked="true" if facts.checked else "false",
         )
         if facts.doc_id is not None:
             file_element.set("id", facts.doc_id.value)
@@ -156,5 +165,6 @@ __all__ = [
     FileFacts.__name__,
     collect_facts.__name__,
     resolve_pointer.__name__,
+    pointed_files.__name__,
     build_index.__name__,
 ]

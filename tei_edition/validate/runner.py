@@ -21,7 +21,7 @@ from typing import Final
 from lxml import etree
 
 from tei_edition.errors import TeiEditionError, XmlInputError
-from tei_edition.validate.index import FileFacts, build_index, collect_facts
+from tei_edition.validate.index import FileFacts, build_index, collect_facts, pointed_files
 from tei_edition.validate.issues import Issue
 from tei_edition.validate.positions import element_column, source_position
 from tei_edition.validate.rules import DOCUMENT_PHASE, EDITION_PHASE, RuleRunner
@@ -91,9 +91,22 @@ def check_file(path_and_shown: tuple[str, str]) -> FileResult:
     return FileResult(issues, collect_facts(tree, path, shown, lines))
 
 
+def context_facts(path: Path) -> FileFacts | None:
+    """The index facts of a file a pointer names but the run does not check (None if unreadable)."""
+    try:
+        data = path.read_bytes()
+        tree = parse_xml_bytes(data, path)
+    except (OSError, XmlInputError):
+        return None
+    facts = collect_facts(tree, path, shown_path(path), data.decode("utf-8", errors="replace").splitlines())
+    facts.checked = False
+    return facts
+
+
 def check_edition(all_facts: list[FileFacts]) -> list[Issue]:
-    """Run the edition rules on the index of all files that parsed."""
-    index, places = build_index(all_facts)
+    """Run the edition rules on the index of all files that parsed, and the files they point at."""
+    context = [facts for facts in map(context_facts, pointed_files(all_facts)) if facts is not None]
+    index, places = build_index(all_facts + context)
     issues = []
     for finding in RuleRunner(EDITION_PHASE).run(index):
         shown, located = places.get(finding.node, ("", None)) if finding.node is not None else ("", None)
@@ -170,6 +183,7 @@ __all__ = [
     FileResult.__name__,
     Report.__name__,
     check_file.__name__,
+    context_facts.__name__,
     check_edition.__name__,
     collect_files.__name__,
     shown_path.__name__,

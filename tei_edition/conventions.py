@@ -1,0 +1,116 @@
+"""Load the conventions table (`conventions.toml`): the signs of the sources as data.
+
+Readers never hard-code a sign: they ask this module for the compiled table,
+so an edition can add its own signs in `edition.toml` without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_TABLE = Path(__file__).with_name("conventions.toml")
+
+
+@dataclass(frozen=True)
+class BracketSign:
+    """One bracketed sign: its name, the pattern of its content, and the TEI it makes."""
+
+    name: str
+    pattern: re.Pattern[str]
+    element: str
+    attributes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A whole-line rule: the kind of block (or event) a matching line is."""
+
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """The compiled conventions table."""
+
+    brackets: tuple[BracketSign, ...]
+    blocks: tuple[LineRule, ...]
+    transmissions: tuple[LineRule, ...]
+    addresses: tuple[re.Pattern[str], ...]
+    opening_salute: re.Pattern[str]
+    closing_salute: re.Pattern[str]
+    signature_marks: re.Pattern[str]
+    tex_math: re.Pattern[str]
+    tex_superscript: re.Pattern[str]
+    letterspaced: re.Pattern[str]
+    function_words: frozenset[str]
+    english_zipf_threshold: float
+    kinds: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    chrome: tuple[re.Pattern[str], ...]
+    ordinals: dict[str, int]
+    numbered_item: re.Pattern[str]
+    lettered_item: re.Pattern[str]
+    bullet: re.Pattern[str]
+
+
+def _bracket(row: dict[str, Any]) -> BracketSign:
+    attributes = {k: str(v) for k, v in row.items() if k not in {"name", "pattern", "element"}}
+    return BracketSign(row["name"], re.compile(row["pattern"]), row["element"], attributes)
+
+
+def compile_conventions(data: dict[str, Any], extra: dict[str, Any] | None = None) -> Conventions:
+    """Compile a conventions table; `extra` (from edition.toml) adds signs tried first."""
+    extra = extra or {}
+    brackets = [*extra.get("bracket", []), *data["bracket"]]
+    blocks = [*extra.get("block", []), *data["block"]]
+    inline = data["inline"]
+    documents = data["documents"]
+    return Conventions(
+        brackets=tuple(_bracket(row) for row in brackets),
+        blocks=tuple(LineRule(row["kind"], re.compile(row["pattern"])) for row in blocks),
+        transmissions=tuple(LineRule(row["event"], re.compile(row["pattern"])) for row in data["transmission"]),
+        addresses=tuple(re.compile(row["pattern"]) for row in data["address"]),
+        opening_salute=re.compile(data["salute"]["opening"]),
+        closing_salute=re.compile(data["salute"]["closing"]),
+        signature_marks=re.compile(data["signature"]["marks"]),
+        tex_math=re.compile(inline["tex_math"]),
+        tex_superscript=re.compile(inline["tex_superscript"]),
+        letterspaced=re.compile(inline["letterspaced"]),
+        function_words=frozenset(inline["function_words"]),
+        english_zipf_threshold=float(inline["english_zipf_threshold"]),
+        kinds=tuple(sorted(documents["kinds"], key=len, reverse=True)),
+        honorifics=tuple(sorted(documents["honorifics"], key=len, reverse=True)),
+        chrome=tuple(re.compile(p) for p in documents["chrome"]),
+        ordinals={str(k): int(v) for k, v in data["sections"]["ordinals"].items()},
+        numbered_item=re.compile(data["items"]["numbered"]),
+        lettered_item=re.compile(data["items"]["lettered"]),
+        bullet=re.compile(data["items"]["bullet"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_table() -> dict[str, Any]:
+    """The toolkit's own table, read once per process."""
+    return tomllib.loads(_TABLE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def default_conventions() -> Conventions:
+    """The toolkit's own conventions, compiled once per process."""
+    return compile_conventions(default_table())
+
+
+__all__ = [
+    BracketSign.__name__,
+    LineRule.__name__,
+    Conventions.__name__,
+    compile_conventions.__name__,
+    default_table.__name__,
+    default_conventions.__name__,
+]

@@ -1,0 +1,370 @@
+"""Convert source texts into TEI documents: read, build, prove nothing was lost, write.
+
+For each source the reader splits the text into documents; each document gets
+its body and header; then the converter checks that every word of the source
+(less the chrome it reports as dropped) is in the TEI it made, and only then
+writes the files, so a failed source leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from lxml import etree
+
+from tei_edition.archival import ArchivalReference, archive_pattern, find_references, load_archives
+from tei_edition.body import BodyBuilder, BodyFacts
+from tei_edition.config import Edition
+from tei_edition.conventions import Conventions, compile_conventions, default_table
+from tei_edition.errors import SourceError, TeiEditionError
+from tei_edition.header import HeaderFacts, build_header
+from tei_edition.inline import Hands, InlineContext, Ledger
+from tei_edition.model import SourceDocument
+from tei_edition.readers import detect_form, get_reader
+from tei_edition.registers import Registers
+from tei_edition.sourcetext import read_source
+from tei_edition.tei import el
+from tei_edition.titles import Party, TitleFacts, read_title
+from tei_edition.xmlio import TEI_NS, serialize, write_atomic
+
+SOURCEMAP = "sourcemap.json"
+
+
+class ConvertOptions(NamedTuple):
+    """How to convert."""
+
+    form: str | None = None
+    """Force a reader ("wilson-record", "cwihp-compilation", "bare-cable"); None detects it."""
+    encoding: str | None = None
+    """The source texts' encoding when they are not UTF-8."""
+
+
+@dataclass
+class SourceReport:
+    """What conversion found in one source text."""
+
+    source: str
+    form: str = ""
+    documents: list[dict[str, object]] = field(default_factory=list)
+    phenomena: dict[str, int] = field(default_factory=dict)
+    warnings: list[dict[str, object]] = field(default_factory=list)
+    dropped: list[dict[str, object]] = field(default_factory=list)
+    errors: list[dict[str, object]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "form": self.form,
+            "documents": self.documents,
+            "phenomena": dict(sorted(self.phenomena.items())),
+            "warnings": self.warnings,
+            "dropped": self.dropped,
+            "errors": self.errors,
+        }
+
+
+@dataclass
+class Converted:
+    """One TEI document made from a source, not yet written."""
+
+    doc_id: str
+    tree: etree._ElementTree
+    positions: dict[str, int]
+
+
+class Converter:
+    """Converts source texts of one edition; registers and conventions are loaded once."""
+
+    def __init__(self, edition: Edition, options: ConvertOptions = ConvertOptions()) -> None:
+        self.edition = edition
+        self.options = options
+        self.registers = Registers.load(edition.registers)
+        self.conventions: Conventions = compile_conventions(default_table(), edition.raw.get("conventions"))
+        archives = load_archives(edition.registers)
+        self.archives = archives
+        self.archive_forms = archive_pattern(archives)
+        self.ids: set[str] = set()
+
+    # -- one source
+
+    def convert_source(self, path: Path) -> tuple[list[Converted], SourceReport]:
+        """Every document of one source text, and the report; SourceError on failure."""
+        report = SourceReport(source=self._relative(path))
+        lines = read_source(path, self.options.encoding)
+        form = self.options.form or detect_form(lines)
+        report.form = form
+        result = get_reader(form).read(path, lines, self.conventions)
+        if not result.documents:
+            raise SourceError(path, 1, f"no document found in this text (read as {form})")
+        ledger = Ledger(path)
+        for sign in result.signs:
+            ledger.consume(sign)
+        converted = [self._document(doc, ledger, report) for doc in result.documents]
+        report.dropped = [{"line": line.number, "text": line.text} for line in result.dropped]
+        dropped_numbers = {line.number for line in result.dropped}
+        self._check_nothing_lost(path, [l for l in lines if l.number not in dropped_numbers], converted, ledger)
+        report.phenomena = dict(ledger.phenomena)
+        report.warnings = ledger.warnings
+        return converted, report
+
+    def _document(self, doc: SourceDocument, ledger: Ledger, report: SourceReport) -> Converted:
+        context_year = _context_year(doc)
+        hands = Hands()
+        ctx = InlineContext(self.conventions, self.registers, ledger, hands, context_year)
+        title = read_title(doc.title, self.conventions.kinds, self.registers, context_year) if doc.title else TitleFacts()
+        self._warn_unknown_parties(doc, title, ledger)
+        facts = BodyFacts()
+        builder = BodyBuilder(ctx, facts, self.archive_forms)
+        divs = [builder.build_version(v, _version_number(doc, i), "") for i, v in enumerate(doc.versions)]
+        date = title.date or next((d for d in facts.datelines if d), "") or _first_date(divs)
+        senders = title.senders or _unique_parties([Party(e, form) for e, form in facts.signers])
+        recipients = _unique_parties(title.recipients + [Party(e, e.preferred) for e in facts.addressees])
+        doc_id = self._new_id(date, senders, recipients)
+        _name_versions(divs, doc_id)
+        references, translators = self._references(doc, facts, ledger)
+        if any(n.get("type") == "translator" for d in divs for n in d.iter(f"{{{TEI_NS}}}note")):
+            for div in divs:
+                if div.get("type") == "original" and div.get("{http://www.w3.org/XML/1998/namespace}lang") == "en":
+                    div.set("type", "translation")
+        languages = list(dict.fromkeys([d.get("{http://www.w3.org/XML/1998/namespace}lang") for d in divs] + _foreign_languages(divs)))
+        header_facts = HeaderFacts(
+            doc_id=doc_id,
+            title=doc.title or _supplied_title(title, senders, recipients, date, facts),
+            title_supplied=not doc.title,
+            date=date,
+            date_text=doc.date_text if doc.date_text and title.date == "" else "",
+            senders=senders,
+            recipients=recipients,
+            via=title.via,
+            sent_place=title.sent_place,
+            received_place=facts.address_places[0] if facts.address_places else None,
+            kind=title.kind,
+            references=references,
+            translators=translators,
+            languages=languages,
+            source_path=self._relative(doc.source),
+            hands=hands,
+            uses_translator_note=any(n.get("resp") == "#translator" for d in divs for n in d.iter(f"{{{TEI_NS}}}note")),
+        )
+        header = build_header(doc, facts, header_facts, self.edition, self.registers)
+        root = el("TEI", {"xml:id": doc_id, "xml:lang": languages[0] if languages else "en"}, header, el("text", None, el("body", None, divs)))
+        tree = root.getroottree()
+        positions = {tree.getpath(element): line for element, line in facts.positions.items() if element.getroottree() is tree}
+        report.documents.append(
+            {
+                "id": doc_id,
+                "file": f"{doc_id[1:]}.xml",
+                "title": header_facts.title,
+                "date": date,
+                "senders": [p.entry.ref for p in senders],
+                "recipients": [p.entry.ref for p in recipients],
+                "lines": [doc.first_line, doc.last_line],
+            }
+        )
+        return Converted(doc_id, tree, positions)
+
+    def _new_id(self, date: str, senders: list[Party], recipients: list[Party]) -> str:
+        parts = [date or "undated", senders[0].entry.id if senders else "unknown", recipients[0].entry.id if recipients else "unknown"]
+        base = "d" + "_".join(parts)
+        doc_id, n = base, 1
+        while doc_id in self.ids:
+            n += 1
+            doc_id = f"{base}-{n}"
+        self.ids.add(doc_id)
+        return doc_id
+
+    def _references(self, doc: SourceDocument, facts: BodyFacts, ledger: Ledger) -> tuple[list[ArchivalReference], list[str]]:
+        references: list[ArchivalReference] = []
+        translators = list(doc.translators)
+        texts = list(doc.archive_text)
+        for line in facts.sources:
+            content = line.text.strip().strip("[]")
+            label = re.match(r"(?i:source)\s*:\s*", content)
+            if label:
+                ledger.consume(label.group(0))
+                content = content[label.end():]
+            credit = re.search(r";?\s*(?P<label>(?i:translat(?:ion|ed) by))\s+(?P<who>.+?)\.?$", content)
+            if credit:
+                translators = [n.strip() for n in re.split(r",\s*|\s+and\s+", credit.group("who")) if n.strip()]
+                ledger.consume(credit.group("label"))
+                content = content[: credit.start()]
+            texts.append(content.strip())
+        for text in texts:
+            found = find_references(text, self.archives)
+            if not found and text:
+                ledger.warn(doc.first_line, "archival reference", f"no archive this edition's registers know in: {text}")
+            references.extend(found)
+        return references, translators
+
+    def _warn_unknown_parties(self, doc: SourceDocument, title: TitleFacts, ledger: Ledger) -> None:
+        if doc.title and re.search(r"\s(?i:to)\s", doc.title):
+            if not title.senders:
+                ledger.warn(doc.title_line or 1, "unknown name", f"no sender of the title is in the registers: {doc.title}")
+            if not title.recipients:
+                ledger.warn(doc.title_line or 1, "unknown name", f"no recipient of the title is in the registers: {doc.title}")
+
+    # -- nothing lost
+
+    def _check_nothing_lost(self, path: Path, lines: list, converted: list[Converted], ledger: Ledger) -> None:
+        """Every word of the source is in the TEI (text, header, or a sign's label); else a SourceError."""
+        available: Counter[str] = Counter()
+        for item in converted:
+            available.update(_words(" ".join(item.tree.getroot().itertext())))
+            for element in item.tree.iter():
+                for name, value in element.attrib.items():
+                    if name in {"n"}:
+                        available.update(_words(value))
+        for sign in ledger.sign_text:
+            available.update(_words(sign))
+        for line in lines:
+            text = self.conventions.letterspaced.sub(lambda m: m.group(0).replace(" ", ""), line.text)
+            for word in _words(text):
+                if available[word] > 0:
+                    available[word] -= 1
+                    continue
+                raise SourceError(path, line.number, f"the word {word!r} of this line is in no TEI document written from it (conversion would lose it)")
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return str(Path(path).resolve().relative_to(self.edition.root))
+        except ValueError:
+            return str(path)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _context_year(doc: SourceDocument) -> int | None:
+    for text in [doc.title, *(line.text for v in doc.versions for line in v.lines)]:
+        found = re.search(r"\b(1[89]\d\d|20\d\d)\b", text or "")
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _version_number(doc: SourceDocument, index: int) -> int | None:
+    """Versions of one language are numbered when there are several."""
+    lang = doc.versions[index].lang
+    same = [i for i, v in enumerate(doc.versions) if v.lang == lang]
+    return same.index(index) + 1 if len(same) > 1 else None
+
+
+def _name_versions(divs: list[etree._Element], doc_id: str) -> None:
+    """Give each version div its id and point the versions at each other."""
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    for div in divs:
+        div.set(xml_id, f"{doc_id}{div.get(xml_id)}")
+    for div in divs:
+        others = [f"#{d.get(xml_id)}" for d in divs if d is not div]
+        if others:
+            div.set("corresp", " ".join(others))
+
+
+def _foreign_languages(divs: list[etree._Element]) -> list[str]:
+    return sorted({f.get("{http://www.w3.org/XML/1998/namespace}lang") for d in divs for f in d.iter(f"{{{TEI_NS}}}foreign")} - {None})
+
+
+def _first_date(divs: list[etree._Element]) -> str:
+    for div in divs:
+        for date in div.iter(f"{{{TEI_NS}}}date"):
+            when = date.get("when", "")
+            if when:
+                return when[:10]
+    return ""
+
+
+def _unique_parties(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for party in parties:
+        if party.entry.ref not in seen:
+            seen.add(party.entry.ref)
+            out.append(party)
+    return out
+
+
+def _supplied_title(title: TitleFacts, senders: list[Party], recipients: list[Party], date: str, facts: BodyFacts) -> str:
+    """A title for a text that has none: who to whom, when (the header marks it supplied)."""
+    who = " and ".join(p.entry.preferred for p in senders) or "Unknown sender"
+    whom = " and ".join(p.entry.preferred for p in recipients) or "unknown recipient"
+    return f"Cable, {who} to {whom}, {date}" if date else f"Cable, {who} to {whom}"
+
+
+def iter_sources(paths: Iterable[Path]) -> list[Path]:
+    """The source texts named: files as given, directories by their `*.txt` files in name order."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise TeiEditionError(f"{path}: no such file or directory")
+    return found
+
+
+def convert_paths(
+    paths: Iterable[Path],
+    out_dir: Path,
+    edition: Edition,
+    options: ConvertOptions = ConvertOptions(),
+    progress: Callable[[Path], None] | None = None,
+) -> list[SourceReport]:
+    """Convert every source named and write its documents into `out_dir`; one report per source."""
+    converter = Converter(edition, options)
+    reports = []
+    sourcemap: dict[str, object] = _load_sourcemap(out_dir)
+    for path in iter_sources(paths):
+        if progress:
+            progress(path)
+        try:
+            converted, report = converter.convert_source(path)
+        except SourceError as exc:
+            report = SourceReport(source=converter._relative(path))
+            report.errors.append({"line": exc.line, "column": exc.column, "message": exc.message})
+            reports.append(report)
+            continue
+        for item in converted:
+            name = f"{item.doc_id[1:]}.xml"
+            write_atomic(out_dir / name, serialize(item.tree))
+            sourcemap[name] = {"source": report.source, "elements": item.positions}
+        reports.append(report)
+    if any(not r.errors for r in reports):
+        write_atomic(out_dir / SOURCEMAP, json.dumps(sourcemap, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    return reports
+
+
+def _load_sourcemap(out_dir: Path) -> dict[str, object]:
+    path = out_dir / SOURCEMAP
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+__all__ = [
+    ConvertOptions.__name__,
+    SourceReport.__name__,
+    Converted.__name__,
+    Converter.__name__,
+    iter_sources.__name__,
+    convert_paths.__name__,
+    "SOURCEMAP",
+]

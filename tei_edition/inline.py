@@ -1,0 +1,504 @@
+"""Read the inline signs of a line of source text into TEI phrase-level content.
+
+Brackets are read first (with nesting), each classified by the conventions
+table and by what stands before it (`M[inistry of]` is an expansion,
+`Filippov [Stalin]` an identification, `5.7.50 [5 July 1950]` a normalised
+date); the plain text between them is then searched for names, dates, OCR
+debris, letter-spacing and words run together. Nothing is ever dropped: what
+cannot be classified is kept whole in a `note type="unclassified"` and warned of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+from tei_edition.conventions import Conventions
+from tei_edition.dates import find_dates, parse_date
+from tei_edition.errors import SourceError
+from tei_edition.registers import Entry, Registers
+from tei_edition.tei import Inline, el
+
+NAME_ELEMENT = {"persons": "persName", "places": "placeName", "organisations": "orgName"}
+
+
+# ---------------------------------------------------------------- context
+
+
+@dataclass
+class Ledger:
+    """What conversion of one source consumed as signs, counted, and warned of."""
+
+    path: Path
+    sign_text: list[str] = field(default_factory=list)
+    phenomena: dict[str, int] = field(default_factory=dict)
+    warnings: list[dict[str, object]] = field(default_factory=list)
+
+    def consume(self, text: str) -> None:
+        """Record source text that became markup rather than TEI text (a sign's label)."""
+        if text:
+            self.sign_text.append(text)
+
+    def count(self, kind: str) -> None:
+        """Count one editorial phenomenon of the source."""
+        self.phenomena[kind] = self.phenomena.get(kind, 0) + 1
+
+    def warn(self, line: int, kind: str, message: str) -> None:
+        """Record a warning for the report, with its source line."""
+        self.warnings.append({"line": line, "kind": kind, "message": message})
+
+
+@dataclass
+class Hands:
+    """The hands one document uses: the scribe's, and each handwritten one met."""
+
+    used: dict[str, str] = field(default_factory=dict)  # hand key -> xml:id
+
+    def id_for(self, key: str) -> str:
+        """The xml:id of the hand named by `key`, declaring it on first use."""
+        if key not in self.used:
+            self.used[key] = f"hand-{len(self.used) + 1}"
+        return self.used[key]
+
+
+@dataclass
+class InlineContext:
+    """Everything inline reading needs, for one document."""
+
+    conventions: Conventions
+    registers: Registers
+    ledger: Ledger
+    hands: Hands
+    context_year: int | None = None
+    line: int = 1
+    names_seen: list[tuple[Entry, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- brackets
+
+
+@dataclass(frozen=True)
+class _Bracket:
+    content: str
+    column: int
+
+
+def split_brackets(text: str, path: Path, line: int) -> list[str | _Bracket]:
+    """Split a line into plain strings and top-level brackets (nested ones stay in content)."""
+    parts: list[str | _Bracket] = []
+    depth = 0
+    start = 0
+    opened_at = 0
+    for index, char in enumerate(text):
+        if char == "[":
+            if depth == 0:
+                if index > start:
+                    parts.append(text[start:index])
+                opened_at = index
+            depth += 1
+        elif char == "]" and depth:
+            depth -= 1
+            if depth == 0:
+                parts.append(_Bracket(text[opened_at + 1:index], opened_at + 1))
+                start = index + 1
+    if depth:
+        raise SourceError(path, line, f"bracket opened at column {opened_at + 1} is never closed: {text[opened_at:opened_at + 40]!r}", opened_at + 1)
+    if start < len(text):
+        parts.append(text[start:])
+    return parts
+
+
+def read_inline(text: str, ctx: InlineContext) -> list[Inline]:
+    """The TEI phrase-level content of a piece of source text."""
+    out: list[Inline] = []
+    pending = ""
+    for part in split_brackets(text, ctx.ledger.path, ctx.line):
+        if isinstance(part, str):
+            pending += part
+            continue
+        absorbed, built = _read_bracket(part, pending, ctx)
+        out.extend(read_plain(pending[: len(pending) - absorbed], ctx))
+        out.extend(built)
+        pending = ""
+    out.extend(read_plain(pending, ctx))
+    return out
+
+
+_Builder = Callable[[str, InlineContext], list[Inline]]
+
+
+def _read_bracket(bracket: _Bracket, before: str, ctx: InlineContext) -> tuple[int, list[Inline]]:
+    """Classify one bracket; return how many characters of `before` it takes in, and its TEI."""
+    content = bracket.content
+    for sign in ctx.conventions.brackets:
+        match = sign.pattern.match(content.strip())
+        if match is None:
+            continue
+        result = _SIGN_BUILDERS[sign.element](sign, match, before, content, ctx)
+        if result is not None:
+            ctx.ledger.count(sign.name)
+            return result
+    for reader in _CONTEXT_READERS:
+        result = reader(content, before, ctx)
+        if result is not None:
+            return result
+    ctx.ledger.count("unclassified bracket")
+    ctx.ledger.warn(ctx.line, "unclassified bracket", f"kept as note type=\"unclassified\": [{content}]")
+    return 0, [el("note", {"type": "unclassified"}, read_inline(content, ctx))]
+
+
+def _labelled(match: re.Match[str], content: str, ctx: InlineContext) -> str:
+    """The text group of a labelled sign; the label around it is consumed as a sign."""
+    text = match.groupdict().get("text") or ""
+    ctx.ledger.consume(content.replace(text, " ", 1) if text else content)
+    return text
+
+
+def _build_add(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+    text = _labelled(match, content, ctx)
+    attributes = {"hand": "#" + ctx.hands.id_for(sign.attributes.get("hand", "handwritten"))}
+    attributes["place"] = sign.attributes.get("place") or ("inline" if before.strip() else "margin")
+    return 0, [el("add", attributes, read_inline(text, ctx))]
+
+
+def _build_del(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+    text = _labelled(match, content, ctx)
+    attributes = {"rend": sign.attributes.get("rend", "strikethrough")}
+    if "hand" in sign.attributes:
+        attributes["hand"] = "#" + ctx.hands.id_for(sign.attributes["hand"])
+    return 0, [el("del", attributes, read_inline(text, ctx))]
+
+
+def _build_note(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+    groups = match.groupdict()
+    resp = sign.attributes.get("resp", "")
+    if groups.get("initials"):
+        person = ctx.registers.lookup(groups["initials"])
+        if person is None or person.register != "persons":
+            return None
+        resp = person.ref
+        ctx.ledger.consume(groups["initials"])
+        text = groups["text"]
+    else:
+        text = _labelled(match, content, ctx)
+    return 0, [el("note", {"type": sign.attributes["type"], "resp": resp}, read_inline(text, ctx))]
+
+
+def _build_sic_corr(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+    word = re.search(r"(\S+)(\s*)$", before)
+    if word is None:
+        return None
+    correction = _labelled(match, content, ctx)
+    absorbed = len(word.group(0))
+    return absorbed, [
+        el("choice", None, el("sic", None, word.group(1)), el("corr", None, read_inline(correction, ctx))),
+        word.group(2),
+    ]
+
+
+def _build_sic(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+    word = re.search(r"(\S+)(\s*)$", before)
+    if word is None:
+        return None
+    ctx.ledger.consume(content)
+    return len(word.group(0)), [el("sic", None, word.group(1)), word.group(2)]
+
+
+def _build_gap(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+    reason = sign.attributes["reason"]
+    desc = match.groupdict().get("desc")
+    if desc and desc.strip().lower() != reason:
+        return 0, [el("gap", {"reason": reason}, el("desc", None, desc))]
+    ctx.ledger.consume(content)
+    return 0, [el("gap", {"reason": reason})]
+
+
+_SIGN_BUILDERS: dict[str, Callable] = {  # type: ignore[type-arg]
+    "add": _build_add,
+    "del": _build_del,
+    "note": _build_note,
+    "sic-corr": _build_sic_corr,
+    "sic": _build_sic,
+    "gap": _build_gap,
+}
+
+
+# Brackets with no label: what they are depends on what stands before them.
+
+
+def _expansion(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:
+    """`M[inistry of]`: the bracket continues a word, so it expands an abbreviation."""
+    stem = re.search(r"(\w+)$", before)
+    if stem is None or not re.fullmatch(r"[^\W\d_][^\d\[\]:]*", content):
+        return None
+    ctx.ledger.count("expansion")
+    return len(stem.group(1)), [el("expan", None, stem.group(1), el("ex", None, content))]
+
+
+def _date_normalisation(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:
+    """`5.7.50 [5 July 1950]`: an editor's reading of the date written before it."""
+    normalised = parse_date(content.strip(), ctx.context_year)
+    if normalised is None:
+        return None
+    stripped = before.rstrip()
+    written = [d for d in find_dates(stripped, ctx.context_year) if d.end == len(stripped)]
+    if not written:
+        return None
+    date = written[-1]
+    when = _more_precise(normalised, date.when)
+    ctx.ledger.count("date normalised by the editor")
+    return len(before) - date.start, [
+        el("date", {"when": when}, date.text, before[date.end:], el("supplied", {"reason": "normalisation", "resp": "#source-editor"}, content)),
+    ]
+
+
+def _more_precise(first: str, second: str) -> str:
+    return first if len(first) >= len(second) else second
+
+
+def _identification(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:
+    """`Filippov [Stalin]`: the bracket names the register entry of the name before it."""
+    entry = ctx.registers.lookup(content)
+    if entry is None:
+        return None
+    ctx.ledger.count("identification")
+    supplied = el("supplied", {"reason": "identification", "resp": "#source-editor"}, content)
+    ctx.names_seen.append((entry, content))
+    name = _trailing_name(before, ctx)
+    if name is None:
+        return 0, [el(NAME_ELEMENT[entry.register], {"ref": entry.ref}, supplied)]
+    return len(before) - name, [el(NAME_ELEMENT[entry.register], {"ref": entry.ref}, read_plain(before[name:], ctx, names=False), supplied)]
+
+
+def _trailing_name(before: str, ctx: InlineContext) -> int | None:
+    """Where the name that ends `before` starts (a register form, letter-spacing, or capitalised words)."""
+    stripped = before.rstrip()
+    if not stripped:
+        return None
+    matches = [m for m in ctx.registers.find_names(stripped) if m.end == len(stripped)]
+    if matches:
+        return matches[-1].start
+    spaced = [m for m in ctx.conventions.letterspaced.finditer(stripped) if m.end() == len(stripped)]
+    if spaced:
+        return spaced[-1].start()
+    capitalised = re.search(r"(?:[A-ZА-ЯЁ][\w'’.-]*\s+){0,2}[A-ZА-ЯЁ][\w'’-]*$", stripped)
+    return capitalised.start() if capitalised else None
+
+
+def _acronym(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:
+    """`CC CPC [Central Committee of ...]`: the bracket spells out the capitals before it."""
+    found = re.search(r"((?:[A-Z]{2,}\s+)*[A-Z]{2,})(\s*)$", before)
+    if found is None:
+        return None
+    letters = found.group(1).replace(" ", "")
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’]*", content))
+    if initials.upper() != letters.upper():
+        return None
+    ctx.ledger.count("acronym expanded")
+    return len(found.group(0)), [
+        el("choice", None, el("abbr", None, found.group(1)), el("expan", None, content)),
+        found.group(2),
+    ]
+
+
+def _number_correction(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:
+    """`8 [7]`: a number corrected by the editor."""
+    found = re.search(r"(\d+)(\s*)$", before)
+    if found is None or not re.fullmatch(r"\d+", content.strip()):
+        return None
+    ctx.ledger.count("sic with correction")
+    return len(found.group(0)), [
+        el("choice", None, el("sic", None, found.group(1)), el("corr", {"resp": "#source-editor"}, content)),
+        found.group(2),
+    ]
+
+
+def _gloss(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:
+    """`1 [First]`: words the editor gives for a number before them."""
+    if not re.search(r"\d\s*$", before) or not re.fullmatch(r"[^\W\d_][\w'’ -]*", content):
+        return None
+    ctx.ledger.count("gloss")
+    return 0, [el("supplied", {"reason": "gloss", "resp": "#source-editor"}, content)]
+
+
+def _transliteration(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:
+    """`[instantsiya]`: lowercase Latin words none of which is English are transliterated Russian."""
+    if not re.fullmatch(r"[a-z][a-z'’ -]*", content.strip()):
+        return None
+    words = [w for w in re.split(r"[\s-]+", content.strip()) if len(w) >= 3]
+    if not words or any(_is_english(w, ctx.conventions.english_zipf_threshold) for w in words):
+        return None
+    ctx.ledger.count("transliterated Russian term")
+    return 0, [el("foreign", {"xml:lang": "ru-Latn"}, content)]
+
+
+@lru_cache(maxsize=65536)
+def _is_english(word: str, threshold: float) -> bool:
+    return zipf_frequency(word.replace("’", "'"), "en") >= threshold
+
+
+def _supplied(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:
+    """`[the possibility]`: a few words the translator or editor supplied for the sense."""
+    words = content.split()
+    if not words or len(words) > 8 or not re.fullmatch(r"[^\W\d_][\w'’.,\- ]*", content.strip()):
+        return None
+    ctx.ledger.count("supplied words")
+    return 0, [el("supplied", {"reason": "omitted", "resp": "#source-editor"}, read_plain(content, ctx))]
+
+
+_CONTEXT_READERS = (
+    _expansion,
+    _date_normalisation,
+    _identification,
+    _acronym,
+    _number_correction,
+    _gloss,
+    _transliteration,
+    _supplied,
+)
+
+
+# ---------------------------------------------------------------- plain text
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    build: Callable[[], list[Inline]]
+
+
+def read_plain(text: str, ctx: InlineContext, names: bool = True) -> list[Inline]:
+    """Plain text (no brackets) as TEI: OCR debris, letter-spacing, names, dates, run-together words."""
+    if not text:
+        return []
+    spans: list[_Span] = []
+    for finder in (_tex_debris, _letterspacing, *((_names,) if names else ()), _dates, _run_together):
+        for span in finder(text, ctx):
+            if all(span.end <= s.start or span.start >= s.end for s in spans):
+                spans.append(span)
+    spans.sort(key=lambda s: s.start)
+    out: list[Inline] = []
+    position = 0
+    for span in spans:
+        out.append(text[position:span.start])
+        out.extend(span.build())
+        position = span.end
+    out.append(text[position:])
+    return [item for item in out if not (isinstance(item, str) and not item)]
+
+
+def _tex_debris(text: str, ctx: InlineContext) -> list[_Span]:
+    spans = []
+    for match in ctx.conventions.tex_math.finditer(text):
+        regular = detex(match.group(0))
+        spans.append(_Span(match.start(), match.end(), _choice_orig_reg(match.group(0), regular, "OCR debris", ctx)))
+    for match in ctx.conventions.tex_superscript.finditer(text):
+        sup = match.group("sup")
+        regular = match.group("base") + ("º" if sup in {"o", "ϱ", "°", "0", "ο"} else sup)
+        spans.append(_Span(match.start(), match.end(), _choice_orig_reg(match.group(0), regular, "OCR debris", ctx)))
+    return spans
+
+
+def detex(tex: str) -> str:
+    """What a reader of the page saw where TeX leaked: commands and their braces removed."""
+    text = tex.strip("$")
+    text = re.sub(r"\\[a-zA-Z]+\{([^}]*)\}", r"\1", text)
+    text = re.sub(r"\\\s|\\\\|\\[a-zA-Z]+", " ", text)
+    return " ".join(text.replace("{", "").replace("}", "").split())
+
+
+def _choice_orig_reg(orig: str, regular: str, kind: str, ctx: InlineContext) -> Callable[[], list[Inline]]:
+    def build() -> list[Inline]:
+        ctx.ledger.count(kind)
+        return [el("choice", None, el("orig", None, orig), el("reg", None, regular))]
+
+    return build
+
+
+def _letterspacing(text: str, ctx: InlineContext) -> list[_Span]:
+    spans = []
+    for match in ctx.conventions.letterspaced.finditer(text):
+        word = match.group(0).replace(" ", "")
+
+        def build(word: str = word) -> list[Inline]:
+            ctx.ledger.count("letter-spaced word")
+            hi = el("hi", {"rend": "letterspaced"}, word)
+            entry = ctx.registers.lookup(word)
+            if entry is None:
+                return [hi]
+            ctx.names_seen.append((entry, word))
+            return [el(NAME_ELEMENT[entry.register], {"ref": entry.ref}, hi)]
+
+        spans.append(_Span(match.start(), match.end(), build))
+    return spans
+
+
+def _names(text: str, ctx: InlineContext) -> list[_Span]:
+    spans = []
+    for match in ctx.registers.find_names(text):
+
+        def build(match=match) -> list[Inline]:  # type: ignore[no-untyped-def]
+            ctx.names_seen.append((match.entry, match.form))
+            element = NAME_ELEMENT[match.entry.register]
+            if match.kind == "misreading":
+                ctx.ledger.count("OCR misreading of a name")
+                content: Inline = el("choice", None, el("orig", None, match.form), el("reg", None, match.regular))
+            else:
+                content = match.form
+            return [el(element, {"ref": match.entry.ref}, content)]
+
+        spans.append(_Span(match.start, match.end, build))
+    return spans
+
+
+def _dates(text: str, ctx: InlineContext) -> list[_Span]:
+    spans = []
+    for match in find_dates(text, ctx.context_year):
+
+        def build(match=match) -> list[Inline]:  # type: ignore[no-untyped-def]
+            return [el("date", {"when": match.when}, match.text)]
+
+        spans.append(_Span(match.start, match.end, build))
+    return spans
+
+
+def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
+    """`andKorea`, `Seoulthe`: a function word run into a name, a space lost in transmission."""
+    spans = []
+    small = ctx.conventions.function_words
+    for match in re.finditer(r"\b[^\W\d_]{3,}\b", text):
+        word = match.group(0)
+        split = _split_run_together(word, small, ctx.registers)
+        if split is None:
+            continue
+        regular = f"{word[:split]} {word[split:]}"
+        spans.append(_Span(match.start(), match.end(), _choice_orig_reg(word, regular, "words run together", ctx)))
+    return spans
+
+
+def _split_run_together(word: str, small: frozenset[str], registers: Registers) -> int | None:
+    for split in range(1, len(word)):
+        head, tail = word[:split], word[split:]
+        if head in small and tail[0].isupper() and tail[1:].islower() and registers.lookup(tail):
+            return split
+        if tail in small and head[0].isupper() and head[1:].islower() and registers.lookup(head):
+            return split
+    return None
+
+
+__all__ = [
+    Ledger.__name__,
+    Hands.__name__,
+    InlineContext.__name__,
+    split_brackets.__name__,
+    read_inline.__name__,
+    read_plain.__name__,
+    detex.__name__,
+    "NAME_ELEMENT",
+]

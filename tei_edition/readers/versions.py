@@ -1,0 +1,75 @@
+"""Split a document's text into its versions: a translation, and transcriptions in other scripts.
+
+A new version starts where the script changes (Latin to Cyrillic, say), and
+where a text in the same script begins again (its first line repeated): a
+record page may hold two transcriptions of the same Russian original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tei_edition.model import Line, Version
+
+
+def script_of(text: str) -> str | None:
+    """The language a line's script suggests ("en", "ru", "zh", "ko"), None for no letters."""
+    counts = {"en": 0, "ru": 0, "zh": 0, "ko": 0}
+    for char in text:
+        if not char.isalpha():
+            continue
+        if "\u0400" <= char <= "\u04ff":
+            counts["ru"] += 1
+        elif "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
+            counts["zh"] += 1
+        elif "\uac00" <= char <= "\ud7af" or "\u1100" <= char <= "\u11ff":
+            counts["ko"] += 1
+        elif char.isascii() or unicodedata.name(char, "").startswith("LATIN"):
+            counts["en"] += 1
+    total = sum(counts.values())
+    if total < 3:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] / total > 0.6 else None
+
+
+def _opening_key(text: str) -> str:
+    return re.sub(r"[\W\d_]+", "", re.sub(r"\[[^\]]*\]", "", text)).lower()[:24]
+
+
+def split_versions(lines: list[Line], kinds: list[tuple[str, str]], translated: bool) -> list[Version]:
+    """Versions of a text; `kinds` lists (kind, lang) the page announces, in order."""
+    versions: list[Version] = []
+    current: list[Line] = []
+    lang: str | None = None
+    opening = ""
+    for line in lines:
+        script = script_of(line.text)
+        starts_again = bool(current) and script == lang and opening and _opening_key(line.text) == opening
+        if (script and lang and script != lang) or starts_again:
+            versions.append(_version(current, lang, kinds, versions, translated))
+            current = []
+            lang = None
+        if script and lang is None:
+            lang = script
+            opening = _opening_key(line.text)
+        current.append(line)
+    if any(line.text.strip() for line in current):
+        versions.append(_version(current, lang or "en", kinds, versions, translated))
+    return versions
+
+
+def _version(lines: list[Line], lang: str | None, kinds: list[tuple[str, str]], before: list[Version], translated: bool) -> Version:
+    lang = lang or "en"
+    announced = [kind for kind, kind_lang in kinds if kind_lang == lang]
+    if announced:
+        kind = announced[min(len([v for v in before if v.lang == lang]), len(announced) - 1)]
+    elif lang == "en":
+        kind = "translation" if translated or before else "original"
+    else:
+        kind = "transcription"
+    return Version(kind, lang, lines)
+
+
+__all__ = [script_of.__name__, split_versions.__name__]

@@ -1,0 +1,88 @@
+"""Read a source text from disk: decoding, line ends, and the checks that refuse bad input."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from tei_edition.errors import SourceError
+from tei_edition.model import Line
+
+#: Source texts larger than this are refused: a cable page is a few kilobytes.
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+#: Lines longer than this are refused: no transcription has them.
+MAX_LINE_CHARS = 100_000
+
+
+def read_source(path: Path, encoding: str | None = None) -> list[Line]:
+    """Read a source text as numbered lines; every problem is a SourceError with its line."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(path, 1, f"cannot read: {exc.strerror}") from exc
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(path, 1, f"file is {size} bytes; source texts larger than {MAX_SOURCE_BYTES} bytes are refused")
+    data = path.read_bytes()
+    text = _decode(path, data, encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise SourceError(path, number, f"line is {len(line)} characters long; lines over {MAX_LINE_CHARS} are refused")
+        bad = next((c for c in line if _is_control(c)), None)
+        if bad is not None:
+            raise SourceError(path, number, f"control character U+{ord(bad):04X} in a text file: is this a binary file?", line.index(bad) + 1)
+    if not text.strip():
+        raise SourceError(path, 1, "the source text is empty" if not text else "the source text holds only whitespace")
+    return [Line(number, line) for number, line in enumerate(lines, start=1)]
+
+
+def _decode(path: Path, data: bytes, encoding: str | None) -> str:
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise SourceError(path, 1, f"cannot decode as {encoding}: {exc}") from exc
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise SourceError(path, line, "NUL byte: this is a binary file, not a source text")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        guess = _guess_encoding(data)
+        raise SourceError(
+            path,
+            line,
+            f"not UTF-8 (byte 0x{data[exc.start]:02x}); it looks like {guess}: convert it with "
+            f"`iconv -f {guess} -t UTF-8` or pass --encoding {guess}",
+        ) from exc
+
+
+def _guess_encoding(data: bytes) -> str:
+    """Tell Windows-1251, KOI8-R and Latin-1 apart by which reads as more Cyrillic words."""
+    def cyrillic_share(codec: str, lowercase_bias: bool) -> float:
+        text = data.decode(codec, errors="replace")
+        letters = [c for c in text if c.isalpha()]
+        if not letters:
+            return 0.0
+        cyr = [c for c in letters if "\u0400" <= c <= "\u04ff"]
+        lower = sum(1 for c in cyr if c.islower())
+        return (len(cyr) / len(letters)) + (0.5 * lower / len(cyr) if cyr and lowercase_bias else 0)
+
+    scores = {codec: cyrillic_share(codec, True) for codec in ("cp1251", "koi8_r")}
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] < 0.3:
+        return "latin-1"
+    return {"cp1251": "windows-1251", "koi8_r": "koi8-r"}[best]
+
+
+def _is_control(char: str) -> bool:
+    code = ord(char)
+    return (code < 0x20 and char not in "\t") or 0x7F <= code < 0xA0
+
+
+__all__ = [read_source.__name__, "MAX_SOURCE_BYTES", "MAX_LINE_CHARS"]

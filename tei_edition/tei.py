@@ -1,0 +1,82 @@
+"""Build TEI elements: the one small builder every reader and builder uses.
+
+Readers never concatenate markup as strings; they call `el()` and `append()`,
+which keep mixed content (text between elements) right.
+
+>>> p = el("p", None, "Filippov ", el("supplied", {"reason": "identification"}, "Stalin"))
+>>> from lxml import etree
+>>> etree.tostring(p).decode().replace(' xmlns="http://www.tei-c.org/ns/1.0"', '')
+'<p>Filippov <supplied reason="identification">Stalin</supplied></p>'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Union
+
+from lxml import etree
+
+from tei_edition.xmlio import TEI_NS, XML_NS
+
+Inline = Union[str, etree._Element]
+
+
+def qname(tag: str) -> str:
+    """The Clark name of a TEI element, or of `xml:` attributes."""
+    if tag.startswith("xml:"):
+        return f"{{{XML_NS}}}{tag[4:]}"
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def el(tag: str, attrib: dict[str, str] | None = None, *children: Inline | Iterable[Inline] | None) -> etree._Element:
+    """A TEI element with attributes (`xml:id`, `xml:lang` allowed) and mixed content."""
+    element = etree.Element(qname(tag), nsmap={None: TEI_NS} if tag == "TEI" else None)
+    for key, value in (attrib or {}).items():
+        if value is not None and value != "":
+            element.set(qname(key) if key.startswith("xml:") else key, value)
+    for child in children:
+        append(element, child)
+    return element
+
+
+def append(parent: etree._Element, items: Inline | Iterable[Inline] | None) -> etree._Element:
+    """Append text and elements to `parent`, merging adjacent text."""
+    if items is None:
+        return parent
+    if isinstance(items, (str, etree._Element)):
+        items = [items]
+    for item in items:
+        if item is None:
+            continue
+        if isinstance(item, str):
+            if not item:
+                continue
+            if len(parent):
+                last = parent[-1]
+                last.tail = (last.tail or "") + item
+            else:
+                parent.text = (parent.text or "") + item
+        else:
+            parent.append(item)
+    return parent
+
+
+def text_of(element: etree._Element) -> str:
+    """All text of an element, whitespace folded."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def strip_edges(element: etree._Element) -> etree._Element:
+    """Trim leading and trailing whitespace of an element's content."""
+    if element.text:
+        element.text = element.text.lstrip() or None
+    if len(element):
+        last = element[-1]
+        if last.tail:
+            last.tail = last.tail.rstrip() or None
+    elif element.text:
+        element.text = element.text.rstrip() or None
+    return element
+
+
+__all__ = ["Inline", qname.__name__, el.__name__, append.__name__, text_of.__name__, strip_edges.__name__]
