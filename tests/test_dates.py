@@ -182,6 +182,8 @@ FORMS: list[tuple[str, list[tuple[str, str]]]] = [
     ("at 12:15", [("12:15", "12:15:00")]),
     ("at 3:00 a.m.", [("3:00 a.m.", "03:00:00")]),
     ("в 3ч.00м.", [("3ч.00м.", "03:00:00")]),
+    ("Передано 3.10.50 в 15.30", [("3.10.50 в 15.30", "1950-10-03T15:30:00")]),
+    ("Received 3.10.50 15.30", [("3.10.50", "1950-10-03")]),
 ]
 
 
@@ -503,6 +505,7 @@ def test_each_written_time_joins_its_date(day: date, clock: time, rule_name: str
     slashed_date = f"{day.month:02d}/{day.day:02d}/{day.year % 100:02d}"
     texts = {
         f"{dotted_date} at {written_time}": f"D.M.YY + {rule_name}",
+        f"{dotted_date} {written_time}": f"D.M.YY + {rule_name}",
         f"{dotted_date} в {written_time}": f"D.M.YY + {rule_name}",
         f"{written_time} on {slashed_date}": f"{rule_name} + M/D/YY",
     }
@@ -512,10 +515,14 @@ def test_each_written_time_joins_its_date(day: date, clock: time, rule_name: str
 
 
 @given(twentieth_century, minutes)
-def test_a_dotted_time_joins_the_date_after_it(day: date, clock: time) -> None:
-    text = f"{clock.hour}.{clock.minute:02d} {day.day}.{day.month}.{day.year}"
-    (match,) = find_dates(text)
-    assert (match.when, match.pattern) == (
-        datetime.combine(day, clock).isoformat(),
-        "H:MM + D.M.YY",
-    )
+def test_a_dotted_time_joins_a_date_after_it_or_after_at(day: date, clock: time) -> None:
+    dotted_time = f"{clock.hour}.{clock.minute:02d}"
+    dotted_date = f"{day.day}.{day.month}.{day.year}"
+    moment = datetime.combine(day, clock).isoformat()
+    for text, pattern in {
+        f"{dotted_time} {dotted_date}": "H:MM + D.M.YY",
+        f"{dotted_date} at {dotted_time}": "D.M.YY + H:MM",
+        f"{dotted_date} в {dotted_time}": "D.M.YY + H:MM",
+    }.items():
+        (match,) = find_dates(text)
+        assert (match.text, match.when, match.pattern) == (text, moment, pattern)
