@@ -3,7 +3,9 @@
 The archives write a date in many forms: ``20 September 1950``, ``October 12,
 1950``, ``Sept. 16``, Russian ``1 октября 1950 г.``, dotted day-first
 ``5.7.50`` and ``1.X..50 г.``, American ``10/09/50``; and a time as ``7:05
-a.m.``, ``23:45 p.m.``, ``12.50`` or ``3ч.00м.``. Each form is one row of
+a.m.``, ``23:45 p.m.``, ``12.50`` or ``3ч.00м.``; an editor's correction
+inside a date (``8 [7] October 1950``, ``7 September [sic-October]``) gives
+the date, the written form stays the text. Each form is one row of
 `RULES`: a name, a compiled regular expression and a function that reads a
 match. `find_dates` runs every row over a text, joins a time to the date next
 to it ("on 10/09/50 at 7:05 a.m." is one dateTime), and keeps the longest
