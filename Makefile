@@ -17,9 +17,14 @@ DEB_TEST    := jing chromium poppler-utils
 # The whole example edition, step by step; each step stops the build on errors.
 edition: $(VENV)/.installed debian-edition
 	$(TEI) convert sources/ --out xml/
+	$(TEI) validate xml/ --jobs 0
 
 convert: $(VENV)/.installed
 	$(TEI) convert sources/ --out xml/
+
+# Validate the edition only (schema + editorial rules); exit 1 on errors.
+check: $(VENV)/.installed
+	$(TEI) validate xml/ --jobs 0
 
 test: $(VENV)/.installed-test debian-edition debian-test
 	$(BIN)/python -m pytest
