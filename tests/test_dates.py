@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -526,3 +527,14 @@ def test_a_dotted_time_joins_a_date_after_it_or_after_at(day: date, clock: time)
     }.items():
         (match,) = find_dates(text)
         assert (match.text, match.when, match.pattern) == (text, moment, pattern)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("0123456789 .:/,-[]aApPmMгчмXVIОктOctSeptsic"), max_size=60),
+    st.none() | st.integers(min_value=1000, max_value=2999),
+)
+def test_any_text_gives_real_apart_matches_in_order(text: str, context_year: int | None) -> None:
+    matches = find_dates(text, context_year)
+    assert all(match.text == text[match.start : match.end] for match in matches)
+    assert all(is_real_date(match.when) for match in matches)
+    assert all(left.end <= right.start for left, right in itertools.pairwise(matches))
