@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei_edition.dates import parse_date
-from tei_edition.inline import InlineContext, detex, read_inline
+from tei_edition.dates import find_dates, parse_date
+from tei_edition.inline import InlineContext, detex, read_inline, regularise_debris
 from tei_edition.model import Line, Version
 from tei_edition.registers import Entry
 from tei_edition.tei import Inline, el, strip_edges
@@ -114,13 +114,14 @@ class BodyBuilder:
 
     # -- classify
 
-    def classify(self, unit: Unit) -> None:
+    def classify(self, unit: Unit, previous: Unit | None = None) -> None:
         """Set the unit's kind (and the match that decided it)."""
-        text = self.conv.bullet.sub("", unit.text) if self.conv.bullet.match(unit.text) else unit.text
+        pagebreak = self.conv.blocks_by_kind["pagebreak"].match(unit.text)
+        text = self.conv.bullet.sub("", unit.text) if self.conv.bullet.match(unit.text) and not pagebreak else unit.text
         if text != unit.text:
             self.ctx.ledger.consume(unit.text[: len(unit.text) - len(text)])
             unit.text = text
-        expanded = _expanded(text)
+        expanded = self._for_classifying(text)
         standalone = re.fullmatch(r"\[(?P<content>[^\[\]]*)\]", text)
         if standalone:
             content = standalone.group("content")
@@ -136,6 +137,9 @@ class BodyBuilder:
             if rule.pattern.match(expanded):
                 unit.kind = f"transmission:{rule.kind}"
                 return
+        if previous is not None and previous.kind.startswith("transmission:") and _starts_with_date(expanded, self.ctx.context_year):
+            unit.kind = "continuation"
+            return
         for pattern in self.conv.addresses:
             match = pattern.match(text)
             if match and self._names_in(text, ("persons", "organisations")):
@@ -150,10 +154,10 @@ class BodyBuilder:
         if self._is_signature(text):
             unit.kind = "signature"
             return
-        if parse_date(text.rstrip("."), self.ctx.context_year) and len(text) < 40:
+        if len(text) < 60 and parse_date(re.sub(r"\s*\[[^\]]*\]", "", text).rstrip("."), self.ctx.context_year):
             unit.kind = "dateline"
             return
-        section = re.match(r"(?P<label>(?P<word>[^\W\d_]+)\.)\s+", text)
+        section = re.match(r"[\"“«]?(?P<label>(?P<word>[^\W\d_]+)\.)\s+", text)
         if section and section.group("word") in self.conv.ordinals:
             unit.kind, unit.match = "section", section
             return
@@ -167,6 +171,10 @@ class BodyBuilder:
                 unit.kind, unit.match = kind, None
                 return
         unit.kind = "p"
+
+    def _for_classifying(self, text: str) -> str:
+        """The line as a reader would read it: attached expansions joined, OCR debris regularised."""
+        return regularise_debris(_expanded(text), self.conv)
 
     def _names_in(self, text: str, registers: tuple[str, ...]) -> list[Entry]:
         return [m.entry for m in self.ctx.registers.find_names(text) if m.entry.register in registers]
@@ -198,8 +206,9 @@ class BodyBuilder:
     def build_version(self, version: Version, number: int | None, doc_id: str) -> etree._Element:
         """The `div` of one version: its blocks, and nested divs for a letter and attachments."""
         units = make_units(version.lines)
-        for unit in units:
-            self.classify(unit)
+        for index, unit in enumerate(units):
+            self.classify(unit, units[index - 1] if index else None)
+        units = _join_continuations(units)
         if units:
             units[0].edge, units[-1].edge = "top", "bottom"
         sources = [u for u in units if u.kind == "source"]
@@ -330,7 +339,13 @@ class BodyBuilder:
             self.ctx.ledger.count("numbered section")
             match = unit.match
             return self._position(
-                el("p", {"n": str(self.conv.ordinals[match.group("word")])}, el("label", None, match.group("label")), self._inline(unit.text[match.end("label"):], unit)),
+                el(
+                    "p",
+                    {"n": str(self.conv.ordinals[match.group("word")])},
+                    unit.text[: match.start("label")],
+                    el("label", None, match.group("label")),
+                    self._inline(unit.text[match.end("label"):], unit),
+                ),
                 unit,
             )
         if kind == "distribution":
@@ -466,8 +481,14 @@ class BodyBuilder:
     # -- helpers
 
     def _inline(self, text: str, unit: Unit) -> list[Inline]:
-        self.ctx.line = unit.line
-        return read_inline(text, self.ctx)
+        """Inline TEI of a unit's text; the line breaks of joined lines become `lb`."""
+        out: list[Inline] = []
+        for index, (line, piece) in enumerate(zip(unit.lines, text.split("\n"))):
+            self.ctx.line = line.number if len(unit.lines) > 1 else unit.line
+            if index:
+                out.append(el("lb"))
+            out.extend(read_inline(piece, self.ctx))
+        return out
 
     def _position(self, element: etree._Element, unit: Unit) -> etree._Element:
         self.facts.positions[element] = unit.line
@@ -477,6 +498,24 @@ class BodyBuilder:
     def _append_all(parent: etree._Element, children: Iterable[etree._Element]) -> None:
         for child in children:
             parent.append(child)
+
+
+def _starts_with_date(text: str, context_year: int | None) -> bool:
+    """True when a line opens with a date ("On 1.X.50 [1 October 1950]", "1.X..50 г.")."""
+    dates = find_dates(text, context_year)
+    return bool(dates) and len(text[: dates[0].start].split()) <= 1
+
+
+def _join_continuations(units: list[Unit]) -> list[Unit]:
+    """Join a transmission line's date line to it; the line break is kept."""
+    joined: list[Unit] = []
+    for unit in units:
+        if unit.kind == "continuation" and joined:
+            joined[-1].lines.extend(unit.lines)
+            joined[-1].text = f"{joined[-1].text}\n{unit.text}"
+        else:
+            joined.append(unit)
+    return joined
 
 
 _TEXT = {"p", "section", "numbered", "lettered"}

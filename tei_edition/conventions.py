@@ -58,6 +58,14 @@ class Conventions:
     lettered_item: re.Pattern[str]
     bullet: re.Pattern[str]
 
+    @property
+    def blocks_by_kind(self) -> dict[str, re.Pattern[str]]:
+        """The first pattern of each block kind."""
+        found: dict[str, re.Pattern[str]] = {}
+        for rule in self.blocks:
+            found.setdefault(rule.kind, rule.pattern)
+        return found
+
 
 def _bracket(row: dict[str, Any]) -> BracketSign:
     attributes = {k: str(v) for k, v in row.items() if k not in {"name", "pattern", "element"}}

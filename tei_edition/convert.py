@@ -29,7 +29,7 @@ from tei_edition.model import SourceDocument
 from tei_edition.readers import detect_form, get_reader
 from tei_edition.registers import Registers
 from tei_edition.sourcetext import read_source
-from tei_edition.tei import el
+from tei_edition.tei import el, indent_structure
 from tei_edition.titles import Party, TitleFacts, read_title
 from tei_edition.xmlio import TEI_NS, serialize, write_atomic
 
@@ -154,6 +154,7 @@ class Converter:
         )
         header = build_header(doc, facts, header_facts, self.edition, self.registers)
         root = el("TEI", {"xml:id": doc_id, "xml:lang": languages[0] if languages else "en"}, header, el("text", None, el("body", None, divs)))
+        indent_structure(root)
         tree = root.getroottree()
         positions = {tree.getpath(element): line for element, line in facts.positions.items() if element.getroottree() is tree}
         report.documents.append(

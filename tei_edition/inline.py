@@ -378,7 +378,8 @@ def read_plain(text: str, ctx: InlineContext, names: bool = True) -> list[Inline
     if not text:
         return []
     spans: list[_Span] = []
-    for finder in (_tex_debris, _letterspacing, *((_names,) if names else ()), _dates, _run_together):
+    finders = (_tex_debris, _letterspacing if names else _letterspacing_only, *((_names,) if names else ()), _dates, _run_together)
+    for finder in finders:
         for span in finder(text, ctx):
             if all(span.end <= s.start or span.start >= s.end for s in spans):
                 spans.append(span)
@@ -399,10 +400,21 @@ def _tex_debris(text: str, ctx: InlineContext) -> list[_Span]:
         regular = detex(match.group(0))
         spans.append(_Span(match.start(), match.end(), _choice_orig_reg(match.group(0), regular, "OCR debris", ctx)))
     for match in ctx.conventions.tex_superscript.finditer(text):
-        sup = match.group("sup")
-        regular = match.group("base") + ("º" if sup in {"o", "ϱ", "°", "0", "ο"} else sup)
+        regular = superscript_regular(match)
         spans.append(_Span(match.start(), match.end(), _choice_orig_reg(match.group(0), regular, "OCR debris", ctx)))
     return spans
+
+
+def superscript_regular(match: re.Match[str]) -> str:
+    """`N^{ϱ}`: a superscript o after a letter is the numero sign's; other superscripts are kept."""
+    sup = match.group("sup")
+    return match.group("base") + ("º" if sup in {"o", "ϱ", "°", "0", "ο"} else sup)
+
+
+def regularise_debris(text: str, conventions: Conventions) -> str:
+    """The text as the page's reader saw it, every piece of OCR debris regularised."""
+    text = conventions.tex_math.sub(lambda m: detex(m.group(0)), text)
+    return conventions.tex_superscript.sub(superscript_regular, text)
 
 
 def detex(tex: str) -> str:
@@ -421,7 +433,12 @@ def _choice_orig_reg(orig: str, regular: str, kind: str, ctx: InlineContext) -> 
     return build
 
 
-def _letterspacing(text: str, ctx: InlineContext) -> list[_Span]:
+def _letterspacing_only(text: str, ctx: InlineContext) -> list[_Span]:
+    """Letter-spaced words inside a name the caller marks up itself."""
+    return _letterspacing(text, ctx, wrap_names=False)
+
+
+def _letterspacing(text: str, ctx: InlineContext, wrap_names: bool = True) -> list[_Span]:
     spans = []
     for match in ctx.conventions.letterspaced.finditer(text):
         word = match.group(0).replace(" ", "")
@@ -429,7 +446,7 @@ def _letterspacing(text: str, ctx: InlineContext) -> list[_Span]:
         def build(word: str = word) -> list[Inline]:
             ctx.ledger.count("letter-spaced word")
             hi = el("hi", {"rend": "letterspaced"}, word)
-            entry = ctx.registers.lookup(word)
+            entry = ctx.registers.lookup(word) if wrap_names else None
             if entry is None:
                 return [hi]
             ctx.names_seen.append((entry, word))
@@ -500,5 +517,7 @@ __all__ = [
     read_inline.__name__,
     read_plain.__name__,
     detex.__name__,
+    superscript_regular.__name__,
+    regularise_debris.__name__,
     "NAME_ELEMENT",
 ]

@@ -79,4 +79,32 @@ def strip_edges(element: etree._Element) -> etree._Element:
     return element
 
 
-__all__ = ["Inline", qname.__name__, el.__name__, append.__name__, text_of.__name__, strip_edges.__name__]
+#: Elements whose content is only other elements: indenting them changes no text.
+STRUCTURAL = frozenset(
+    """TEI teiHeader fileDesc titleStmt publicationStmt sourceDesc msDesc msIdentifier altIdentifier
+    msContents msItem physDesc handDesc profileDesc correspDesc correspAction langUsage textClass
+    keywords revisionDesc encodingDesc editorialDecl availability respStmt bibl abstract text body
+    front back div opener closer postscript list listPerson listPlace listOrg person place org""".split()
+)
+
+
+def indent_structure(root: etree._Element, level: int = 0) -> None:
+    """Indent the element-only parts of a TEI tree, so files read and diff line by line.
+
+    Mixed content (a paragraph, a name with a `choice` in it) is left exactly as
+    it is: whitespace there would be text.
+    """
+    if etree.QName(root).localname not in STRUCTURAL or (root.text and root.text.strip()):
+        return
+    if any(child.tail and child.tail.strip() for child in root):
+        return
+    inner = "\n" + "  " * (level + 1)
+    if len(root):
+        root.text = inner
+        for child in root:
+            child.tail = inner
+            indent_structure(child, level + 1)
+        root[-1].tail = "\n" + "  " * level
+
+
+__all__ = ["Inline", "STRUCTURAL", indent_structure.__name__, qname.__name__, el.__name__, append.__name__, text_of.__name__, strip_edges.__name__]

@@ -1,0 +1,125 @@
+"""Gather what every writer renders: the edition's documents, registers and front matter.
+
+Writers (HTML, PDF, text) all need the same set of parsed TEI files, sorted the
+same way; this module reads them once, safely, and sorts each file into its role
+by what it holds, not by its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from tei_edition.config import Edition
+from tei_edition.errors import XmlInputError
+from tei_edition.xmlio import NSMAP, TEI_NS, XML_NS, parse_xml
+
+# constants
+
+#: A register holds one of these lists in its body.
+_REGISTER_LISTS = ("listPerson", "listPlace", "listOrg")
+
+
+# data
+
+
+@dataclass(frozen=True)
+class Document:
+    """One TEI document of the edition: its id (xml:id), file and parsed tree."""
+
+    id: str
+    path: Path
+    tree: etree._ElementTree
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The documents to render (in file order), with the edition's registers and front matter."""
+
+    edition: Edition
+    documents: tuple[Document, ...]
+    registers: tuple[etree._ElementTree, ...]
+    front: etree._ElementTree | None
+
+
+# functions
+
+
+def load_corpus(edition: Edition, paths: Sequence[Path] = ()) -> Corpus:
+    """Read the documents in `paths` (files or folders; none: the edition's xml folder).
+
+    Registers and front matter always come from the edition's folders, so that a
+    single document renders with its names and links.
+    """
+    edition_files = [parse_xml(path) for path in _xml_files([edition.xml, edition.registers])]
+    chosen = [parse_xml(path) for path in _xml_files(paths)] if paths else edition_files
+    documents = tuple(_document(tree) for tree in chosen if _role(tree) == "document")
+    if paths and not documents:
+        raise XmlInputError(paths[0], 1, 1, "no TEI document with a text body to render here")
+    _check_unique(documents)
+    registers = tuple(tree for tree in edition_files if _role(tree) == "register")
+    fronts = [tree for tree in edition_files if _role(tree) == "front"]
+    return Corpus(edition, documents, registers, fronts[0] if fronts else None)
+
+
+def corpus_tree(documents: Iterable[Document]) -> etree._ElementTree:
+    """All documents under one teiCorpus, for the pages that look at every document."""
+    root = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
+    for document in documents:
+        root.append(_copy(document.tree.getroot()))
+    return root.getroottree()
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(element))
+
+
+def _xml_files(paths: Iterable[Path]) -> list[Path]:
+    """The .xml files named or found (not recursively) in folders, each once, sorted."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(path.glob("*.xml")):
+                found.setdefault(child.resolve(), None)
+        elif path.exists():
+            found.setdefault(path.resolve(), None)
+        else:
+            raise XmlInputError(path, 1, 1, "no such file or folder")
+    return sorted(found)
+
+
+def _role(tree: etree._ElementTree) -> str:
+    """'register', 'front', 'document', or 'other' (not TEI: left alone)."""
+    root = tree.getroot()
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        return "other"
+    if any(root.find(f"tei:text/tei:body/tei:{name}", NSMAP) is not None for name in _REGISTER_LISTS):
+        return "register"
+    if root.find("tei:text/tei:body/tei:div", NSMAP) is None and root.find("tei:text/tei:front", NSMAP) is not None:
+        return "front"
+    return "document" if root.find("tei:text/tei:body", NSMAP) is not None else "other"
+
+
+def _document(tree: etree._ElementTree) -> Document:
+    root = tree.getroot()
+    path = Path(tree.docinfo.URL or "")
+    identifier = root.get(f"{{{XML_NS}}}id")
+    if not identifier:
+        raise XmlInputError(path, root.sourceline or 1, 1, "the TEI element has no xml:id (the document's id)")
+    return Document(identifier, path, tree)
+
+
+def _check_unique(documents: Sequence[Document]) -> None:
+    seen: dict[str, Path] = {}
+    for document in documents:
+        if document.id in seen:
+            raise XmlInputError(document.path, document.tree.getroot().sourceline or 1, 1,
+                                f"xml:id {document.id!r} is already the id of {seen[document.id]}")
+        seen[document.id] = document.path
+
+
+__all__ = [Document.__name__, Corpus.__name__, load_corpus.__name__, corpus_tree.__name__]
