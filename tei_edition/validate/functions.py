@@ -54,21 +54,28 @@ def is_date(_context: object, value: object) -> bool:
 
 
 def in_order(_context: object, earlier: object, later: object) -> bool:
-    """ed:in-order($a, $b): true unless $b is before $a, compared at their common precision.
+    """ed:in-order($a, $b): true unless a date of $b is before a date of $a, at their common precision.
 
-    A date without a time is not before a dateTime of the same day. Values that are
-    not dates count as in order: ed:is-date reports them.
+    $a and $b may be strings or node-sets (every pair is compared). A date without
+    a time is not before a dateTime of the same day. Values that are not dates
+    count as in order: ed:is-date reports them.
     """
-    first, second = temporal_key(_string(earlier)), temporal_key(_string(later))
-    if first is None or second is None:
-        return True
-    common = min(len(first), len(second))
-    return first[:common] <= second[:common]
+    for first in filter(None, map(temporal_key, _strings(earlier))):
+        for second in filter(None, map(temporal_key, _strings(later))):
+            common = min(len(first), len(second))
+            if first[:common] > second[:common]:
+                return False
+    return True
 
 
 def today(_context: object) -> str:
     """ed:today(): today's date, YYYY-MM-DD, the last date this edition may contain."""
     return _dt.date.today().isoformat()
+
+
+def _strings(value: object) -> list[str]:
+    """Every string value of an XPath argument (a node-set gives one per node)."""
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
 def _string(value: object) -> str:

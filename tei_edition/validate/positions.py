@@ -3,9 +3,10 @@
 lxml knows an element's line but not its column; the column is found by looking
 for the element's start tag on that line. The source position comes from the
 side file `sourcemap.json` that `tei-edition convert` writes beside the TEI
-files: {"FILE.xml": {KEY: "sources/FILE.txt:LINE"}}, where KEY is an element's
-xml:id or its path of local names with positions, `/TEI[1]/text[1]/body[1]/div[1]/p[3]`.
-An element without an entry takes the position of its nearest ancestor that has one.
+files: {"FILE.xml": {"source": "sources/FILE.txt", "elements": {PATH: LINE}}}, where
+PATH is the element's lxml path (`tree.getpath(element)`, such as `/*/*[2]/*/*[1]/*[3]`)
+and LINE the source line its block starts on. An element without an entry takes the
+position of its nearest ancestor that has one.
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from typing import Final
 
 from lxml import etree
 
-from tei_edition.xmlio import XML_NS
 
 SOURCEMAP_NAME: Final = "sourcemap.json"
-_XML_ID: Final = f"{{{XML_NS}}}id"
 
 
 def element_column(element: etree._Element, lines: list[str]) -> int:
@@ -60,20 +59,6 @@ def _find_start_tag(text: str, name: str, begin: int) -> int:
         index += 1
 
 
-def element_path(element: etree._Element) -> str:
-    """The element's path of local names with positions among same-named siblings."""
-    steps: list[str] = []
-    node: etree._Element | None = element
-    while node is not None:
-        name = etree.QName(node).localname
-        position = 1 + sum(
-            1 for s in node.itersiblings(preceding=True) if isinstance(s.tag, str) and etree.QName(s).localname == name
-        )
-        steps.append(f"{name}[{position}]")
-        node = node.getparent()
-    return "/" + "/".join(reversed(steps))
-
-
 @lru_cache(maxsize=64)
 def load_sourcemap(directory: Path) -> dict[str, dict[str, str]]:
     """The source map of a directory, or an empty one when it has none or it is unreadable."""
@@ -89,17 +74,18 @@ def source_position(path: Path, element: etree._Element | None) -> str | None:
     """The source line `element` of the TEI file `path` was converted from, if recorded."""
     if element is None:
         return None
-    entries = load_sourcemap(path.parent).get(path.name)
-    if not entries:
+    entry = load_sourcemap(path.parent).get(path.name)
+    if not isinstance(entry, dict):
         return None
+    lines, source = entry.get("elements") or {}, entry.get("source")
+    if not source or not isinstance(lines, dict):
+        return None
+    tree = element.getroottree()
     node: etree._Element | None = element
     while node is not None:
-        key = node.get(_XML_ID)
-        if key and key in entries:
-            return str(entries[key])
-        located = entries.get(element_path(node))
-        if located:
-            return str(located)
+        line = lines.get(tree.getpath(node))
+        if line is not None:
+            return f"{source}:{line}"
         node = node.getparent()
     return None
 
@@ -107,7 +93,6 @@ def source_position(path: Path, element: etree._Element | None) -> str | None:
 __all__ = [
     "SOURCEMAP_NAME",
     element_column.__name__,
-    element_path.__name__,
     load_sourcemap.__name__,
     source_position.__name__,
 ]
