@@ -24,7 +24,7 @@ from tei_edition.errors import TeiEditionError
 from tei_edition.xmlio import serialize
 
 #: What a stylesheet parameter may be given as from Python.
-ParamValue = Union[str, int, bool, etree._ElementTree, PyXdmNode, Sequence[str]]
+ParamValue = Union[str, int, bool, etree._ElementTree, PyXdmNode, Sequence[str], Sequence[PyXdmNode]]
 
 # Errors the stylesheets raise name the offending node as `at /TEI[1]/text[1]/...`
 # (see te:node-path in xslt/common/functions.xsl); we turn that into a line.
@@ -133,15 +133,15 @@ def to_xdm(value: ParamValue) -> PyXdmValue:
         return processor.make_string_value(value)
     if isinstance(value, (etree._ElementTree, etree._Element)):
         return document_node(value)
-    return _string_sequence(value)
+    return _sequence(value)
 
 
-def _string_sequence(values: Sequence[str]) -> PyXdmValue:
-    """A sequence of xs:string (for `as="xs:string*"` parameters)."""
+def _sequence(values: Sequence[str] | Sequence[PyXdmNode]) -> PyXdmValue:
+    """A sequence of strings or of nodes (for `as="xs:string*"`, `as="document-node()*"`)."""
     processor = _Saxon.processor()
     sequence = PyXdmValue(processor)
     for item in values:
-        sequence.add_xdm_item(processor.make_string_value(str(item)))
+        sequence.add_xdm_item(item if isinstance(item, PyXdmNode) else processor.make_string_value(str(item)))
     return sequence
 
 

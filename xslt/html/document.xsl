@@ -1,0 +1,369 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- A document's page: metadata panel, the text in both views with a switch, hands,
+     notes, citation and downloads, previous and next document in date order. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://tei-edition.example/ns"
+  exclude-result-prefixes="#all">
+
+  <xsl:mode name="te:document-page" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="tei:TEI" mode="te:document-page" as="element(html)">
+    <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
+    <xsl:call-template name="te:page">
+      <xsl:with-param name="title" select="te:document-title(.)"/>
+      <xsl:with-param name="current" select="$id || '.html'"/>
+      <xsl:with-param name="content" as="node()+">
+        <article class="document" aria-labelledby="document-title">
+          <h1 id="document-title">{te:document-title(.)}</h1>
+          <xsl:call-template name="te:prev-next"/>
+          <xsl:call-template name="te:metadata"/>
+          <xsl:call-template name="te:text-views"/>
+          <xsl:call-template name="te:notes"/>
+          <xsl:call-template name="te:cite"/>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== previous / next ===== -->
+
+  <xsl:template name="te:prev-next" as="element(nav)?">
+    <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
+    <xsl:variable name="ordered" as="element(tei:TEI)*" select="te:in-date-order($corpus//tei:TEI)"/>
+    <xsl:variable name="at" as="xs:integer?" select="index-of($ordered ! te:document-id(.), $id)[1]"/>
+    <xsl:if test="exists($at) and count($ordered) gt 1">
+      <nav class="prev-next" aria-label="Documents in date order">
+        <xsl:for-each select="$ordered[$at - 1]">
+          <a rel="prev" href="{te:document-id(.)}.html">← Previous: {te:short-label(.)}</a>
+        </xsl:for-each>
+        <xsl:for-each select="$ordered[$at + 1]">
+          <a rel="next" href="{te:document-id(.)}.html">Next: {te:short-label(.)} →</a>
+        </xsl:for-each>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== metadata ===== -->
+
+  <xsl:template name="te:metadata" as="element(section)">
+    <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:teiHeader"/>
+    <xsl:variable name="sent" as="element(tei:correspAction)?" select="$header//tei:correspAction[@type = 'sent'][1]"/>
+    <section class="metadata" aria-labelledby="metadata-heading">
+      <h2 id="metadata-heading">About this document</h2>
+      <dl>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Date'"/>
+          <xsl:with-param name="value" as="node()*">
+            <xsl:sequence select="$sent/tei:date ! te:html-date(.)"/>
+            <xsl:for-each select="$sent/tei:placeName">, <xsl:sequence select="te:linked-name(.)"/></xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'From'"/>
+          <xsl:with-param name="value" select="te:name-list($sent/(tei:persName | tei:orgName))"/>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'To'"/>
+          <xsl:with-param name="value" select="te:name-list($header//tei:correspAction[@type = 'received']/(tei:persName | tei:orgName))"/>
+        </xsl:call-template>
+        <xsl:for-each-group select="$header//tei:textClass//tei:term" group-by="(@type, 'term')[1]">
+          <xsl:call-template name="te:field">
+            <xsl:with-param name="label" select="te:capitalise(current-grouping-key())"/>
+            <xsl:with-param name="value" select="(string-join(current-group() ! normalize-space(), ', '))[normalize-space()]"/>
+          </xsl:call-template>
+        </xsl:for-each-group>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Cable numbers'"/>
+          <xsl:with-param name="value" select="(string-join(distinct-values($header//tei:altIdentifier[@type = 'cable']/tei:idno ! normalize-space()), ', '))[normalize-space()]"/>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Archival references'"/>
+          <xsl:with-param name="value" as="element()?">
+            <xsl:if test="$header//tei:msDesc">
+              <ul>
+                <xsl:for-each select="$header//tei:msDesc">
+                  <li>{te:archival-reference(.)}</li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Original language'"/>
+          <xsl:with-param name="value" select="(($header//tei:textLang)[1] ! normalize-space())[normalize-space()]"/>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Languages of this text'"/>
+          <xsl:with-param name="value" select="(string-join($header//tei:langUsage/tei:language ! (normalize-space(.), @ident)[.][1], ', '))[normalize-space()]"/>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Translator'"/>
+          <xsl:with-param name="value" select="te:name-list($header//tei:respStmt[@xml:id = 'translator']/(tei:persName | tei:name | tei:orgName))"/>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Source'"/>
+          <xsl:with-param name="value" as="node()*">
+            <xsl:apply-templates select="$header//tei:bibl[@type = 'publication'][1]" mode="te:bibl"/>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Citation as given'"/>
+          <xsl:with-param name="value" select="(normalize-space($header//tei:bibl[@type = 'citation'][1]))[normalize-space()]"/>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Transmission'"/>
+          <xsl:with-param name="value" as="element()?">
+            <xsl:variable name="steps" as="element()*" select="$header//tei:correspAction[not(@type = ('sent', 'received'))]"/>
+            <xsl:if test="$steps">
+              <ul>
+                <xsl:for-each select="$steps">
+                  <li>{te:capitalise(@type)}: <xsl:sequence select="tei:date ! te:html-date(.)"/>
+                    <xsl:for-each select="tei:persName | tei:orgName"><xsl:if test="position() eq 1">, by </xsl:if><xsl:if test="position() gt 1">, </xsl:if><xsl:sequence select="te:linked-name(.)"/></xsl:for-each></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Summary'"/>
+          <xsl:with-param name="value" select="(normalize-space($header//tei:abstract))[normalize-space()]"/>
+        </xsl:call-template>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- One row of the metadata list; nothing when there is no value. -->
+  <xsl:template name="te:field" as="element()*">
+    <xsl:param name="label" as="xs:string" required="yes"/>
+    <xsl:param name="value" as="item()*" required="yes"/>
+    <xsl:if test="exists($value)">
+      <dt>{$label}</dt>
+      <dd><xsl:sequence select="$value"/></dd>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The publication the text comes from: author, titles, volume, link. -->
+  <xsl:mode name="te:bibl" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:template match="tei:bibl" mode="te:bibl" as="node()+">
+    <xsl:for-each select="tei:editor | tei:author">{normalize-space()}, </xsl:for-each>
+    <xsl:for-each select="tei:title[@level = 'a']">“{normalize-space()}”, </xsl:for-each>
+    <xsl:for-each select="tei:title[not(@level = 'a')]"><cite>{normalize-space()}</cite>, </xsl:for-each>
+    <xsl:for-each select="tei:biblScope">{normalize-space()}, </xsl:for-each>
+    <xsl:for-each select="tei:ref[@target]"><a href="{@target}">{(normalize-space(.)[.], string(@target))[1]}</a></xsl:for-each>
+    <xsl:if test="not(tei:ref)">{normalize-space(string-join(text(), ' '))}</xsl:if>
+  </xsl:template>
+
+  <!-- ===== the text ===== -->
+
+  <xsl:template name="te:text-views" as="element(section)">
+    <xsl:variable name="versions" as="element()+"
+      select="if (tei:text/tei:body/tei:div) then tei:text/tei:body/tei:div else tei:text/tei:body"/>
+    <section class="text" aria-labelledby="text-heading">
+      <h2 id="text-heading">Text</h2>
+      <fieldset class="view-switch">
+        <legend>Show the text</legend>
+        <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
+        <label for="view-reading">as read (corrections applied, deletions left out)</label>
+        <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+        <label for="view-diplomatic">as written (diplomatic: deletions struck through, additions raised)</label>
+      </fieldset>
+      <xsl:for-each select="'reading', 'diplomatic'">
+        <xsl:variable name="view" as="xs:string" select="."/>
+        <div class="view view-{$view}" id="{$view}-view">
+          <div class="versions versions-{count($versions)}">
+            <xsl:for-each select="$versions">
+              <xsl:variable name="resolved" as="element()">
+                <xsl:choose>
+                  <xsl:when test="$view eq 'reading'"><xsl:apply-templates select="." mode="te:reading"/></xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="." mode="te:diplomatic"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:variable>
+              <section class="version version-{(@type, 'text')[1]}" lang="{te:lang(.)}">
+                <h3>{te:version-label(.)}</h3>
+                <xsl:apply-templates select="$resolved/node()" mode="te:html">
+                  <xsl:with-param name="view" select="$view" tunnel="yes"/>
+                </xsl:apply-templates>
+              </section>
+            </xsl:for-each>
+          </div>
+        </div>
+      </xsl:for-each>
+      <xsl:call-template name="te:hand-legend"/>
+    </section>
+  </xsl:template>
+
+  <!-- The hands that added or deleted words: siglum and description. -->
+  <xsl:template name="te:hand-legend" as="element(section)?">
+    <xsl:variable name="signs" as="element()*" select="tei:text//*[@hand]"/>
+    <xsl:if test="$signs">
+      <section class="hands" aria-labelledby="hands-heading">
+        <h3 id="hands-heading">Hands</h3>
+        <dl>
+          <xsl:for-each-group select="$signs" group-by="string(@hand)">
+            <dt>{te:hand-siglum(@hand)}</dt>
+            <dd>{te:hand-label(.)}: {count(current-group())} {if (count(current-group()) eq 1) then 'sign' else 'signs'} (shown raised in the diplomatic view)</dd>
+          </xsl:for-each-group>
+        </dl>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== notes ===== -->
+
+  <xsl:template name="te:notes" as="element(section)?">
+    <xsl:variable name="reading" as="element()*">
+      <xsl:apply-templates select="tei:text/tei:body" mode="te:reading"/>
+    </xsl:variable>
+    <xsl:variable name="explanatory" as="element(tei:note)*" select="$reading//tei:note[not(@type = 'textual')]"/>
+    <xsl:variable name="textual" as="element(tei:note)*" select="$reading//tei:note[@type = 'textual']"/>
+    <xsl:if test="$explanatory or $textual">
+      <section class="notes" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Notes</h2>
+        <xsl:if test="$explanatory">
+          <h3>Notes of the translator and the editors</h3>
+          <ol class="footnotes" role="doc-endnotes">
+            <xsl:for-each select="$explanatory">
+              <li id="{te:note-key(.)}" class="note note-{(@type, 'note')[1]}">
+                <span class="note-number">{@n}</span>
+                <span class="note-label">{te:note-type-label(@type)}.</span>
+                <xsl:text> </xsl:text>
+                <xsl:apply-templates mode="te:html">
+                  <xsl:with-param name="view" select="'note'" tunnel="yes"/>
+                </xsl:apply-templates>
+                <xsl:text> </xsl:text>
+                <a class="backref backref-reading" href="#{te:noteref-id(., 'reading')}" role="doc-backlink" aria-label="Back to note {@n} in the text">↩</a>
+                <a class="backref backref-diplomatic" href="#{te:noteref-id(., 'diplomatic')}" role="doc-backlink" aria-label="Back to note {@n} in the text">↩</a>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </xsl:if>
+        <xsl:if test="$textual">
+          <h3>Textual notes</h3>
+          <p class="notes-explained">What the reading view changed or left out; the diplomatic view shows it in place.</p>
+          <ol class="footnotes textual-notes">
+            <xsl:for-each select="$textual">
+              <li id="{te:note-key(.)}" class="note note-textual">
+                <span class="note-number">{@n}</span>
+                <xsl:text> </xsl:text>{string(.)}<xsl:text> </xsl:text>
+                <a class="backref" href="#{te:noteref-id(., 'reading')}" role="doc-backlink" aria-label="Back to textual note {@n} in the text">↩</a>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </xsl:if>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== citation and other formats ===== -->
+
+  <xsl:template name="te:cite" as="element(section)">
+    <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
+    <section class="cite" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">Cite this document</h2>
+      <p class="citation">“{te:document-title(.)}”, {te:format-date(te:document-date(.))}, in: <cite>{$edition-title}</cite><xsl:if
+        test="exists($edition-editors)">, edited by {string-join($edition-editors, ', ')}</xsl:if><xsl:if
+        test="$edition-date"> ({$edition-date})</xsl:if>, document <code>{$id}</code><xsl:if
+        test="$base-url">, <a href="{$base-url}{$id}.html">{$base-url}{$id}.html</a></xsl:if>.</p>
+      <h3>This document in other formats</h3>
+      <ul class="formats">
+        <li><a href="tei/{$id}.xml" type="application/tei+xml">TEI P5 source (XML)</a></li>
+        <li><a href="../text/{$id}.txt" type="text/plain">Plain text</a></li>
+        <li><a href="../pdf/{$id}.pdf" type="application/pdf">PDF</a></li>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <!-- ===== document facts, shared with the site pages ===== -->
+
+  <xsl:function name="te:document-id" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="string(($tei/@xml:id, $tei//tei:publicationStmt/tei:idno[@type = 'document'])[1])"/>
+  </xsl:function>
+
+  <xsl:function name="te:document-title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="normalize-space($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1])"/>
+  </xsl:function>
+
+  <!-- The date the document was sent (else written), as in the header. -->
+  <xsl:function name="te:document-date" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="string(($tei//tei:correspAction[@type = 'sent']/tei:date/(@when, @notBefore),
+                                  $tei//tei:correspAction/tei:date/@when, '')[1])"/>
+  </xsl:function>
+
+  <!-- Documents in date order (then by id, so the order is total and stable). -->
+  <xsl:function name="te:in-date-order" as="element(tei:TEI)*">
+    <xsl:param name="documents" as="element(tei:TEI)*"/>
+    <xsl:perform-sort select="$documents">
+      <xsl:sort select="te:document-date(.)"/>
+      <xsl:sort select="te:document-id(.)"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- "1 October 1950, Stalin to Mao Zedong" for links between documents. -->
+  <xsl:function name="te:short-label" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="te:format-date(te:document-date($tei)) || ', '
+      || string-join(te:names-of($tei, 'sent'), ' and ') || ' to ' || string-join(te:names-of($tei, 'received'), ' and ')"/>
+  </xsl:function>
+
+  <!-- The shown names of a document's senders or recipients. -->
+  <xsl:function name="te:names-of" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="$tei//tei:correspAction[@type = $type]/(tei:persName | tei:orgName) ! te:shown-name(.)"/>
+  </xsl:function>
+
+  <!-- The heading of a version: "English translation", "Russian transcription 2". -->
+  <xsl:function name="te:version-label" as="xs:string">
+    <xsl:param name="version" as="element()"/>
+    <xsl:variable name="lang" as="xs:string" select="te:lang($version)"/>
+    <xsl:variable name="language" as="xs:string"
+      select="(root($version)//tei:langUsage/tei:language[@ident = $lang] ! normalize-space(.)[.], $lang)[1]"/>
+    <xsl:sequence select="if (not($version/self::tei:div)) then 'Text'
+      else if ($version/@type eq 'original') then 'Original (' || $language || ')'
+      else $language || ' ' || ($version/@type, 'text')[1] || string-join($version/@n ! (' ' || .))"/>
+  </xsl:function>
+
+  <!-- An archival reference: as written, else composed from its parts. -->
+  <xsl:function name="te:archival-reference" as="xs:string">
+    <xsl:param name="ms" as="element(tei:msDesc)"/>
+    <xsl:variable name="id" as="element(tei:msIdentifier)?" select="$ms/tei:msIdentifier"/>
+    <xsl:variable name="written" as="xs:string" select="normalize-space($id/tei:altIdentifier[@type = 'as-written'][1])"/>
+    <xsl:variable name="parts" as="xs:string" select="string-join((
+      $id/tei:repository, $id/tei:idno[@type = 'fond'] ! ('f. ' || .), $id/tei:idno[@type = 'opis'] ! ('op. ' || .),
+      $id/tei:idno[@type = 'delo'] ! ('d. ' || .), $ms//tei:locus) ! normalize-space(), ', ')"/>
+    <xsl:sequence select="if ($written) then $written || (if ($id/tei:repository) then ' (' || normalize-space($id/tei:repository) || ')' else '')
+      else if (normalize-space($parts)) then $parts else normalize-space($id/tei:msName)"/>
+  </xsl:function>
+
+  <!-- Names separated by commas, each linked to its register entry. -->
+  <xsl:function name="te:name-list" as="node()*">
+    <xsl:param name="names" as="element()*"/>
+    <xsl:for-each select="$names">
+      <xsl:if test="position() gt 1">, </xsl:if>
+      <xsl:sequence select="te:linked-name(.)"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- A header date as an HTML time, in words. -->
+  <xsl:function name="te:html-date" as="element()">
+    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:choose>
+      <xsl:when test="te:is-html-date($date/@when)">
+        <time datetime="{$date/@when}">{te:format-date($date/@when)}</time>
+      </xsl:when>
+      <xsl:otherwise><span>{normalize-space($date)}</span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="te:capitalise" as="xs:string">
+    <xsl:param name="word" as="xs:string?"/>
+    <xsl:sequence select="upper-case(substring($word, 1, 1)) || substring($word, 2)"/>
+  </xsl:function>
+
+</xsl:stylesheet>

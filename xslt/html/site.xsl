@@ -1,0 +1,327 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The site's own pages, made from the corpus of all documents (mode te:site-page,
+     chosen by $page): index with introduction and table of documents, registers,
+     conventions and search. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://tei-edition.example/ns"
+  exclude-result-prefixes="#all">
+
+  <!-- Every element that points into a register, by the id it points at. -->
+  <xsl:key name="te:mentions" match="tei:*[@ref]" use="te:ref-id(@ref)"/>
+
+  <!-- ===== index ===== -->
+
+  <xsl:template match="tei:teiCorpus[$page eq 'index']" mode="te:site-page" as="element(html)">
+    <xsl:variable name="documents" as="element(tei:TEI)*" select="te:in-date-order(tei:TEI)"/>
+    <xsl:call-template name="te:page">
+      <xsl:with-param name="title" select="'Documents'"/>
+      <xsl:with-param name="current" select="'index.html'"/>
+      <xsl:with-param name="scripts" select="'filter.js'"/>
+      <xsl:with-param name="content" as="node()+">
+        <h1>{$edition-title}</h1>
+        <xsl:if test="$edition-subtitle"><p class="subtitle">{$edition-subtitle}</p></xsl:if>
+        <xsl:if test="exists($edition-editors)"><p class="editors">Edited by {string-join($edition-editors, ', ')}</p></xsl:if>
+        <xsl:for-each select="$front//tei:front/tei:div">
+          <section class="introduction" aria-labelledby="front-{position()}">
+            <h2 id="front-{position()}">{(tei:head ! normalize-space(), te:capitalise(@type), 'Introduction')[.][1]}</h2>
+            <xsl:variable name="resolved" as="element()"><xsl:apply-templates select="." mode="te:reading"/></xsl:variable>
+            <xsl:apply-templates select="$resolved/node() except $resolved/tei:head" mode="te:html">
+              <xsl:with-param name="view" select="'front'" tunnel="yes"/>
+            </xsl:apply-templates>
+          </section>
+        </xsl:for-each>
+        <section class="documents" aria-labelledby="documents-heading">
+          <h2 id="documents-heading">Documents</h2>
+          <form class="filters" id="filters" hidden="">
+            <xsl:call-template name="te:filter">
+              <xsl:with-param name="name" select="'sender'"/>
+              <xsl:with-param name="label" select="'Sender'"/>
+              <xsl:with-param name="names" select="$documents//tei:correspAction[@type = 'sent']/(tei:persName | tei:orgName)"/>
+            </xsl:call-template>
+            <xsl:call-template name="te:filter">
+              <xsl:with-param name="name" select="'recipient'"/>
+              <xsl:with-param name="label" select="'Recipient'"/>
+              <xsl:with-param name="names" select="$documents//tei:correspAction[@type = 'received']/(tei:persName | tei:orgName)"/>
+            </xsl:call-template>
+            <p class="filter">
+              <label for="filter-year">Year</label>
+              <select id="filter-year" name="year">
+                <option value="">all</option>
+                <xsl:for-each select="distinct-values($documents ! substring(te:document-date(.), 1, 4))[.]">
+                  <xsl:sort select="."/>
+                  <option value="{.}">{.}</option>
+                </xsl:for-each>
+              </select>
+            </p>
+            <p class="filter">
+              <label for="filter-kind">Kind</label>
+              <select id="filter-kind" name="kind">
+                <option value="">all</option>
+                <xsl:for-each select="distinct-values($documents ! te:document-kind(.))[.]">
+                  <xsl:sort select="."/>
+                  <option value="{.}">{.}</option>
+                </xsl:for-each>
+              </select>
+            </p>
+            <p class="filter-count" id="filter-count" aria-live="polite"></p>
+          </form>
+          <table class="documents-table" id="documents-table">
+            <caption>All {count($documents)} documents of the edition in date order</caption>
+            <thead>
+              <tr><th scope="col">Date</th><th scope="col">Sender</th><th scope="col">Recipient</th>
+                <th scope="col">Title</th><th scope="col">Archival reference</th><th scope="col">Languages</th></tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$documents">
+                <tr data-sender="{te:party-ids(., 'sent')}" data-recipient="{te:party-ids(., 'received')}"
+                    data-year="{substring(te:document-date(.), 1, 4)}" data-kind="{te:document-kind(.)}">
+                  <td><xsl:sequence select="(.//tei:correspAction[@type = 'sent']/tei:date)[1] ! te:html-date(.)"/></td>
+                  <td>{string-join(te:names-of(., 'sent'), ', ')}</td>
+                  <td>{string-join(te:names-of(., 'received'), ', ')}</td>
+                  <td><a href="{te:document-id(.)}.html">{te:document-title(.)}</a></td>
+                  <td>{string-join(.//tei:msDesc ! te:archival-reference(.), '; ')}</td>
+                  <td>{string-join(distinct-values(.//tei:text/tei:body/tei:div/@xml:lang ! string()), ', ')}</td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A select of senders or recipients, by register id, labelled by preferred name. -->
+  <xsl:template name="te:filter" as="element(p)">
+    <xsl:param name="name" as="xs:string" required="yes"/>
+    <xsl:param name="label" as="xs:string" required="yes"/>
+    <xsl:param name="names" as="element()*" required="yes"/>
+    <p class="filter">
+      <label for="filter-{$name}">{$label}</label>
+      <select id="filter-{$name}" name="{$name}">
+        <option value="">all</option>
+        <xsl:for-each-group select="$names" group-by="te:party-id(.)">
+          <xsl:sort select="te:shown-name(.)"/>
+          <option value="{current-grouping-key()}">{te:shown-name(.)}</option>
+        </xsl:for-each-group>
+      </select>
+    </p>
+  </xsl:template>
+
+  <!-- ===== registers ===== -->
+
+  <xsl:template match="tei:teiCorpus[$page = ('persons', 'places', 'organisations')]" mode="te:site-page" as="element(html)">
+    <xsl:variable name="corpus-node" as="document-node()" select="root(.)"/>
+    <xsl:variable name="entries" as="element()*" select="
+      if ($page eq 'persons') then $registers//tei:person
+      else if ($page eq 'places') then $registers//tei:place else $registers//tei:org"/>
+    <xsl:call-template name="te:page">
+      <xsl:with-param name="title" select="te:capitalise($page)"/>
+      <xsl:with-param name="current" select="$page || '.html'"/>
+      <xsl:with-param name="content" as="node()+">
+        <h1>{te:capitalise($page)}</h1>
+        <p class="register-intro">Every {substring($page, 1, string-length($page) - 1)} the documents name, with every
+          form of the name they use, and the documents and passages that mention them.</p>
+        <nav class="register-toc" aria-label="Entries">
+          <ul>
+            <xsl:for-each select="$entries">
+              <xsl:sort select="te:preferred-name(.)" lang="en"/>
+              <li><a href="#{@xml:id}">{te:preferred-name(.)}</a></li>
+            </xsl:for-each>
+          </ul>
+        </nav>
+        <xsl:for-each select="$entries">
+          <xsl:sort select="te:preferred-name(.)" lang="en"/>
+          <xsl:call-template name="te:register-entry">
+            <xsl:with-param name="mentions" select="key('te:mentions', string(@xml:id), $corpus-node)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- One register entry: name forms (register and texts), note, documents and passages. -->
+  <xsl:template name="te:register-entry" as="element(section)">
+    <xsl:param name="mentions" as="element()*" required="yes"/>
+    <xsl:variable name="entry" as="element()" select="."/>
+    <xsl:variable name="names" as="element()*" select="tei:persName | tei:placeName | tei:orgName | tei:geogName"/>
+    <xsl:variable name="attested" as="element()*"
+      select="$mentions[ancestor::tei:text][not(te:words(.) = $names ! te:words(.))]"/>
+    <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
+      <h2 id="{@xml:id}-name">{te:preferred-name(.)}</h2>
+      <xsl:for-each select="tei:note"><p class="entry-note">{normalize-space()}</p></xsl:for-each>
+      <dl>
+        <dt>Name forms</dt>
+        <dd>
+          <ul class="name-forms">
+            <xsl:for-each select="$names">
+              <li><span>
+                  <xsl:apply-templates select="@xml:lang" mode="te:html"/>{normalize-space()}</span><xsl:if test="@type"> <span class="form-type">({@type})</span></xsl:if></li>
+            </xsl:for-each>
+            <xsl:for-each-group select="$attested" group-by="te:words(.)">
+              <li><span lang="{te:lang(.)}">{current-grouping-key()}</span> <span class="form-type">(in the text)</span></li>
+            </xsl:for-each-group>
+          </ul>
+        </dd>
+        <dt>Mentioned in</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="empty($mentions)"><p>no document of this edition</p></xsl:when>
+            <xsl:otherwise>
+              <ul class="mentions">
+                <xsl:for-each-group select="$mentions" group-by="te:document-id(ancestor::tei:TEI)">
+                  <xsl:sort select="te:document-date(ancestor::tei:TEI)"/>
+                  <xsl:sort select="current-grouping-key()"/>
+                  <xsl:variable name="tei" as="element(tei:TEI)" select="ancestor::tei:TEI"/>
+                  <li><a href="{current-grouping-key()}.html">{te:short-label($tei)}</a>
+                    <xsl:variable name="roles" as="xs:string*"
+                      select="distinct-values(current-group()[ancestor::tei:correspAction] ! te:role-label(.))"/>
+                    <xsl:if test="exists($roles)"> ({string-join($roles, ', ')})</xsl:if>
+                    <xsl:variable name="passages" as="element()*" select="current-group()[ancestor::tei:text]"/>
+                    <xsl:if test="$passages">: <xsl:for-each select="$passages">
+                        <xsl:if test="position() gt 1">, </xsl:if>
+                        <a href="{current-grouping-key()}.html#{te:passage-id(te:passage-of(.))}"
+                          lang="{te:lang(.)}">“{te:words(.)}”</a></xsl:for-each></xsl:if></li>
+                </xsl:for-each-group>
+              </ul>
+            </xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- ===== conventions ===== -->
+
+  <xsl:template match="tei:teiCorpus[$page eq 'conventions']" mode="te:site-page" as="element(html)">
+    <xsl:call-template name="te:page">
+      <xsl:with-param name="title" select="'Encoding conventions'"/>
+      <xsl:with-param name="current" select="'conventions.html'"/>
+      <xsl:with-param name="content" as="node()+">
+        <h1>Encoding conventions</h1>
+        <p>Each editorial sign of the source texts is encoded in TEI and shown in two views of
+          the text: <strong>as read</strong> (the reading view: additions in place, deletions
+          left out, corrections and expansions applied) and <strong>as written</strong> (the
+          diplomatic view). The examples below are run through the same stylesheet rules as
+          the documents.</p>
+        <table class="conventions">
+          <caption>Editorial signs and how this edition shows them</caption>
+          <thead>
+            <tr><th scope="col">Sign</th><th scope="col">In the source texts</th><th scope="col">TEI</th>
+              <th scope="col">As read</th><th scope="col">As written</th></tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$te:conventions">
+              <xsl:variable name="sign" as="element(te:sign)" select="."/>
+              <tr>
+                <th scope="row">{te:label}</th>
+                <td><code>{te:source}</code></td>
+                <td><code>{te:example/tei:p/node() ! serialize(.) => string-join('') => replace(' xmlns="http://www.tei-c.org/ns/1.0"', '')}</code></td>
+                <xsl:for-each select="'reading', 'diplomatic'">
+                  <xsl:variable name="view" as="xs:string" select="."/>
+                  <xsl:variable name="resolved" as="element()">
+                    <xsl:choose>
+                      <xsl:when test="$view eq 'reading'"><xsl:apply-templates select="$sign/te:example/tei:p" mode="te:reading"/></xsl:when>
+                      <xsl:otherwise><xsl:apply-templates select="$sign/te:example/tei:p" mode="te:diplomatic"/></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:variable>
+                  <td class="example">
+                    <xsl:apply-templates select="$resolved/node()[not(self::tei:note[@type = 'textual'])]" mode="te:html">
+                      <xsl:with-param name="view" select="'example-' || $view" tunnel="yes"/>
+                    </xsl:apply-templates>
+                    <xsl:for-each select="$resolved/tei:note[@type = 'textual']"><span class="example-note"> (textual note: {.})</span></xsl:for-each>
+                  </td>
+                </xsl:for-each>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+        <h2>Notes</h2>
+        <p>Notes of the translator and of the editors of the sources are numbered 1, 2, 3 … through
+          each document and labelled by kind (translator’s note, editor’s note). Textual notes,
+          lettered a, b, c …, say what the reading view changed or left out.</p>
+        <h2>Hands</h2>
+        <p>Words added or deleted by hand carry the siglum of their hand (H1 for the first
+          unidentified hand); the hand is named on hover and in the list of hands below the text.</p>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== search ===== -->
+
+  <xsl:template match="tei:teiCorpus[$page eq 'search']" mode="te:site-page" as="element(html)">
+    <xsl:call-template name="te:page">
+      <xsl:with-param name="title" select="'Search'"/>
+      <xsl:with-param name="current" select="'search.html'"/>
+      <xsl:with-param name="scripts" select="'search.js'"/>
+      <xsl:with-param name="content" as="node()+">
+        <h1>Search</h1>
+        <form class="search" id="search-form" action="search.html" method="get" role="search">
+          <label for="search-q">Words to find (in the text, in both views, and in the metadata)</label>
+          <input type="search" id="search-q" name="q"/>
+          <button type="submit">Search</button>
+        </form>
+        <p id="search-status" aria-live="polite">Searching needs JavaScript; without it, the
+          <a href="index.html">table of documents</a> and the registers lead to every document.</p>
+        <ol id="search-results" class="search-results"></ol>
+        <script type="application/json" id="search-index">{te:search-index(te:in-date-order(tei:TEI))}</script>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The search index: per document its id, label, title and the words of both views
+       and of its metadata, as JSON (safe inside a script element). -->
+  <xsl:function name="te:search-index" as="xs:string">
+    <xsl:param name="documents" as="element(tei:TEI)*"/>
+    <xsl:variable name="entries" as="map(*)*">
+      <xsl:for-each select="$documents">
+        <xsl:variable name="reading" as="element()*"><xsl:apply-templates select="tei:text/tei:body" mode="te:reading"/></xsl:variable>
+        <xsl:variable name="diplomatic" as="element()*"><xsl:apply-templates select="tei:text/tei:body" mode="te:diplomatic"/></xsl:variable>
+        <xsl:sequence select="map {
+          'id': te:document-id(.),
+          'title': te:document-title(.),
+          'label': te:short-label(.),
+          'text': normalize-space(string-join($reading//text()[not(ancestor::tei:note[@type = 'textual'])], '')),
+          'written': normalize-space(string-join($diplomatic//text(), '')),
+          'meta': normalize-space(string-join((te:names-of(., 'sent'), te:names-of(., 'received'),
+                    .//tei:msDesc ! te:archival-reference(.), .//tei:textClass//tei:term, .//tei:abstract), ' '))
+        }"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="serialize(array { $entries }, map { 'method': 'json' })
+      => replace('&lt;', '\\u003c')"/>
+  </xsl:function>
+
+  <!-- ===== facts for the index ===== -->
+
+  <!-- Register ids of a document's senders or recipients, space-separated (for filters). -->
+  <xsl:function name="te:party-ids" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="string-join($tei//tei:correspAction[@type = $type]/(tei:persName | tei:orgName) ! te:party-id(.), ' ')"/>
+  </xsl:function>
+
+  <!-- A party's register id, or its name made into a token when the registers lack it. -->
+  <xsl:function name="te:party-id" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="(te:ref-id($name/@ref)[.], replace(lower-case(te:words($name)), '\W+', '-'))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="te:document-kind" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="normalize-space(($tei//tei:textClass//tei:term[@type = 'kind'])[1])"/>
+  </xsl:function>
+
+  <!-- How a name in the header takes part in a document: sender, recipient, place of
+       sending, decipherer … (from its correspAction). -->
+  <xsl:function name="te:role-label" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="string($name/ancestor::tei:correspAction[1]/@type)"/>
+    <xsl:sequence select="if ($name/self::tei:placeName) then
+        (map { 'sent': 'place of sending', 'received': 'place of receipt' }($type), 'place')[1]
+      else (map { 'sent': 'sender', 'received': 'recipient' }($type), $type)[1]"/>
+  </xsl:function>
+
+</xsl:stylesheet>
