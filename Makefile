@@ -18,6 +18,7 @@ DEB_TEST    := jing chromium poppler-utils
 edition: $(VENV)/.installed debian-edition
 	$(TEI) convert sources/ --out xml/
 	$(TEI) validate xml/ --jobs 0
+	$(TEI) render --to html --out build/html
 
 convert: $(VENV)/.installed
 	$(TEI) convert sources/ --out xml/
