@@ -369,6 +369,12 @@ class BodyBuilder:
         return self._paragraph(unit)
 
     def _paragraph(self, unit: Unit) -> etree._Element:
+        lead = self.conv.cable_number_lead.match(unit.text)
+        if lead:
+            self.facts.cable_numbers.append(lead.group("number"))
+            self.ctx.ledger.count("cable number")
+            rest = self._inline(unit.text[lead.end("number"):], unit)
+            return self._position(el("p", None, el("idno", {"type": "cable"}, lead.group("number")), rest), unit)
         content = self._inline(unit.text, unit)
         if len(content) == 1 and isinstance(content[0], etree._Element) and content[0].tag.endswith("}note"):
             return self._position(content[0], unit)

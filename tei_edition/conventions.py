@@ -48,11 +48,13 @@ class Conventions:
     tex_math: re.Pattern[str]
     tex_superscript: re.Pattern[str]
     letterspaced: re.Pattern[str]
+    ship: re.Pattern[str]
     function_words: frozenset[str]
     english_zipf_threshold: float
     kinds: tuple[str, ...]
     honorifics: tuple[str, ...]
     chrome: tuple[re.Pattern[str], ...]
+    cable_number_lead: re.Pattern[str]
     ordinals: dict[str, int]
     numbered_item: re.Pattern[str]
     lettered_item: re.Pattern[str]
@@ -90,11 +92,13 @@ def compile_conventions(data: dict[str, Any], extra: dict[str, Any] | None = Non
         tex_math=re.compile(inline["tex_math"]),
         tex_superscript=re.compile(inline["tex_superscript"]),
         letterspaced=re.compile(inline["letterspaced"]),
+        ship=re.compile(inline["ship"]),
         function_words=frozenset(inline["function_words"]),
         english_zipf_threshold=float(inline["english_zipf_threshold"]),
         kinds=tuple(sorted(documents["kinds"], key=len, reverse=True)),
         honorifics=tuple(sorted(documents["honorifics"], key=len, reverse=True)),
         chrome=tuple(re.compile(p) for p in documents["chrome"]),
+        cable_number_lead=re.compile(documents["cable_number_lead"]),
         ordinals={str(k): int(v) for k, v in data["sections"]["ordinals"].items()},
         numbered_item=re.compile(data["items"]["numbered"]),
         lettered_item=re.compile(data["items"]["lettered"]),

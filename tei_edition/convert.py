@@ -8,6 +8,7 @@ writes the files, so a failed source leaves nothing behind.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections import Counter
@@ -24,7 +25,7 @@ from tei_edition.config import Edition
 from tei_edition.conventions import Conventions, compile_conventions, default_table
 from tei_edition.errors import SourceError, TeiEditionError
 from tei_edition.header import HeaderFacts, build_header
-from tei_edition.inline import Hands, InlineContext, Ledger
+from tei_edition.inline import Hands, InlineContext, Ledger, read_inline
 from tei_edition.model import SourceDocument
 from tei_edition.readers import detect_form, get_reader
 from tei_edition.registers import Registers
@@ -122,7 +123,7 @@ class Converter:
         facts = BodyFacts()
         builder = BodyBuilder(ctx, facts, self.archive_forms)
         divs = [builder.build_version(v, _version_number(doc, i), "") for i, v in enumerate(doc.versions)]
-        date = title.date or next((d for d in facts.datelines if d), "") or _first_date(divs)
+        date = next((d[:10] for d in [title.date, *facts.datelines] if _FULL_DATE.match(d)), "") or _first_date(divs)
         senders = title.senders or _unique_parties([Party(e, form) for e, form in facts.signers])
         recipients = _unique_parties(title.recipients + [Party(e, e.preferred) for e in facts.addressees])
         doc_id = self._new_id(date, senders, recipients)
@@ -136,6 +137,7 @@ class Converter:
         header_facts = HeaderFacts(
             doc_id=doc_id,
             title=doc.title or _supplied_title(title, senders, recipients, date, facts),
+            title_content=self._title_content(doc, ctx),
             title_supplied=not doc.title,
             date=date,
             date_text=doc.date_text if doc.date_text and title.date == "" else "",
@@ -169,6 +171,14 @@ class Converter:
             }
         )
         return Converted(doc_id, tree, positions)
+
+    @staticmethod
+    def _title_content(doc: SourceDocument, ctx: InlineContext) -> list:
+        """The published title as TEI phrases; signs in it are counted like the text's."""
+        if not doc.title:
+            return []
+        ctx.line = doc.title_line or doc.first_line
+        return read_inline(doc.title, ctx)
 
     def _new_id(self, date: str, senders: list[Party], recipients: list[Party]) -> str:
         parts = [date or "undated", senders[0].entry.id if senders else "unknown", recipients[0].entry.id if recipients else "unknown"]
@@ -282,9 +292,12 @@ def _first_date(divs: list[etree._Element]) -> str:
     for div in divs:
         for date in div.iter(f"{{{TEI_NS}}}date"):
             when = date.get("when", "")
-            if when:
+            if _FULL_DATE.match(when):
                 return when[:10]
     return ""
+
+
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _unique_parties(parties: list[Party]) -> list[Party]:
@@ -301,7 +314,13 @@ def _supplied_title(title: TitleFacts, senders: list[Party], recipients: list[Pa
     """A title for a text that has none: who to whom, when (the header marks it supplied)."""
     who = " and ".join(p.entry.preferred for p in senders) or "Unknown sender"
     whom = " and ".join(p.entry.preferred for p in recipients) or "unknown recipient"
-    return f"Cable, {who} to {whom}, {date}" if date else f"Cable, {who} to {whom}"
+    return f"Cable, {who} to {whom}, {_written_date(date)}" if date else f"Cable, {who} to {whom}"
+
+
+def _written_date(iso: str) -> str:
+    """An ISO date as an English title writes it: 20 September 1950."""
+    day = datetime.date.fromisoformat(iso[:10])
+    return f"{day.day} {day:%B} {day.year}"
 
 
 def iter_sources(paths: Iterable[Path]) -> list[Path]:

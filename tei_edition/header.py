@@ -43,6 +43,7 @@ class HeaderFacts:
 
     doc_id: str
     title: str
+    title_content: list  # the title read inline: names, identifications, dates marked up
     title_supplied: bool
     date: str
     date_text: str
@@ -87,7 +88,7 @@ def build_header(doc: SourceDocument, body: BodyFacts, facts: HeaderFacts, editi
 
 
 def _title_stmt(doc: SourceDocument, facts: HeaderFacts, edition: Edition, registers: Registers) -> etree._Element:
-    title = el("title", {"type": "supplied" if facts.title_supplied else "main"}, facts.title)
+    title = el("title", {"type": "supplied" if facts.title_supplied else "main"}, facts.title_content or facts.title)
     stmt = el("titleStmt", None, title)
     if facts.translators or facts.uses_translator_note:
         names = [_person(name, registers) for name in facts.translators] or [el("name", None, _NO_NAME)]

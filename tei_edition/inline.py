@@ -126,7 +126,32 @@ def read_inline(text: str, ctx: InlineContext) -> list[Inline]:
         out.extend(built)
         pending = ""
     out.extend(read_plain(pending, ctx))
+    return _substitutions(out, ctx)
+
+
+def _substitutions(items: list[Inline], ctx: InlineContext) -> list[Inline]:
+    """A deletion followed by an addition (only spaces between) is one substitution: `subst`."""
+    out: list[Inline] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if _is(item, "del"):
+            gap = 1 if index + 1 < len(items) and isinstance(items[index + 1], str) and not items[index + 1].strip() else 0
+            following = items[index + 1 + gap] if index + 1 + gap < len(items) else None
+            if following is not None and _is(following, "add"):
+                ctx.ledger.count("substitution")
+                if gap:
+                    item.tail = items[index + 1]  # the space stays between the two readings
+                out.append(el("subst", None, item, following))
+                index += 2 + gap
+                continue
+        out.append(item)
+        index += 1
     return out
+
+
+def _is(item: Inline, name: str) -> bool:
+    return not isinstance(item, str) and item.tag == f"{{http://www.tei-c.org/ns/1.0}}{name}"
 
 
 _Builder = Callable[[str, InlineContext], list[Inline]]
@@ -354,8 +379,8 @@ def _supplied(content: str, before: str, ctx: InlineContext) -> tuple[int, list[
 _CONTEXT_READERS = (
     _expansion,
     _date_normalisation,
-    _identification,
     _acronym,
+    _identification,
     _number_correction,
     _gloss,
     _transliteration,
@@ -378,7 +403,7 @@ def read_plain(text: str, ctx: InlineContext, names: bool = True) -> list[Inline
     if not text:
         return []
     spans: list[_Span] = []
-    finders = (_tex_debris, _letterspacing if names else _letterspacing_only, *((_names,) if names else ()), _dates, _run_together)
+    finders = (_tex_debris, _ships, _letterspacing if names else _letterspacing_only, *((_names,) if names else ()), _dates, _run_together)
     for finder in finders:
         for span in finder(text, ctx):
             if all(span.end <= s.start or span.start >= s.end for s in spans):
@@ -431,6 +456,19 @@ def _choice_orig_reg(orig: str, regular: str, kind: str, ctx: InlineContext) -> 
         return [el("choice", None, el("orig", None, orig), el("reg", None, regular))]
 
     return build
+
+
+def _ships(text: str, ctx: InlineContext) -> list[_Span]:
+    """`USS "Missouri"`: a ship's name, prefix and quotation marks included."""
+    spans = []
+    for match in ctx.conventions.ship.finditer(text):
+
+        def build(match=match) -> list[Inline]:  # type: ignore[no-untyped-def]
+            ctx.ledger.count("ship name")
+            return [el("name", {"type": "ship"}, match.group(0))]
+
+        spans.append(_Span(match.start(), match.end(), build))
+    return spans
 
 
 def _letterspacing_only(text: str, ctx: InlineContext) -> list[_Span]:

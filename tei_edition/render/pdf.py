@@ -1,0 +1,172 @@
+"""The printed edition: xslt/pdf.xsl makes print HTML, WeasyPrint lays it out as a PDF.
+
+One PDF for the whole edition (`edition.pdf`: title page, contents, conventions,
+the documents by date, registers with page numbers), or with `per_document` one
+PDF per document (`ID.pdf`, the names the HTML edition links to). The PDFs are
+tagged (PDF/UA-1), carry title, authors and language, embed subsets of the Noto
+fonts, and are the same bytes for the same input: they have no date unless
+SOURCE_DATE_EPOCH gives one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+from weasyprint import CSS, HTML
+from weasyprint.document import Document as LaidOutDocument
+from weasyprint.urls import URLFetcher
+
+from tei_edition.errors import TeiEditionError
+from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
+from tei_edition.render.corpus import Corpus, Document, corpus_tree
+from tei_edition.xmlio import write_atomic
+from tei_edition.xslt import ParamValue, Stylesheet, document_node
+
+FORMAT = "pdf"
+STYLESHEET = XSLT_DIR / "pdf.xsl"
+PRINT_CSS = XSLT_DIR / "pdf" / "print.css"
+#: The whole edition's file name in the output folder.
+EDITION_FILE = "edition.pdf"
+
+#: WeasyPrint's options: tagged PDF/UA-1 (structure tree, language, title shown).
+PDF_OPTIONS: Mapping[str, object] = {"pdf_variant": "pdf/ua-1"}
+
+#: The anchors of the mentions of names in the text (xslt/pdf/text.xsl, pdf:occurrence-id).
+_MENTION_PREFIX = "mention-"
+
+
+class PdfError(TeiEditionError):
+    """Raised when WeasyPrint cannot lay out or write a PDF; names the document."""
+
+
+def write(corpus: Corpus, options: RenderOptions) -> RenderReport:
+    """Write the edition's PDF, or one PDF per document, into `options.out`.
+
+    Every PDF is made in memory first, so a failure leaves no file behind.
+    """
+    files: dict[str, bytes] = {}
+    if getattr(options, "per_document", False):
+        for document in corpus.documents:
+            files[f"{document.id}.pdf"] = render_document(corpus, document, options.view)
+    else:
+        files[EDITION_FILE] = render_edition(corpus, options.view)
+    report = RenderReport(FORMAT, options.out, [document.id for document in corpus.documents])
+    for name, payload in sorted(files.items()):
+        write_atomic(options.out / name, payload)
+        report.files.append(options.out / name)
+    return report
+
+
+def render_edition(corpus: Corpus, view: str = "reading") -> bytes:
+    """The whole edition as one PDF.
+
+    Laid out twice: the first layout measures the page of every mention of a name,
+    the second prints the registers with each page once.
+    """
+    sheet = Stylesheet.load(STYLESHEET)
+    corpus_node = document_node(corpus_tree(corpus.documents))
+    params = edition_params(corpus) | {"view": view}
+    first = _layout(sheet.transform(corpus_node, params, source=corpus.edition.xml), "the edition")
+    pages = mention_pages(first)
+    html = sheet.transform(corpus_node, params | {"occurrence-pages": _as_param(pages)}, source=corpus.edition.xml)
+    return _pdf_bytes(_layout(html, "the edition"), "the edition")
+
+
+def render_document(corpus: Corpus, document: Document, view: str = "reading") -> bytes:
+    """One document as a PDF of its own."""
+    sheet = Stylesheet.load(STYLESHEET)
+    html = sheet.transform(document.tree, edition_params(corpus) | {"view": view}, source=document.path)
+    return _pdf_bytes(_layout(html, str(document.path)), str(document.path))
+
+
+def edition_params(corpus: Corpus) -> dict[str, ParamValue]:
+    """The stylesheet's parameters from edition.toml, the registers and the build date."""
+    edition = corpus.edition
+    params: dict[str, ParamValue] = {
+        "edition-title": edition.title,
+        "edition-subtitle": edition.subtitle,
+        "edition-editors": list(edition.editors),
+        "edition-publisher": edition.publisher,
+        "edition-date": edition.date,
+        "edition-licence": edition.licence,
+        "edition-licence-url": edition.licence_url,
+        "edition-language": edition.language,
+        "created": build_date(),
+    }
+    if corpus.registers:
+        params["registers"] = [document_node(tree) for tree in corpus.registers]
+    return params
+
+
+def build_date() -> str:
+    """SOURCE_DATE_EPOCH as a W3C date-time, or '' (no date) when it is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return ""
+    try:
+        moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    except (ValueError, OverflowError) as exc:
+        raise PdfError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from exc
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def mention_pages(document: LaidOutDocument) -> dict[str, int]:
+    """The page number (from 1) of every mention of a name in a laid-out PDF."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            if anchor.startswith(_MENTION_PREFIX):
+                pages.setdefault(anchor, number)
+    return pages
+
+
+def _as_param(pages: Mapping[str, int]) -> str:
+    """The mention pages as the stylesheet reads them: "id page id page …"."""
+    return " ".join(f"{anchor} {page}" for anchor, page in sorted(pages.items()))
+
+
+def _layout(html: str, what: str) -> LaidOutDocument:
+    """Lay out print HTML with the print stylesheet; nothing is fetched from outside."""
+    with _weasyprint_errors(what):
+        return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=set())).render(
+            stylesheets=[CSS(string=PRINT_CSS.read_text(encoding="utf-8"))], **PDF_OPTIONS
+        )
+
+
+def _pdf_bytes(document: LaidOutDocument, what: str) -> bytes:
+    with _weasyprint_errors(what):
+        payload = document.write_pdf(**PDF_OPTIONS)
+    if not payload:
+        raise PdfError(f"{what}: WeasyPrint wrote an empty PDF")
+    return payload
+
+
+@contextmanager
+def _weasyprint_errors(what: str) -> Iterator[None]:
+    """WeasyPrint's failures as PdfError naming the document; its chatter kept quiet."""
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise PdfError(f"{what}: the PDF could not be made: {exc}") from exc
+    finally:
+        logger.setLevel(level)
+
+
+__all__ = [
+    "FORMAT",
+    "EDITION_FILE",
+    PdfError.__name__,
+    write.__name__,
+    render_edition.__name__,
+    render_document.__name__,
+    edition_params.__name__,
+    build_date.__name__,
+    mention_pages.__name__,
+]
