@@ -1,0 +1,249 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Mode pdf:text: a view of a text (the TEI that te:reading or te:diplomatic made)
+     as print HTML. Notes become footnotes (CSS float: footnote) in two series:
+     textual notes lettered, explanatory notes numbered. Names get an id, so that the
+     registers can give the page of every mention. Every element of
+     xslt/common/elements.xsl has a rule, here or in the generic rules at the end. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://tei-edition.example/ns"
+  xmlns:pdf="https://tei-edition.example/ns/pdf"
+  exclude-result-prefixes="#all">
+
+  <!-- ===== divisions and blocks ===== -->
+
+  <!-- A division inside a version (an attachment, a draft): a section of its own. -->
+  <xsl:template match="tei:div" mode="pdf:text" as="element(section)">
+    <section class="{(@type, 'part')[1]}">
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates mode="pdf:text"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="pdf:text" as="element(h3)">
+    <h3>
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates mode="pdf:text"/>
+    </h3>
+  </xsl:template>
+
+  <!-- A paragraph of the text: indented after the first. -->
+  <xsl:template match="tei:p" mode="pdf:text" as="element()">
+    <xsl:element name="{if (pdf:holds-blocks(.)) then 'div' else 'p'}">
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates mode="pdf:text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Lines that are not paragraphs (address, classification, salute, signature,
+       dateline …): set flush, styled by kind. -->
+  <xsl:template match="tei:ab | tei:salute | tei:signed | tei:dateline | tei:trailer | tei:byline
+                       | tei:docAuthor | tei:docDate | tei:addrLine" mode="pdf:text" as="element()">
+    <xsl:element name="{if (pdf:holds-blocks(.)) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="string-join(('block', local-name(), @type ! ('ab-' || .)), ' ')"/>
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates mode="pdf:text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Lists keep the labels the document gives. -->
+  <xsl:template match="tei:list" mode="pdf:text" as="element()+">
+    <xsl:for-each select="tei:head">
+      <p class="block list-head"><xsl:apply-templates mode="pdf:text"/></p>
+    </xsl:for-each>
+    <ul class="list list-{(@type, 'simple')[1]}">
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates select="node() except tei:head" mode="pdf:text"/>
+    </ul>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="pdf:text" as="element(li)">
+    <li>
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates mode="pdf:text"/>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="tei:label" mode="pdf:text" as="element(span)">
+    <span class="label"><xsl:apply-templates mode="pdf:text"/></span>
+  </xsl:template>
+
+  <!-- A page break of the document: "page 2", small, in the line. -->
+  <xsl:template match="tei:pb" mode="pdf:text" as="element(span)">
+    <span class="page-break">page {(@n, '')[1]}</span>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="pdf:text" as="element(br)">
+    <br/>
+  </xsl:template>
+
+  <!-- ===== editorial signs ===== -->
+
+  <!-- Diplomatic view: an addition raised, a deletion struck through; a lettered note
+       names the hand and the place on the page. -->
+  <xsl:template match="tei:add | tei:del" mode="pdf:text" as="element(span)+">
+    <span class="{local-name()}">
+      <xsl:apply-templates mode="pdf:text"/>
+    </span>
+    <xsl:if test="@te:hand or @te:place">
+      <span class="note textual" data-mark="{pdf:sign-letter(.)}">{pdf:sign-description(.)}</span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:subst" mode="pdf:text" as="element(span)">
+    <span class="subst"><xsl:apply-templates mode="pdf:text"/></span>
+  </xsl:template>
+
+  <!-- An error kept as written: the words, then [sic]. -->
+  <xsl:template match="tei:sic" mode="pdf:text" as="element(span)">
+    <span class="sic"><xsl:apply-templates mode="pdf:text"/><xsl:text> </xsl:text><span class="sic-mark">[sic]</span></span>
+  </xsl:template>
+
+  <!-- The editor's expansion inside a word (reading view): in italics. -->
+  <xsl:template match="tei:ex" mode="pdf:text" as="element(i)">
+    <i class="ex"><xsl:apply-templates mode="pdf:text"/></i>
+  </xsl:template>
+
+  <!-- Words supplied by the editor: in square brackets. -->
+  <xsl:template match="tei:supplied" mode="pdf:text" as="element(span)">
+    <span class="supplied">[<xsl:apply-templates mode="pdf:text"/>]</span>
+  </xsl:template>
+
+  <!-- Words missing from the document: […], or [signature]. -->
+  <xsl:template match="tei:gap" mode="pdf:text" as="element(span)">
+    <span class="gap">[{if (@reason = 'signature') then 'signature' else '…'}]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:desc" mode="pdf:text" as="empty-sequence()"/>
+
+  <!-- Words of another language the translator gives: in brackets, in italics. -->
+  <xsl:template match="tei:foreign" mode="pdf:text" as="element(i)">
+    <i class="foreign"><xsl:apply-templates select="@xml:lang" mode="pdf:text"/>[<xsl:apply-templates mode="pdf:text"/>]</i>
+  </xsl:template>
+
+  <xsl:template match="tei:hi" mode="pdf:text" as="element(span)">
+    <span class="{tokenize(@rend) ! pdf:class-name(.)}">
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates mode="pdf:text"/>
+    </span>
+  </xsl:template>
+
+  <!-- ===== notes ===== -->
+
+  <!-- A note: a footnote at the foot of the page of its call; textual notes lettered,
+       explanatory notes numbered and labelled with whose note they are. -->
+  <xsl:template match="tei:note" mode="pdf:text" as="element(span)">
+    <xsl:variable name="textual" as="xs:boolean" select="@type = 'textual'"/>
+    <span class="note {if ($textual) then 'textual' else 'explanatory'}" data-mark="{@n}">
+      <xsl:if test="not($textual)">
+        <span class="note-type">{te:note-type-label(@type)}: </span>
+      </xsl:if>
+      <xsl:apply-templates mode="pdf:text"/>
+    </span>
+  </xsl:template>
+
+  <!-- ===== names, dates, references ===== -->
+
+  <!-- A name: an anchor the registers point at for its page. -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:name | tei:rs"
+                mode="pdf:text" as="element(span)">
+    <span class="name {local-name()}">
+      <xsl:if test="@ref and ancestor::tei:TEI">
+        <xsl:attribute name="id" select="pdf:occurrence-id(.)"/>
+      </xsl:if>
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates mode="pdf:text"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="pdf:text" as="element(a)">
+    <a href="{@target}"><xsl:apply-templates mode="pdf:text"/><xsl:if test="self::tei:ptr">{@target}</xsl:if></a>
+  </xsl:template>
+
+  <xsl:template match="tei:title | tei:emph | tei:term | tei:mentioned | tei:soCalled" mode="pdf:text" as="element(i)">
+    <i class="{local-name()}"><xsl:apply-templates select="@xml:lang" mode="pdf:text"/><xsl:apply-templates mode="pdf:text"/></i>
+  </xsl:template>
+
+  <xsl:template match="tei:q | tei:said | tei:quote[not(pdf:holds-blocks(.))]" mode="pdf:text" as="element(q)">
+    <q><xsl:apply-templates select="@xml:lang" mode="pdf:text"/><xsl:apply-templates mode="pdf:text"/></q>
+  </xsl:template>
+
+  <!-- ===== everything else the edition knows ===== -->
+
+  <!-- Other known blocks (opener, closer, postscript, quotation …): a div named after the element. -->
+  <xsl:template match="tei:*[te:is-known(.)][te:is-block(.)]" mode="pdf:text" priority="-1" as="element(div)">
+    <div class="{local-name()}{@type ! (' ' || local-name(..) || '-' || .)}">
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates mode="pdf:text"/>
+    </div>
+  </xsl:template>
+
+  <!-- Other known phrases (num, idno, date, corr, reg, expan, seg …): a span named after the element. -->
+  <xsl:template match="tei:*[te:is-known(.)][not(te:is-block(.))]" mode="pdf:text" priority="-1" as="element(span)">
+    <span class="{local-name()}">
+      <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:apply-templates mode="pdf:text"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="pdf:text" as="text()">
+    <xsl:sequence select="."/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="pdf:text" as="empty-sequence()"/>
+
+  <!-- Another language than its surroundings: the HTML lang, for hyphenation and fonts. -->
+  <xsl:template match="@xml:lang" mode="pdf:text" as="attribute(lang)">
+    <xsl:attribute name="lang" select="."/>
+  </xsl:template>
+
+  <!-- ===== helpers ===== -->
+
+  <!-- The anchor of a mention of a name: its document's id and its place among the
+       document's mentions, so that every layout of the same edition names it alike. -->
+  <xsl:function name="pdf:occurrence-id" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="'mention-' || $name/ancestor::tei:TEI/@xml:id || '-'
+      || count($name/preceding::*[@ref][pdf:is-name(.)]) + count($name/ancestor::*[@ref][pdf:is-name(.)]) + 1"/>
+  </xsl:function>
+
+  <!-- The elements the registers index. -->
+  <xsl:function name="pdf:is-name" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[self::tei:persName or self::tei:placeName or self::tei:orgName
+      or self::tei:geogName or self::tei:name or self::tei:rs])"/>
+  </xsl:function>
+
+  <!-- True when a TEI block holds another block (a list), which an HTML p cannot. -->
+  <xsl:function name="pdf:holds-blocks" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/*[te:is-block(.) or self::tei:quote[pdf:holds-blocks(.)]])"/>
+  </xsl:function>
+
+  <!-- The letter of a hand's note in the diplomatic view: a, b, c … through the text. -->
+  <xsl:function name="pdf:sign-letter" as="xs:string">
+    <xsl:param name="sign" as="element()"/>
+    <xsl:variable name="scope" as="node()" select="($sign/ancestor::tei:text, root($sign))[1]"/>
+    <xsl:variable name="before" as="element()*"
+      select="$sign/preceding::*[self::tei:add or self::tei:del][@te:hand or @te:place]
+              [(ancestor::tei:text, root(.))[1] is $scope]"/>
+    <xsl:sequence select="format-integer(count($before) + 1, 'a')"/>
+  </xsl:function>
+
+  <!-- "added in hand 1 (unidentified), at the top" -->
+  <xsl:function name="pdf:sign-description" as="xs:string">
+    <xsl:param name="sign" as="element()"/>
+    <xsl:sequence select="(if ($sign/self::tei:add) then 'added' else 'deleted')
+      || string-join($sign/@te:hand ! (' in ' || .))
+      || string-join($sign/@te:place[normalize-space()] ! (', ' || .))"/>
+  </xsl:function>
+
+  <!-- A rendition ("letterspaced", "italic") as a class name. -->
+  <xsl:function name="pdf:class-name" as="xs:string">
+    <xsl:param name="rend" as="xs:string"/>
+    <xsl:sequence select="replace($rend, '[^\p{L}\p{N}-]', '-')"/>
+  </xsl:function>
+
+</xsl:stylesheet>
