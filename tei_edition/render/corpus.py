@@ -61,8 +61,17 @@ def load_corpus(edition: Edition, paths: Sequence[Path] = ()) -> Corpus:
         raise XmlInputError(paths[0], 1, 1, "no TEI document with a text body to render here")
     _check_unique(documents)
     registers = tuple(tree for tree in edition_files if _role(tree) == "register")
-    fronts = [tree for tree in edition_files if _role(tree) == "front"]
-    return Corpus(edition, documents, registers, fronts[0] if fronts else None)
+    front = front_matter_path(edition)
+    return Corpus(edition, documents, registers, parse_xml(front) if front.is_file() else None)
+
+
+def front_matter_path(edition: Edition) -> Path:
+    """The edition's front matter: [paths] front in edition.toml, else front.xml beside it.
+
+    It lives outside the xml folder because it is not a document: the edition's schema
+    and rules, which check every file there, would rightly refuse it.
+    """
+    return edition.root / str(edition.raw.get("paths", {}).get("front", "front.xml"))
 
 
 def corpus_tree(documents: Iterable[Document]) -> etree._ElementTree:
@@ -93,14 +102,12 @@ def _xml_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _role(tree: etree._ElementTree) -> str:
-    """'register', 'front', 'document', or 'other' (not TEI: left alone)."""
+    """'register', 'document', or 'other' (not TEI, or without a body: left alone)."""
     root = tree.getroot()
     if root.tag != f"{{{TEI_NS}}}TEI":
         return "other"
     if any(root.find(f"tei:text/tei:body/tei:{name}", NSMAP) is not None for name in _REGISTER_LISTS):
         return "register"
-    if root.find("tei:text/tei:body/tei:div", NSMAP) is None and root.find("tei:text/tei:front", NSMAP) is not None:
-        return "front"
     return "document" if root.find("tei:text/tei:body", NSMAP) is not None else "other"
 
 
@@ -122,4 +129,4 @@ def _check_unique(documents: Sequence[Document]) -> None:
         seen[document.id] = document.path
 
 
-__all__ = [Document.__name__, Corpus.__name__, load_corpus.__name__, corpus_tree.__name__]
+__all__ = [Document.__name__, Corpus.__name__, load_corpus.__name__, corpus_tree.__name__, front_matter_path.__name__]
