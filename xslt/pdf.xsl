@@ -80,7 +80,7 @@
   <xsl:template match="document-node(element(tei:TEI))" as="element(html)">
     <xsl:variable name="views" as="document-node()" select="pdf:views(tei:TEI)"/>
     <xsl:call-template name="pdf:html">
-      <xsl:with-param name="title" select="te:words($views/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1])"/>
+      <xsl:with-param name="title" select="pdf:document-title($views/tei:TEI)"/>
       <xsl:with-param name="content" as="element()*">
         <xsl:apply-templates select="$views/tei:TEI" mode="pdf:chapter"/>
       </xsl:with-param>
@@ -113,47 +113,9 @@
     </html>
   </xsl:template>
 
-  <!-- ===== views ===== -->
-
-  <!-- Each document in the chosen view, in date order; each a document of its own, so
-       that look-ups inside one (hands, note numbers) never reach into another. -->
-  <xsl:function name="pdf:views" as="document-node()*">
-    <xsl:param name="documents" as="element(tei:TEI)*"/>
-    <xsl:for-each select="sort($documents, (), function($d) { pdf:sort-key($d) })">
-      <xsl:variable name="alone" as="document-node()">
-        <xsl:document><xsl:sequence select="."/></xsl:document>
-      </xsl:variable>
-      <xsl:sequence select="te:check-elements($alone)"/>
-      <xsl:document>
-        <xsl:sequence select="pdf:in-view($alone/tei:TEI, $view)"/>
-      </xsl:document>
-    </xsl:for-each>
-  </xsl:function>
-
-  <!-- TEI in a view: 'diplomatic' as written, anything else as read. -->
-  <xsl:function name="pdf:in-view" as="node()*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:choose>
-      <xsl:when test="$view eq 'diplomatic'">
-        <xsl:apply-templates select="$tei" mode="te:diplomatic"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="$tei" mode="te:reading"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
-
-  <!-- A document's place in the book: its date of sending, then its identifier. -->
-  <xsl:function name="pdf:sort-key" as="xs:string">
-    <xsl:param name="document" as="element(tei:TEI)"/>
-    <xsl:sequence select="string(($document/tei:teiHeader/tei:profileDesc/tei:correspDesc
-      /tei:correspAction[@type = 'sent']/tei:date/(@when, @from, @notBefore))[1])
-      || ' ' || $document/@xml:id"/>
-  </xsl:function>
-
   <!-- ===== sub modules ===== -->
   <xsl:include href="common/common.xsl"/>
+  <xsl:include href="pdf/documents.xsl"/>
   <xsl:include href="pdf/front.xsl"/>
   <xsl:include href="pdf/chapter.xsl"/>
   <xsl:include href="pdf/text.xsl"/>

@@ -144,6 +144,16 @@
     </span>
   </xsl:template>
 
+  <!-- A note standing between blocks (after the text, not inside a sentence): printed
+       where it stands, as a paragraph of its own under its number. -->
+  <xsl:template match="tei:note[parent::tei:div or parent::tei:body or parent::tei:postscript or parent::tei:list]"
+                mode="pdf:text" as="element(p)">
+    <p class="block note-in-text" data-mark="{@n}">
+      <span class="note-type">{te:note-type-label(@type)}: </span>
+      <xsl:apply-templates mode="pdf:text"/>
+    </p>
+  </xsl:template>
+
   <!-- ===== names, dates, references ===== -->
 
   <!-- A name: an anchor the registers point at for its page. -->
