@@ -23,6 +23,7 @@ from tei_edition.archival import ArchivalReference, archive_pattern, find_refere
 from tei_edition.body import BodyBuilder, BodyFacts
 from tei_edition.config import Edition
 from tei_edition.conventions import Conventions, compile_conventions, default_table
+from tei_edition.dates import parse_date
 from tei_edition.errors import SourceError, TeiEditionError
 from tei_edition.header import HeaderFacts, build_header
 from tei_edition.inline import Hands, InlineContext, Ledger, read_inline
@@ -123,7 +124,8 @@ class Converter:
         facts = BodyFacts()
         builder = BodyBuilder(ctx, facts, self.archive_forms)
         divs = [builder.build_version(v, _version_number(doc, i), "") for i, v in enumerate(doc.versions)]
-        date = next((d[:10] for d in [title.date, *facts.datelines] if _FULL_DATE.match(d)), "") or _first_date(divs)
+        page_date = parse_date(doc.date_text, context_year) or "" if doc.date_text else ""
+        date = next((d[:10] for d in [page_date, title.date, *facts.datelines] if _FULL_DATE.match(d)), "") or _first_date(divs)
         senders = title.senders or _unique_parties([Party(e, form) for e, form in facts.signers])
         recipients = _unique_parties(title.recipients + [Party(e, e.preferred) for e in facts.addressees])
         doc_id = self._new_id(date, senders, recipients)
@@ -140,7 +142,7 @@ class Converter:
             title_content=self._title_content(doc, ctx),
             title_supplied=not doc.title,
             date=date,
-            date_text=doc.date_text if doc.date_text and title.date == "" else "",
+            date_text=doc.date_text if page_date else "",
             senders=senders,
             recipients=recipients,
             via=title.via,

@@ -8,6 +8,7 @@ correspondents through the registers, transmission times, languages, hands.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from tei_edition.archival import ArchivalReference
 from tei_edition.body import BodyFacts
 from tei_edition.config import Edition
 from tei_edition.inline import NAME_ELEMENT, Hands
-from tei_edition.model import SourceDocument
+from tei_edition.model import Publication, SourceDocument
 from tei_edition.registers import Entry, Registers
 from tei_edition.titles import Party
 from tei_edition.tei import el
@@ -128,7 +129,7 @@ def _source_desc(doc: SourceDocument, body: BodyFacts, facts: HeaderFacts) -> et
     source_desc = el("sourceDesc")
     publication = doc.publication
     if publication is not None:
-        source_desc.append(_publication_bibl(publication))
+        source_desc.append(_publication_bibl(publication, doc.notes))
         if publication.citation:
             source_desc.append(el("bibl", {"type": "citation"}, publication.citation))
     references = facts.references or [None]
@@ -151,7 +152,7 @@ def _source_desc(doc: SourceDocument, body: BodyFacts, facts: HeaderFacts) -> et
     return source_desc
 
 
-def _publication_bibl(publication) -> etree._Element:  # type: ignore[no-untyped-def]
+def _publication_bibl(publication: Publication, notes: list[tuple[str, str]]) -> etree._Element:
     bibl = el("bibl", {"type": "publication"})
     if publication.editor:
         bibl.append(el("editor", None, publication.editor))
@@ -163,6 +164,8 @@ def _publication_bibl(publication) -> etree._Element:  # type: ignore[no-untyped
         bibl.append(el("biblScope", {"unit": "document", "n": publication.number}, f"Document {publication.number}"))
     if publication.url:
         bibl.append(el("ref", {"target": publication.url}, publication.url))
+    for label, text in notes:
+        bibl.append(el("note", {"type": re.sub(r"\W+", "-", label.lower()).strip("-")}, text))
     return bibl
 
 

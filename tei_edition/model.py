@@ -58,7 +58,7 @@ class SourceDocument:
     publication: Publication | None = None
     versions: list[Version] = field(default_factory=list)
     metadata_lines: list[Line] = field(default_factory=list)  # lines read into the header
-    notes: list[str] = field(default_factory=list)  # page-level remarks kept in the header
+    notes: list[tuple[str, str]] = field(default_factory=list)  # other fields of the page (label, text), kept in the header
 
     @property
     def first_line(self) -> int:

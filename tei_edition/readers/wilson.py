@@ -23,13 +23,15 @@ _LABELS = (
     "Associated People & Organizations", "Associated Places", "Credits", "Languages",
     "Original Classification", "Document Source", "Authors", "Language",
 )
-_LABEL = re.compile(r"^(?P<label>" + "|".join(re.escape(label) for label in _LABELS) + r")\s*:\s*(?P<value>.*)$")
+_LABEL = re.compile(r"^(?P<label>" + "|".join(re.escape(label) for label in _LABELS) + r")\s*(?::\s*(?P<value>.*)|$)")
 _CONTENTS_ITEM = re.compile(
     r"^(?:[-•]\s*)?(?:(?P<lang1>English|Russian|Chinese|Korean|German|French)\s+(?P<kind1>Translation|Transcription|Original)"
     r"|(?P<kind2>Translation|Transcription|Original)\s*-\s*(?P<lang2>English|Russian|Chinese|Korean|German|French)"
     r"|Scan of Original Document|Original Scan)\s*$",
     re.I,
 )
+#: Fields the reader reads into the header's own elements; the others are kept as notes.
+_READ_FIELDS = {"_title", "Citation", "Summary", "Original Language", "Contents"}
 _LANGS = {"english": "en", "russian": "ru", "chinese": "zh", "korean": "ko", "german": "de", "french": "fr"}
 _URL = re.compile(r"<?(?P<url>https?://[^\s>]+)>?")
 _TRANSLATED = re.compile(r"\bTranslated by\s+(?P<who>.+?)(?:\.\s|\.$|$)")
@@ -37,8 +39,8 @@ _CONTAINER = re.compile(r"^(?P<container>[^,]*(?:Archive|Library|Collection)[^,]
 
 
 def claims(lines: list[Line]) -> bool:
-    """A record page has a "Citation:" field."""
-    return any(_LABEL.match(line.text.strip()) and line.text.strip().startswith("Citation") for line in lines)
+    """A record page has a "Citation" field."""
+    return any(line.text.strip().startswith("Citation") and _LABEL.match(line.text.strip()) for line in lines)
 
 
 def read(path: Path, lines: list[Line], conventions: Conventions) -> ReaderResult:
@@ -65,16 +67,26 @@ def read(path: Path, lines: list[Line], conventions: Conventions) -> ReaderResul
     document.summary = " ".join(line.text.strip() for line in fields.get("Summary", []))
     document.original_language = " ".join(line.text.strip() for line in fields.get("Original Language", []))
     url = _URL.search(citation) or next((_URL.search(l.text) for l in text_lines + metadata if _URL.fullmatch(l.text.strip())), None)
-    translated = _TRANSLATED.search(citation)
+    source_field = " ".join(line.text.strip() for line in fields.get("Source", []))
+    translated = _TRANSLATED.search(citation) or _TRANSLATED.search(source_field)
     if translated:
         document.translators = [name.strip() for name in re.split(r",\s*|\s+and\s+", translated.group("who")) if name.strip()]
     dates = find_dates(rest)
     after_date = rest[dates[0].end:].lstrip(" ,") if dates else rest
+    if dates and not document.date_text:
+        document.date_text = dates[0].text
     container = _CONTAINER.match(after_date)
     archive_text = after_date[container.end():] if container else after_date
     archive_text = _URL.sub("", _TRANSLATED.sub("", archive_text)).strip(" .")
     if archive_text:
         document.archive_text = [archive_text]
+    elif source_field:
+        document.archive_text = [_TRANSLATED.sub("", source_field).strip(" .")]
+    document.notes = [
+        (label, " ".join(line.text.strip() for line in value))
+        for label, value in fields.items()
+        if label not in _READ_FIELDS and value
+    ]
     document.publication = Publication(
         kind="record",
         title=document.title,
@@ -103,6 +115,9 @@ def _fields(lines: list[Line]) -> tuple[dict[str, list[Line]], list[Line], list[
     current = "_title"
     for line in lines:
         stripped = line.text.strip()
+        if current == "_title" and not stripped and fields["_title"]:
+            current = "_text"  # the title is the page's first paragraph; text may follow before the fields
+            continue
         label = _LABEL.match(stripped)
         if label:
             current = label.group("label")
@@ -111,6 +126,8 @@ def _fields(lines: list[Line]) -> tuple[dict[str, list[Line]], list[Line], list[
             metadata.append(line)
             if label.group("value"):
                 fields[current].append(Line(line.number, label.group("value")))
+            if current == "Contents":
+                text.clear()  # what stood between the title and Contents was more metadata than text
             continue
         if not stripped:
             if current in {"_text"}:
@@ -121,7 +138,7 @@ def _fields(lines: list[Line]) -> tuple[dict[str, list[Line]], list[Line], list[
                 current = "_text"
             else:
                 signs.append(stripped)
-        if current == "_text" or (current == "_title" and fields.get("Citation")):
+        if current == "_text":
             text.append(line)
             continue
         fields[current].append(line)
