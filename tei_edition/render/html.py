@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
 from tei_edition.render.corpus import Corpus, corpus_tree
+from tei_edition.validate.guidelines import render_guidelines
 from tei_edition.xmlio import write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
@@ -56,6 +57,9 @@ def render_site(corpus: Corpus) -> dict[str, bytes]:
         files[f"tei/{document.id}.xml"] = document.path.read_bytes()
     for page, name in SITE_PAGES.items():
         files[name] = sheet.transform(corpus_node, params | {"page": page}, source=name).encode("utf-8")
+    # The schema's own guidelines, linked from the conventions page.
+    examples = [document.path for document in corpus.documents] + [Path(tree.docinfo.URL) for tree in corpus.registers]
+    files["guidelines.html"] = render_guidelines(corpus.edition.title, examples).encode("utf-8")
     for asset in sorted(ASSETS.iterdir()):
         if asset.is_file():
             files[f"assets/{asset.name}"] = asset.read_bytes()

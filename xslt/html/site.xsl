@@ -245,6 +245,14 @@
         <h2>Hands</h2>
         <p>Words added or deleted by hand carry the siglum of their hand (H1 for the first
           unidentified hand); the hand is named on hover and in the list of hands below the text.</p>
+        <h2>Names, dates and registers</h2>
+        <p>Names of persons, places and organisations link to their entries in the registers,
+          which list every form of the name the documents use; dates carry their ISO form for
+          machines. The metadata of each document show the register's preferred name.</p>
+        <h2>Schema guidelines</h2>
+        <p>The <a href="guidelines.html">encoding guidelines</a> list every element the
+          edition's schema allows, when to use it, its attributes and their values, an example
+          from the edition, and the editorial rules every document is checked against.</p>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
