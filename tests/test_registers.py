@@ -14,6 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tei_edition import registers as registers_module
@@ -33,9 +35,13 @@ TITLES = {"persons": "Register of persons", "places": "Register of places", "org
 ENTRY_XPATH = "//tei:listPerson/tei:person | //tei:listPlace/tei:place | //tei:listOrg/tei:org"
 
 
-@pytest.fixture(scope="module")
+#: The real registers, loaded once for the whole module (hypothesis tests cannot take fixtures).
+_LOADED = Registers.load(XML_DIR)
+
+
+@pytest.fixture
 def registers() -> Registers:
-    return Registers.load(XML_DIR)
+    return _LOADED
 
 
 def source_text() -> str:
@@ -297,6 +303,24 @@ def test_longest_form_wins_over_the_names_inside_it(registers: Registers) -> Non
 
 def test_a_letterspaced_word_that_is_no_name_is_left_alone(registers: Registers) -> None:
     assert registers.find_names("T H I S is spaced") == []
+
+
+_ALL_FORMS = sorted((form, entry) for entry in _LOADED.entries() for form in _LOADED.forms(entry.ref))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ALL_FORMS), min_size=1, max_size=8), st.sampled_from(["; ", " — ", ";\n", " / "]))
+def test_forms_in_a_row_are_each_found_with_their_entry(forms: list[tuple[str, object]], separator: str) -> None:
+    text = separator.join(form for form, _ in forms)
+    assert [(m.form, m.entry) for m in _LOADED.find_names(text)] == forms
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("KoreaKim IlSungАМПекин'’.- \nGOLVK")), max_size=80))
+def test_matches_are_ordered_disjoint_spans_of_the_text(text: str) -> None:
+    matches = _LOADED.find_names(text)
+    assert all(text[m.start : m.end] == m.form for m in matches)
+    assert all(first.end <= second.start for first, second in zip(matches, matches[1:]))
 
 
 # the loader
