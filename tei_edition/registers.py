@@ -388,7 +388,8 @@ class Registers:
     def lookup(self, name: str) -> Entry | None:
         """The entry a whole name stands for, or None.
 
-        Ignores case, spacing, titles ("Cde.", "т."), surrounding punctuation,
+        Ignores case (but initials and acronyms must be written as registered:
+        "AM", not "am"), spacing, titles ("Cde.", "т."), surrounding punctuation,
         letter-spacing ("G O L O V K O") and initials ("STALIN I.V.").
         """
         form = self._find_form(name)
@@ -408,7 +409,10 @@ class Registers:
         return form if form is not None and form.accepts(written) else None
 
     def find_names(self, text: str) -> list[NameMatch]:
-        """Every mention of a registered name in `text`, longest first, never overlapping, on word boundaries."""
+        """Every mention of a registered name in `text`, longest first, never overlapping, on word boundaries.
+
+        Case is ignored as in `lookup`; a word letter-spaced in capitals is looked up whole.
+        """
         matches: list[NameMatch] = []
         position = 0
         while (found := self._matcher.search(text, position)) is not None:
