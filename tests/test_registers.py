@@ -108,6 +108,11 @@ def test_every_entry_has_exactly_one_preferred_name(path: Path) -> None:
         assert len(preferred) == 1, entry.get(f"{{{XML_NS}}}id")
 
 
+def test_the_archives_cited_by_the_sources_are_marked_as_archives() -> None:
+    archives = parse_xml(XML_DIR / "organisations.xml").xpath("//tei:org[@type='archive']/@xml:id", namespaces=NSMAP)
+    assert {"aprf", "avprf", "rgaspi"} <= set(archives)
+
+
 def test_every_form_is_found_whole_in_running_text(registers: Registers) -> None:
     """No form is cut short by a word boundary or swallowed by another entry's form."""
     for entry in registers.entries():
