@@ -1,8 +1,8 @@
 """The printed edition: xslt/pdf.xsl makes print HTML, WeasyPrint lays it out as a PDF.
 
 One PDF for the whole edition (`edition.pdf`: title page, contents, conventions,
-the documents by date, registers with page numbers), or with `per_document` one
-PDF per document (`ID.pdf`, the names the HTML edition links to). The PDFs are
+the documents by date, registers with page numbers) and one PDF per document
+(`ID.pdf`, the names the HTML edition links to). The PDFs are
 tagged (PDF/UA-1), carry title, authors and language, embed subsets of the Noto
 fonts, and are the same bytes for the same input: they have no date unless
 SOURCE_DATE_EPOCH gives one.
@@ -23,6 +23,7 @@ from weasyprint.urls import URLFetcher
 from tei_edition.errors import TeiEditionError
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
+from tei_edition.render.text import edition_params
 from tei_edition.xmlio import write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
@@ -44,16 +45,12 @@ class PdfError(TeiEditionError):
 
 
 def write(corpus: Corpus, options: RenderOptions) -> RenderReport:
-    """Write the edition's PDF, or one PDF per document, into `options.out`.
+    """Write the edition's PDF and one PDF per document into `options.out`.
 
     Every PDF is made in memory first, so a failure leaves no file behind.
     """
-    files: dict[str, bytes] = {}
-    if getattr(options, "per_document", False):
-        for document in corpus.documents:
-            files[f"{document.id}.pdf"] = render_document(corpus, document, options.view)
-    else:
-        files[EDITION_FILE] = render_edition(corpus, options.view)
+    files = {f"{document.id}.pdf": render_document(corpus, document, options.view) for document in corpus.documents}
+    files[EDITION_FILE] = render_edition(corpus, options.view)
     report = RenderReport(FORMAT, options.out, [document.id for document in corpus.documents])
     for name, payload in sorted(files.items()):
         write_atomic(options.out / name, payload)
@@ -69,7 +66,7 @@ def render_edition(corpus: Corpus, view: str = "reading") -> bytes:
     """
     sheet = Stylesheet.load(STYLESHEET)
     corpus_node = document_node(corpus_tree(corpus.documents))
-    params = edition_params(corpus) | {"view": view}
+    params = print_params(corpus) | {"view": view}
     first = _layout(sheet.transform(corpus_node, params, source=corpus.edition.xml), "the edition")
     pages = mention_pages(first)
     html = sheet.transform(corpus_node, params | {"occurrence-pages": _as_param(pages)}, source=corpus.edition.xml)
@@ -79,27 +76,13 @@ def render_edition(corpus: Corpus, view: str = "reading") -> bytes:
 def render_document(corpus: Corpus, document: Document, view: str = "reading") -> bytes:
     """One document as a PDF of its own."""
     sheet = Stylesheet.load(STYLESHEET)
-    html = sheet.transform(document.tree, edition_params(corpus) | {"view": view}, source=document.path)
+    html = sheet.transform(document.tree, print_params(corpus) | {"view": view}, source=document.path)
     return _pdf_bytes(_layout(html, str(document.path)), str(document.path))
 
 
-def edition_params(corpus: Corpus) -> dict[str, ParamValue]:
-    """The stylesheet's parameters from edition.toml, the registers and the build date."""
-    edition = corpus.edition
-    params: dict[str, ParamValue] = {
-        "edition-title": edition.title,
-        "edition-subtitle": edition.subtitle,
-        "edition-editors": list(edition.editors),
-        "edition-publisher": edition.publisher,
-        "edition-date": edition.date,
-        "edition-licence": edition.licence,
-        "edition-licence-url": edition.licence_url,
-        "edition-language": edition.language,
-        "created": build_date(),
-    }
-    if corpus.registers:
-        params["registers"] = [document_node(tree) for tree in corpus.registers]
-    return params
+def print_params(corpus: Corpus) -> dict[str, ParamValue]:
+    """The edition's parameters (as the text edition has them), its language and build date."""
+    return edition_params(corpus) | {"edition-language": corpus.edition.language, "created": build_date()}
 
 
 def build_date() -> str:
@@ -166,7 +149,7 @@ __all__ = [
     write.__name__,
     render_edition.__name__,
     render_document.__name__,
-    edition_params.__name__,
+    print_params.__name__,
     build_date.__name__,
     mention_pages.__name__,
 ]

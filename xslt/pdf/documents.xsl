@@ -53,6 +53,39 @@
       || ' ' || $document/@xml:id"/>
   </xsl:function>
 
+  <!-- ===== notes in a view ===== -->
+
+  <!-- The elements of a view that carry a lettered note: the reading view's textual
+       notes, the diplomatic view's additions and deletions with a hand or a place. -->
+  <xsl:function name="pdf:has-letter" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[self::tei:note[@type = 'textual']
+      or self::*[self::tei:add or self::tei:del][@te:hand or @te:place]])"/>
+  </xsl:function>
+
+  <!-- The place of a lettered note in its text: 1 for a, 2 for b … -->
+  <xsl:function name="pdf:letter-index" as="xs:integer">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="scope" as="node()" select="($element/ancestor::tei:text, root($element))[1]"/>
+    <xsl:sequence select="count(($element/preceding::* | $element/ancestor::*)[pdf:has-letter(.)]
+      [(ancestor::tei:text, root(.))[1] is $scope]) + 1"/>
+  </xsl:function>
+
+  <!-- "added in hand 1 (unidentified), at the top": the note of a sign in the diplomatic view. -->
+  <xsl:function name="pdf:sign-description" as="xs:string">
+    <xsl:param name="sign" as="element()"/>
+    <xsl:sequence select="(if ($sign/self::tei:add) then 'added' else 'deleted')
+      || string-join($sign/@te:hand ! (' in ' || .))
+      || string-join($sign/@te:place[normalize-space()] ! (', ' || .))"/>
+  </xsl:function>
+
+  <!-- A note standing between blocks (after the text, not inside a sentence): both
+       editions print it where it stands, under its number. -->
+  <xsl:function name="pdf:is-block-note" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note[parent::tei:div or parent::tei:body or parent::tei:postscript or parent::tei:list])"/>
+  </xsl:function>
+
   <!-- ===== header facts ===== -->
 
   <!-- The facts of a document's header, in the order both editions show them: a
@@ -156,6 +189,14 @@
       select="count($div/../tei:div[@type = $div/@type][pdf:lang(.) eq $lang]) gt 1"/>
     <xsl:sequence select="string-join((($language, $lang)[normalize-space()][1],
       ($div/@type, 'text')[1], $div[$several]/@n), ' ')"/>
+  </xsl:function>
+
+  <!-- The heading of a division inside a version: its head, or its kind when it is an
+       attachment; a division that only groups the text (main, letter) has none. -->
+  <xsl:function name="pdf:division-heading" as="xs:string?">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:sequence select="if ($div/tei:head) then pdf:words($div/tei:head[1])
+      else if ($div/@type = 'attachment') then 'Attachment' else ()"/>
   </xsl:function>
 
   <!-- The language a node is written in (the nearest xml:lang). -->

@@ -18,6 +18,9 @@
   <xsl:template match="tei:div" mode="pdf:text" as="element(section)">
     <section class="{(@type, 'part')[1]}">
       <xsl:apply-templates select="@xml:lang" mode="pdf:text"/>
+      <xsl:for-each select="pdf:division-heading(.)[not(current()/tei:head)]">
+        <h3>{.}</h3>
+      </xsl:for-each>
       <xsl:apply-templates mode="pdf:text"/>
     </section>
   </xsl:template>
@@ -88,7 +91,7 @@
       <xsl:apply-templates mode="pdf:text"/>
     </span>
     <xsl:if test="@te:hand or @te:place">
-      <span class="note textual" data-mark="{pdf:sign-letter(.)}">{pdf:sign-description(.)}</span>
+      <span class="note textual" data-mark="{format-integer(pdf:letter-index(.), 'a')}">{pdf:sign-description(.)}</span>
     </xsl:if>
   </xsl:template>
 
@@ -146,7 +149,7 @@
 
   <!-- A note standing between blocks (after the text, not inside a sentence): printed
        where it stands, as a paragraph of its own under its number. -->
-  <xsl:template match="tei:note[parent::tei:div or parent::tei:body or parent::tei:postscript or parent::tei:list]"
+  <xsl:template match="tei:note[pdf:is-block-note(.)]"
                 mode="pdf:text" as="element(p)">
     <p class="block note-in-text" data-mark="{@n}">
       <span class="note-type">{te:note-type-label(@type)}: </span>
@@ -230,24 +233,6 @@
   <xsl:function name="pdf:holds-blocks" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="exists($element/*[te:is-block(.) or self::tei:quote[pdf:holds-blocks(.)]])"/>
-  </xsl:function>
-
-  <!-- The letter of a hand's note in the diplomatic view: a, b, c … through the text. -->
-  <xsl:function name="pdf:sign-letter" as="xs:string">
-    <xsl:param name="sign" as="element()"/>
-    <xsl:variable name="scope" as="node()" select="($sign/ancestor::tei:text, root($sign))[1]"/>
-    <xsl:variable name="before" as="element()*"
-      select="$sign/preceding::*[self::tei:add or self::tei:del][@te:hand or @te:place]
-              [(ancestor::tei:text, root(.))[1] is $scope]"/>
-    <xsl:sequence select="format-integer(count($before) + 1, 'a')"/>
-  </xsl:function>
-
-  <!-- "added in hand 1 (unidentified), at the top" -->
-  <xsl:function name="pdf:sign-description" as="xs:string">
-    <xsl:param name="sign" as="element()"/>
-    <xsl:sequence select="(if ($sign/self::tei:add) then 'added' else 'deleted')
-      || string-join($sign/@te:hand ! (' in ' || .))
-      || string-join($sign/@te:place[normalize-space()] ! (', ' || .))"/>
   </xsl:function>
 
   <!-- A rendition ("letterspaced", "italic") as a class name. -->

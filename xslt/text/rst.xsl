@@ -19,9 +19,17 @@
        underscore that ends a word (a reference): elsewhere they stay as written. -->
   <xsl:function name="rst:escape" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="$text
-      => replace('([\\*`|])', '\\$1')
-      => replace('_(?=[^\p{L}\p{N}]|$)', '\\_')"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:analyze-string select="replace($text, '([\\*`|])', '\\$1')" regex="(_+)([^\p{{L}}\p{{N}}]|$)">
+        <xsl:matching-substring>
+          <xsl:sequence select="replace(regex-group(1), '_', '\\_') || regex-group(2)"/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring>
+          <xsl:sequence select="."/>
+        </xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
   </xsl:function>
 
   <!-- A paragraph's first word must not read as the marker of a list, a field, a
