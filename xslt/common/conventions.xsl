@@ -11,7 +11,8 @@
   exclude-result-prefixes="#all">
 
   <!-- Each te:sign: @element (the TEI that encodes it), te:label (what it is), te:source
-       (how the source texts write it) and a te:example (a TEI paragraph). -->
+       (how the source texts write it) and a te:example (a TEI paragraph; xml:space keeps
+       a space that stands between two elements, which a stylesheet would otherwise drop). -->
   <xsl:variable name="te:conventions" as="element(te:sign)+">
     <te:sign element="add">
       <te:label>Words added by hand</te:label>
@@ -51,7 +52,7 @@
     <te:sign element="expan/ex">
       <te:label>An abbreviation expanded inside the word</te:label>
       <te:source>M[inistry of] F[oreign] A[ffairs]</te:source>
-      <te:example><p xmlns="http://www.tei-c.org/ns/1.0"><expan>M<ex>inistry of</ex></expan> <expan>F<ex>oreign</ex></expan> <expan>A<ex>ffairs</ex></expan></p></te:example>
+      <te:example><p xmlns="http://www.tei-c.org/ns/1.0" xml:space="preserve"><expan>M<ex>inistry of</ex></expan> <expan>F<ex>oreign</ex></expan> <expan>A<ex>ffairs</ex></expan></p></te:example>
     </te:sign>
     <te:sign element="supplied">
       <te:label>Words supplied by the editor of the source</te:label>

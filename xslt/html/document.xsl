@@ -148,12 +148,20 @@
   <!-- The publication the text comes from: author, titles, volume, link. -->
   <xsl:mode name="te:bibl" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:template match="tei:bibl" mode="te:bibl" as="node()+">
-    <xsl:for-each select="tei:editor | tei:author">{normalize-space()}, </xsl:for-each>
-    <xsl:for-each select="tei:title[@level = 'a']">“{normalize-space()}”, </xsl:for-each>
-    <xsl:for-each select="tei:title[not(@level = 'a')]"><cite>{normalize-space()}</cite>, </xsl:for-each>
-    <xsl:for-each select="tei:biblScope">{normalize-space()}, </xsl:for-each>
-    <xsl:for-each select="tei:ref[@target]"><a href="{@target}">{(normalize-space(.)[.], string(@target))[1]}</a></xsl:for-each>
-    <xsl:if test="not(tei:ref)">{normalize-space(string-join(text(), ' '))}</xsl:if>
+    <xsl:variable name="parts" as="item()*">
+      <xsl:sequence select="(tei:editor | tei:author) ! normalize-space()"/>
+      <xsl:sequence select="tei:title[@level = 'a'] ! ('“' || normalize-space() || '”')"/>
+      <xsl:for-each select="tei:title[not(@level = 'a')]"><cite>{normalize-space()}</cite></xsl:for-each>
+      <xsl:sequence select="tei:biblScope ! normalize-space()"/>
+      <xsl:for-each select="tei:ref[@target]"><a href="{@target}">{(normalize-space(.)[.], string(@target))[1]}</a></xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="if (exists($parts)) then $parts else normalize-space(.)">
+      <xsl:if test="position() gt 1">, </xsl:if>
+      <xsl:choose>
+        <xsl:when test=". instance of node()"><xsl:sequence select="."/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ===== the text ===== -->

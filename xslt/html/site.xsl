@@ -218,7 +218,7 @@
               <tr>
                 <th scope="row">{te:label}</th>
                 <td><code>{te:source}</code></td>
-                <td><code>{te:example/tei:p/node() ! serialize(.) => string-join('') => replace(' xmlns="http://www.tei-c.org/ns/1.0"', '')}</code></td>
+                <td><code>{te:example/tei:p/node() ! serialize(.) => string-join('') => replace(' xmlns(:\w+)?="[^"]*"', '')}</code></td>
                 <xsl:for-each select="'reading', 'diplomatic'">
                   <xsl:variable name="view" as="xs:string" select="."/>
                   <xsl:variable name="resolved" as="element()">

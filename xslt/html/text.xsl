@@ -79,6 +79,11 @@
     <span class="pb">page {(@n, '')[1]}</span>
   </xsl:template>
 
+  <!-- A division the document marks with a line of signs (rend="asterisks": * * * * *). -->
+  <xsl:template match="tei:milestone" mode="te:html" as="element(span)">
+    <span class="milestone">{if (@rend eq 'asterisks') then '* * * * *' else '—'}</span>
+  </xsl:template>
+
   <xsl:template match="tei:lb" mode="te:html" as="element(br)">
     <br/>
   </xsl:template>
