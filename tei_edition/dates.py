@@ -12,11 +12,12 @@ to it ("on 10/09/50 at 7:05 a.m." is one dateTime), and keeps the longest
 readings that do not overlap. Nothing here knows a particular document: a
 form the archives use is added as a row, never as a case.
 
-The values are what TEI's ``teidata.temporal.w3c`` accepts (XML Schema
-lexical forms), because they go into ``<date when="...">``: ``1950-10-09``,
-``1950-10-09T07:05:00`` (xs:dateTime requires the seconds; ``T07:05`` would not
-validate against tei_all), ``--09-16`` for a day without a year when no context
-year is known, and ``07:05:00`` for a time with no date beside it.
+The values go into ``<date when="...">``, so they are XML Schema lexical
+forms that TEI and the edition's schema accept: ``1950-10-09`` or
+``1950-10-09T07:05:00`` (xs:dateTime requires the seconds; ``T07:05`` does not
+validate against tei_all). A time is found only with its date, and a date
+written without a year only with a context year: alone, neither is a calendar
+date, and the edition's ``@when`` takes nothing less.
 """
 
 from __future__ import annotations
@@ -392,8 +393,7 @@ class DateMatch:
     text: str
     """The expression exactly as written (``text[start:end]``)."""
     when: str
-    """The W3C value for ``@when``: ``1950-10-09``, ``1950-10-09T07:05:00``;
-    ``--09-16`` for a day with no year known, ``07:05:00`` for a time with no date."""
+    """The value for ``@when``: a date ``1950-10-09`` or a dateTime ``1950-10-09T07:05:00``."""
     pattern: str
     """The rule that read it; joined expressions name their parts: ``M/D/YY + H:MM a.m.``."""
 
@@ -408,13 +408,13 @@ class _Found(NamedTuple):
     alone: bool
 
 
-def _w3c(value: Day | time | datetime) -> str:
-    """The ``@when`` form of a reading."""
-    if isinstance(value, Day):
-        if value.year is None:
-            return f"--{value.month:02d}-{value.day:02d}"
+def _calendar_value(value: Day | time | datetime) -> str | None:
+    """The ``@when`` value of a reading that is a calendar date or dateTime, else None."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, Day) and value.year is not None:
         return date(value.year, value.month, value.day).isoformat()
-    return value.isoformat(timespec="seconds")
+    return None
 
 
 def _readings(text: str, context_year: int | None) -> list[_Found]:
@@ -437,7 +437,8 @@ def _moment(day: Day, clock: time) -> datetime | None:
 
 def _normalises(bracketed: str, day: Day, context_year: int | None) -> bool:
     """Whether an editor's bracket is wholly the same day written another way."""
-    return parse_date(bracketed, context_year) == _w3c(day)
+    written = _calendar_value(day)
+    return written is not None and parse_date(bracketed, context_year) == written
 
 
 def _join(text: str, first: _Found, second: _Found, context_year: int | None) -> _Found | None:
@@ -491,15 +492,15 @@ def _joined(text: str, found: list[_Found], context_year: int | None) -> list[_F
     return pairs
 
 
-def _longest_apart(found: list[_Found]) -> list[_Found]:
-    """The longest readings that stand alone and do not overlap, in text order."""
-    kept: list[_Found] = []
-    for reading in sorted(found, key=lambda r: (r.start - r.end, r.start)):
-        if reading.alone and all(
-            reading.end <= other.start or other.end <= reading.start for other in kept
-        ):
-            kept.append(reading)
-    return sorted(kept, key=lambda reading: reading.start)
+def _longest_apart(found: list[tuple[_Found, str]]) -> list[tuple[_Found, str]]:
+    """The longest readings that do not overlap, in text order."""
+    kept: list[tuple[_Found, str]] = []
+    for reading, when in sorted(
+        found, key=lambda pair: (pair[0].start - pair[0].end, pair[0].start)
+    ):
+        if all(reading.end <= other.start or other.end <= reading.start for other, _ in kept):
+            kept.append((reading, when))
+    return sorted(kept, key=lambda pair: pair[0].start)
 
 
 # functions
@@ -509,8 +510,9 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateMatch]:
     """Every date and time expression in running text, in text order.
 
     Where readings overlap the longest wins; a time next to its date joins it
-    into one dateTime. ``context_year`` is the year of a date written without
-    one (the document's year); without it such a date is ``--MM-DD``.
+    into one dateTime, and a time without a date is none. ``context_year`` is
+    the year of a date written without one (the document's year); without it
+    such a date is not found.
 
     :param text: a paragraph or line, as the source writes it.
     :param context_year: the year for dates written without a year.
@@ -526,9 +528,14 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateMatch]:
         return []
     found = _readings(text, context_year)
     found += _joined(text, found, context_year)
+    calendar = [
+        (reading, when)
+        for reading in found
+        if reading.alone and (when := _calendar_value(reading.value)) is not None
+    ]
     return [
-        DateMatch(r.start, r.end, text[r.start : r.end], _w3c(r.value), r.pattern)
-        for r in _longest_apart(found)
+        DateMatch(r.start, r.end, text[r.start : r.end], when, r.pattern)
+        for r, when in _longest_apart(calendar)
     ]
 
 
@@ -554,42 +561,26 @@ def parse_date(text: str, context_year: int | None = None) -> str | None:
     return matches[0].when if rest in ("", ".") else None
 
 
-_W3C_VALUE: Final = re.compile(
+_ISO_DATE_TIME: Final = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
-    r"|--(?P<month_only>\d{2})-(?P<day_only>\d{2})"
-    r"|(?P<hour_only>\d{2}):(?P<minute_only>\d{2})(?::(?P<second_only>\d{2}))?"
 )
 
 
 def is_real_date(iso: str) -> bool:
-    """True when ``iso`` is a real calendar date or dateTime.
-
-    The ``--MM-DD`` and time values `find_dates` writes count as well.
+    """True when ``iso`` is a real calendar date or dateTime (1950-02-30 is not).
 
     >>> is_real_date("1950-10-09T07:05:00"), is_real_date("1950-10-09T07:05")
     (True, True)
-    >>> is_real_date("1950-02-30"), is_real_date("1950-13-01"), is_real_date("--02-29")
-    (False, False, True)
+    >>> is_real_date("1950-02-30"), is_real_date("1950-13-01"), is_real_date("1950-10-09T24:00")
+    (False, False, False)
     """
-    match = _W3C_VALUE.fullmatch(iso)
+    match = _ISO_DATE_TIME.fullmatch(iso)
     if match is None:
         return False
-    parts = {name: int(value) for name, value in match.groupdict().items() if value is not None}
+    year, month, day, hour, minute, second = (int(part) for part in match.groups(default="0"))
     try:
-        if "year" in parts:
-            datetime(
-                parts["year"],
-                parts["month"],
-                parts["day"],
-                parts.get("hour", 0),
-                parts.get("minute", 0),
-                parts.get("second", 0),
-            )
-        elif "month_only" in parts:
-            date(2000, parts["month_only"], parts["day_only"])
-        else:
-            time(parts["hour_only"], parts["minute_only"], parts.get("second_only", 0))
+        datetime(year, month, day, hour, minute, second)
     except ValueError:
         return False
     return True
