@@ -83,7 +83,7 @@ def find_references(text: str, archives: list[Archive]) -> list[ArchivalReferenc
         end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
         chunk = text[match.start():end]
         chunk = re.split(r"(?:;|\.\s+(?=[A-Z][a-z])|\s+and\s+(?=[A-Z])|\bTranslated by\b|\btranslation by\b|https?://)", chunk)[0]
-        chunk = chunk.rstrip(" ,.;")
+        chunk = re.sub(r"(?:[\s,.;]+and)?[\s,.;]*$", "", chunk)
         body = chunk[len(match.group(0)):]
         parts = {}
         for name, part in _PARTS.items():

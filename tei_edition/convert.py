@@ -33,6 +33,7 @@ from tei_edition.registers import Registers
 from tei_edition.sourcetext import read_source
 from tei_edition.tei import el, indent_structure
 from tei_edition.titles import Party, TitleFacts, read_title
+from tei_edition.witnesses import group_same_documents, merge_witnesses
 from tei_edition.xmlio import TEI_NS, serialize, write_atomic
 
 SOURCEMAP = "sourcemap.json"
@@ -350,6 +351,7 @@ def convert_paths(
     converter = Converter(edition, options)
     reports = []
     sourcemap: dict[str, object] = _load_sourcemap(out_dir)
+    documents: list[tuple[Converted, SourceReport]] = []
     for path in iter_sources(paths):
         if progress:
             progress(path)
@@ -360,14 +362,62 @@ def convert_paths(
             report.errors.append({"line": exc.line, "column": exc.column, "message": exc.message})
             reports.append(report)
             continue
-        for item in converted:
-            name = f"{item.doc_id[1:]}.xml"
-            write_atomic(out_dir / name, serialize(item.tree))
-            sourcemap[name] = {"source": report.source, "elements": item.positions}
+        documents.extend((item, report) for item in converted)
         reports.append(report)
+    for item, report in _merge_witnesses(documents):
+        name = f"{item.doc_id[1:]}.xml"
+        write_atomic(out_dir / name, serialize(item.tree))
+        sourcemap[name] = {"source": report.source, "elements": item.positions}
+    sourcemap = {name: entry for name, entry in sourcemap.items() if (out_dir / name).is_file()}
     if any(not r.errors for r in reports):
         write_atomic(out_dir / SOURCEMAP, json.dumps(sourcemap, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return reports
+
+
+def _merge_witnesses(documents: list[tuple[Converted, SourceReport]]) -> list[tuple[Converted, SourceReport]]:
+    """Documents found in several sources become one document with several witnesses."""
+    roots = [item.tree.getroot() for item, _report in documents]
+    merged_away: set[int] = set()
+    result = list(documents)
+    for group in group_same_documents(roots):
+        base_root = merge_witnesses([roots[i] for i in group], [documents[i][1].source for i in group])
+        merged_id = base_root.get(_XML_ID)
+        base_index = next(i for i in group if roots[i].get(_XML_ID) == merged_id)
+        base_id = min(roots[i].get(_XML_ID) for i in group)  # the merged document keeps the plainest id
+        _rename_document(base_root, merged_id, base_id)
+        item, report = documents[base_index]
+        for document in report.documents:
+            if document["id"] == merged_id:
+                document["id"], document["file"] = base_id, f"{base_id[1:]}.xml"
+        result[base_index] = (Converted(base_id, base_root.getroottree(), item.positions), report)
+        for index in group:
+            if index != base_index:
+                merged_away.add(index)
+                _note_merged(documents[index], base_id)
+    return [entry for index, entry in enumerate(result) if index not in merged_away]
+
+
+def _rename_document(root: etree._Element, old: str, new: str) -> None:
+    """Give a document (and the ids and pointers derived from its id) a new id."""
+    for element in root.iter():
+        for name in (_XML_ID, "corresp"):
+            value = element.get(name)
+            if value and old in value:
+                element.set(name, value.replace(old, new))
+    for idno in root.iterfind(".//{http://www.tei-c.org/ns/1.0}idno[@type='document']"):
+        idno.text = new
+
+
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def _note_merged(entry: tuple[Converted, SourceReport], base_id: str) -> None:
+    """The report says where a document merged into another now lives."""
+    item, report = entry
+    for document in report.documents:
+        if document["id"] == item.doc_id:
+            document["merged_into"] = base_id
+            document["file"] = f"{base_id[1:]}.xml"
 
 
 def _load_sourcemap(out_dir: Path) -> dict[str, object]:

@@ -84,7 +84,7 @@ STRUCTURAL = frozenset(
     """TEI teiHeader fileDesc titleStmt publicationStmt sourceDesc msDesc msIdentifier altIdentifier
     msContents msItem physDesc handDesc profileDesc correspDesc correspAction langUsage textClass
     keywords revisionDesc encodingDesc editorialDecl availability respStmt bibl abstract text body
-    front back div opener closer postscript list listPerson listPlace listOrg person place org""".split()
+    front back div opener closer postscript list listPerson listPlace listOrg person place org listWit""".split()
 )
 
 
