@@ -320,11 +320,13 @@ class DateRule(NamedTuple):
     """Where the form is written; the named groups feed `read`."""
     read: Reader
     """The value of a match (given the context year), or None when it is no real date or time."""
+    marks: str = ""
+    """Characters one of which every match holds: a text with none is not searched (speed)."""
 
 
-def _rule(name: str, pattern: str, read: Reader) -> DateRule:
+def _rule(name: str, pattern: str, read: Reader, marks: str = "") -> DateRule:
     """A rule with its pattern compiled once, at import."""
-    return DateRule(name, re.compile(pattern), read)
+    return DateRule(name, re.compile(pattern), read, marks)
 
 
 def _dotted_pattern(month: str) -> str:
@@ -343,40 +345,46 @@ RULES: Final[tuple[DateRule, ...]] = (
         rf"{_number('day', _BEFORE_DAY)}\s*\[(?P<corrected_day>\d{{1,2}})\]\s+"
         rf"{_MONTH_WORD}\.?,?\s+{_FULL_YEAR}{_YEAR_MARK}",
         _read_corrected_day_month_year,
+        "[",
     ),
     _rule(
         "D Month [sic-Month]",
         rf"{_DAY_MONTH}\s*\[sic[-–:]\s*(?P<corrected_month>{_LETTER}{{3,9}})\.?\]"
         rf"(?:,?\s+{_FULL_YEAR}{_YEAR_MARK})?",
         _read_month_corrected,
+        "[",
     ),
     _rule("Month D, YYYY", rf"{_MONTH_DAY},?\s+{_FULL_YEAR}", _read_day_month_year),
     _rule("D Month", _DAY_MONTH, _read_day_month),
     _rule("Month D", rf"{_MONTH_DAY}(?![\d:/]|[.,]\d)", _read_day_month),
-    _rule("D.M.YY", _dotted_pattern(r"(?P<month>\d{1,2})"), _read_dotted),
-    _rule("D.ROMAN.YY", _dotted_pattern(_ROMAN_MONTH), _read_dotted_roman),
-    _rule("D.M", rf"{_DOTTED_DAY}\.(?P<month>\d{{1,2}})(?!\.?\d)", _read_dotted_day_month),
+    _rule("D.M.YY", _dotted_pattern(r"(?P<month>\d{1,2})"), _read_dotted, "."),
+    _rule("D.ROMAN.YY", _dotted_pattern(_ROMAN_MONTH), _read_dotted_roman, "IVXХ"),
+    _rule("D.M", rf"{_DOTTED_DAY}\.(?P<month>\d{{1,2}})(?!\.?\d)", _read_dotted_day_month, "."),
     _rule(
         "M/D/YY",
         rf"{_number('month', _BEFORE_SLASHED_MONTH)}/(?P<day>\d{{1,2}})/"
         r"(?P<year>\d{4}|\d{2})(?![\w/]|\.\d)",
         _read_slashed,
+        "/",
     ),
     _rule(
         "H:MM a.m.",
         rf"{_CLOCK}\s?(?P<meridiem>{_MERIDIEM})",
         _read_meridiem_time,
+        ":.",
     ),
     _rule(
         "H:MM",
         rf"{_CLOCK}(?![\d:]|[.,]\d|\s?{_MERIDIEM})",
         _read_24_hour_time,
+        ":.",
     ),
     _rule(
         "Hч.MMм.",
         rf"{_number('hour', _BEFORE_HOUR)}\s?ч(?:ас(?:а|ов)?)?(?:\.|(?!{_LETTER}))\s?"
         rf"(?P<minute>\d{{1,2}})\s?м(?:ин(?:ут[аы]?)?)?(?:\.|(?!{_LETTER}))",
         _read_24_hour_time,
+        "ч",
     ),
 )
 
@@ -421,6 +429,8 @@ def _readings(text: str, context_year: int | None) -> list[_Found]:
     """Every reading of every rule, overlapping ones included."""
     found = []
     for rule in RULES:
+        if rule.marks and not any(mark in text for mark in rule.marks):
+            continue
         for match in rule.regex.finditer(text):
             reading = rule.read(match, context_year)
             if reading is not None:
