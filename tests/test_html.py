@@ -175,7 +175,12 @@ def test_reading_and_diplomatic_views_differ_as_the_conventions_say(site: Path) 
 def test_notes_are_numbered_in_two_series_and_linked_both_ways(site: Path) -> None:
     page = lxml.html.parse(str(site / f"{SIGNS_ID}.html")).getroot()
     assert page.xpath("//ol[@class='footnotes']/li/@id") == ["fn-1", "fn-2"]
-    assert page.xpath("//ol[@class='footnotes textual-notes']/li/@id") == ["tn-a", "tn-b", "tn-c", "tn-d", "tn-e"]
+    assert page.xpath("//ol[@class='footnotes textual-notes']/li/@id") == ["tn-a", "tn-b", "tn-c", "tn-d", "tn-e", "tn-f"]
+    variant = page.xpath("//li[@id='tn-f']")[0]
+    assert "A: “принято”; B: “одобрено”" in variant.text_content()
+    # A variant is noted in both views, so it links back to both; a deletion only to the reading view.
+    assert variant.xpath("a/@href") == ["#tn-f-ref", "#tn-f-ref-d"]
+    assert page.xpath("//li[@id='tn-a']/a/@href") == ["#tn-a-ref"]
     for ref in page.xpath("//a[@role='doc-noteref']"):
         assert page.xpath(f"//*[@id='{ref.get('href')[1:]}']"), ref.get("href")
     for back in page.xpath("//a[@role='doc-backlink']"):

@@ -22,7 +22,8 @@
     'choice', 'sic', 'corr', 'abbr', 'expan', 'ex', 'am', 'orig', 'reg', 'supplied',
     'unclear', 'foreign', 'gap', 'desc', 'hi', 'emph', 'term', 'title', 'ref', 'ptr',
     'seg', 'q', 'said', 'mentioned', 'soCalled', 'measure', 'pb', 'lb', 'cb', 'milestone',
-    'space', 'handShift', 'fw', 'damage', 'restore', 'surplus', 'w', 'c', 'pc', 'graphic')"/>
+    'space', 'handShift', 'fw', 'damage', 'restore', 'surplus', 'w', 'c', 'pc', 'graphic',
+    'app', 'lem', 'rdg', 'rdgGrp', 'wit')"/>
 
   <!-- Every element a text may contain. -->
   <xsl:variable name="te:known-elements" as="xs:string+"

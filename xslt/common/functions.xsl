@@ -26,12 +26,13 @@
   <!-- ===== notes ===== -->
 
   <!-- Elements that the reading view replaces by a textual note (the apparatus): what
-       it leaves out or changes silently must still be told. -->
+       it leaves out or changes silently must still be told. An app (variants between
+       witnesses) gets its note in both views. -->
   <xsl:function name="te:has-textual-note" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="exists($element[self::tei:add[not(parent::tei:subst)]
       or self::tei:del[not(parent::tei:subst)] or self::tei:subst
-      or self::tei:choice[tei:sic or tei:orig]])"/>
+      or self::tei:choice[tei:sic or tei:orig] or self::tei:app])"/>
   </xsl:function>
 
   <!-- Explanatory notes (translator's, editor's) are numbered 1, 2, 3 through a text. -->
@@ -64,9 +65,28 @@
         'deleted' || te:hand-phrase($element, ' by ') || ': “' || te:words($element) || '”'
       else if ($element/tei:sic) then
         'the source reads “' || te:words($element/tei:sic) || '”'
+      else if ($element/self::tei:app) then
+        te:variants-text($element)
       else
         'as received: “' || te:words($element/tei:orig) || '”'"/>
     <xsl:sequence select="$words"/>
+  </xsl:function>
+
+  <!-- The readings of an app, witness by witness: "variant (punctuation): A: “x”; D: nothing". -->
+  <xsl:function name="te:variants-text" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="'variant' || string-join($app/@type ! (' (' || . || ')')) || ': '
+      || string-join($app/(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg) ! (
+           string-join(tokenize(@wit) ! te:witness-siglum($app, .), ', ') || ': '
+           || (if (normalize-space(.)) then '“' || te:words(.) || '”' else 'nothing')), '; ')"/>
+  </xsl:function>
+
+  <!-- A witness's siglum (its @n, else its id) from the listWit of the element's document. -->
+  <xsl:function name="te:witness-siglum" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="id" as="xs:string" select="replace($pointer, '^#', '')"/>
+    <xsl:sequence select="(root($context)//tei:witness[@xml:id = $id]/@n ! string(), $id)[1]"/>
   </xsl:function>
 
   <!-- The words of an element with its spacing normalised. -->

@@ -10,7 +10,7 @@
                      readings as written, editorial expansions (ex) left out.
 
      Both views keep supplied words (bracketed by the renderers), gaps, page breaks and
-     notes; notes get their number (n="1" …) and elements with a hand get te:hand, the
+     notes, and show the base text of an app with its variants in a textual note; notes get their number (n="1" …) and elements with a hand get te:hand, the
      hand in words. A resolved choice keeps the other reading in te:alt (for hover
      text). An element no rule covers stops the build (xslt/common/elements.xsl). -->
 <xsl:stylesheet version="3.0" expand-text="yes"
@@ -54,6 +54,13 @@
     <xsl:apply-templates select="*[1]" mode="#current">
       <xsl:with-param name="alternative" select="*[2]" tunnel="yes"/>
     </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- Variants between witnesses: the base text (lem) in place, every reading in a
+       textual note, in both views (the note is the apparatus, not an editorial choice). -->
+  <xsl:template match="tei:app" mode="te:reading te:diplomatic" as="node()*">
+    <xsl:apply-templates select="(tei:lem, tei:rdg[1])[1]/node()" mode="#current"/>
+    <xsl:sequence select="te:textual-note(.)"/>
   </xsl:template>
 
   <!-- ===== reading view ===== -->

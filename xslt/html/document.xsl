@@ -110,6 +110,19 @@
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Witnesses'"/>
+          <xsl:with-param name="value" as="element()?">
+            <xsl:if test="$header//tei:witness">
+              <ul>
+                <xsl:for-each select="$header//tei:witness">
+                  <li><strong>{(@n, @xml:id)[1]}</strong>: {normalize-space(string-join(text(), ' '))}<xsl:text> </xsl:text>
+                    <xsl:apply-templates select="tei:bibl" mode="te:bibl"/></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
           <xsl:with-param name="label" select="'Citation as given'"/>
           <xsl:with-param name="value" select="(normalize-space($header//tei:bibl[@type = 'citation'][1]))[normalize-space()]"/>
         </xsl:call-template>
@@ -225,8 +238,12 @@
     <xsl:variable name="reading" as="element()*">
       <xsl:apply-templates select="tei:text/tei:body" mode="te:reading"/>
     </xsl:variable>
+    <xsl:variable name="diplomatic" as="element()*">
+      <xsl:apply-templates select="tei:text/tei:body" mode="te:diplomatic"/>
+    </xsl:variable>
     <xsl:variable name="explanatory" as="element(tei:note)*" select="$reading//tei:note[not(@type = 'textual')]"/>
     <xsl:variable name="textual" as="element(tei:note)*" select="$reading//tei:note[@type = 'textual']"/>
+    <xsl:variable name="in-diplomatic" as="xs:string*" select="$diplomatic//tei:note ! te:note-key(.)"/>
     <xsl:if test="$explanatory or $textual">
       <section class="notes" aria-labelledby="notes-heading">
         <h2 id="notes-heading">Notes</h2>
@@ -241,27 +258,44 @@
                 <xsl:apply-templates mode="te:html">
                   <xsl:with-param name="view" select="'note'" tunnel="yes"/>
                 </xsl:apply-templates>
-                <xsl:text> </xsl:text>
-                <a class="backref backref-reading" href="#{te:noteref-id(., 'reading')}" role="doc-backlink" aria-label="Back to note {@n} in the text">↩</a>
-                <a class="backref backref-diplomatic" href="#{te:noteref-id(., 'diplomatic')}" role="doc-backlink" aria-label="Back to note {@n} in the text">↩</a>
+                <xsl:call-template name="te:backrefs">
+                  <xsl:with-param name="in-diplomatic" select="te:note-key(.) = $in-diplomatic"/>
+                </xsl:call-template>
               </li>
             </xsl:for-each>
           </ol>
         </xsl:if>
         <xsl:if test="$textual">
           <h3>Textual notes</h3>
-          <p class="notes-explained">What the reading view changed or left out; the diplomatic view shows it in place.</p>
+          <p class="notes-explained">What the reading view changed or left out (the diplomatic
+            view shows it in place), and the readings of other witnesses.</p>
           <ol class="footnotes textual-notes">
             <xsl:for-each select="$textual">
               <li id="{te:note-key(.)}" class="note note-textual">
                 <span class="note-number">{@n}</span>
-                <xsl:text> </xsl:text>{string(.)}<xsl:text> </xsl:text>
-                <a class="backref" href="#{te:noteref-id(., 'reading')}" role="doc-backlink" aria-label="Back to textual note {@n} in the text">↩</a>
+                <xsl:text> </xsl:text>
+                <xsl:value-of select="."/>
+                <xsl:call-template name="te:backrefs">
+                  <xsl:with-param name="in-diplomatic" select="te:note-key(.) = $in-diplomatic"/>
+                </xsl:call-template>
               </li>
             </xsl:for-each>
           </ol>
         </xsl:if>
       </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Links from a note back to its place in the text: one per view that shows it; the
+       stylesheet hides the one of the view not shown. -->
+  <xsl:template name="te:backrefs" as="node()+">
+    <xsl:param name="in-diplomatic" as="xs:boolean" required="yes"/>
+    <xsl:text> </xsl:text>
+    <a class="backref backref-reading" href="#{te:noteref-id(., 'reading')}" role="doc-backlink"
+       aria-label="Back to note {@n} in the text">↩</a>
+    <xsl:if test="$in-diplomatic">
+      <a class="backref backref-diplomatic" href="#{te:noteref-id(., 'diplomatic')}" role="doc-backlink"
+         aria-label="Back to note {@n} in the text">↩</a>
     </xsl:if>
   </xsl:template>
 

@@ -148,7 +148,7 @@
     <xsl:variable name="entry" as="element()" select="."/>
     <xsl:variable name="names" as="element()*" select="tei:persName | tei:placeName | tei:orgName | tei:geogName"/>
     <xsl:variable name="attested" as="element()*"
-      select="$mentions[ancestor::tei:text][not(te:words(.) = $names ! te:words(.))]"/>
+      select="$mentions[ancestor::tei:text][not(te:name-form(.) = $names ! te:words(.))]"/>
     <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
       <h2 id="{@xml:id}-name">{te:preferred-name(.)}</h2>
       <xsl:for-each select="tei:note"><p class="entry-note">{normalize-space()}</p></xsl:for-each>
@@ -158,10 +158,10 @@
           <ul class="name-forms">
             <xsl:for-each select="$names">
               <li><span>
-                  <xsl:apply-templates select="@xml:lang" mode="te:html"/>{normalize-space()}</span><xsl:if test="@type"> <span class="form-type">({@type})</span></xsl:if></li>
+                  <xsl:apply-templates select="@xml:lang" mode="te:html"/>{normalize-space()}</span><xsl:if test="@type"><xsl:text> </xsl:text><span class="form-type">({@type})</span></xsl:if></li>
             </xsl:for-each>
-            <xsl:for-each-group select="$attested" group-by="te:words(.)">
-              <li><span lang="{te:lang(.)}">{current-grouping-key()}</span> <span class="form-type">(in the text)</span></li>
+            <xsl:for-each-group select="$attested" group-by="te:name-form(.)">
+              <li><span lang="{te:lang(.)}">{current-grouping-key()}</span><xsl:text> </xsl:text><span class="form-type">(in the text)</span></li>
             </xsl:for-each-group>
           </ul>
         </dd>
@@ -183,7 +183,7 @@
                     <xsl:if test="$passages">: <xsl:for-each select="$passages">
                         <xsl:if test="position() gt 1">, </xsl:if>
                         <a href="{current-grouping-key()}.html#{te:passage-id(te:passage-of(.))}"
-                          lang="{te:lang(.)}">“{te:words(.)}”</a></xsl:for-each></xsl:if></li>
+                          lang="{te:lang(.)}">“{te:name-form(.)}”</a></xsl:for-each></xsl:if></li>
                 </xsl:for-each-group>
               </ul>
             </xsl:otherwise>
@@ -300,6 +300,15 @@
     </xsl:variable>
     <xsl:sequence select="serialize(array { $entries }, map { 'method': 'json' })
       => replace('&lt;', '\\u003c')"/>
+  </xsl:function>
+
+  <!-- A name as the text reads it: without the editor's identification or notes, and
+       with corrections applied (the forms as written are in the register already). -->
+  <xsl:function name="te:name-form" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($name//text()[not(ancestor::tei:supplied
+      or ancestor::tei:note or ancestor::tei:sic[parent::tei:choice] or ancestor::tei:orig
+      or ancestor::tei:abbr[parent::tei:choice] or ancestor::tei:del)]))"/>
   </xsl:function>
 
   <!-- ===== facts for the index ===== -->

@@ -90,8 +90,11 @@
     <span class="{local-name()}">
       <xsl:apply-templates mode="pdf:text"/>
     </span>
-    <xsl:if test="@te:hand or @te:place">
-      <span class="note textual" data-mark="{format-integer(pdf:letter-index(.), 'a')}">{pdf:sign-description(.)}</span>
+    <xsl:if test="pdf:has-letter(.)">
+      <xsl:call-template name="pdf:footnote">
+        <xsl:with-param name="mark" select="format-integer(pdf:letter-index(.), 'a')"/>
+        <xsl:with-param name="content" as="text()">{pdf:sign-description(.)}</xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -137,13 +140,33 @@
 
   <!-- A note: a footnote at the foot of the page of its call; textual notes lettered,
        explanatory notes numbered and labelled with whose note they are. -->
-  <xsl:template match="tei:note" mode="pdf:text" as="element(span)">
-    <xsl:variable name="textual" as="xs:boolean" select="@type = 'textual'"/>
-    <span class="note {if ($textual) then 'textual' else 'explanatory'}" data-mark="{@n}">
-      <xsl:if test="not($textual)">
-        <span class="note-type">{te:note-type-label(@type)}: </span>
+  <xsl:template match="tei:note" mode="pdf:text" as="element(span)+">
+    <xsl:call-template name="pdf:footnote">
+      <xsl:with-param name="mark" select="string(@n)"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:if test="not(@type = 'textual')">
+          <span class="note-type">{te:note-type-label(@type)}: </span>
+        </xsl:if>
+        <xsl:apply-templates mode="pdf:text"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A footnote: lettered marks make a textual note, numbers an explanatory one. In a
+       document, an anchor at the call and one on the note (named destinations of the
+       PDF: note-ID-a, call-ID-a) let readers and tests find both. -->
+  <xsl:template name="pdf:footnote" as="element(span)+">
+    <xsl:param name="mark" as="xs:string" required="yes"/>
+    <xsl:param name="content" as="node()*" required="yes"/>
+    <xsl:variable name="key" as="xs:string?" select="ancestor::tei:TEI/@xml:id ! (. || '-' || $mark)"/>
+    <xsl:if test="$key">
+      <span class="note-call" id="call-{$key}"></span>
+    </xsl:if>
+    <span class="note {if (matches($mark, '^[0-9]+$')) then 'explanatory' else 'textual'}" data-mark="{$mark}">
+      <xsl:if test="$key">
+        <xsl:attribute name="id" select="'note-' || $key"/>
       </xsl:if>
-      <xsl:apply-templates mode="pdf:text"/>
+      <xsl:sequence select="$content"/>
     </span>
   </xsl:template>
 
