@@ -165,7 +165,7 @@ class Converter:
         report.documents.append(
             {
                 "id": doc_id,
-                "file": f"{doc_id[1:]}.xml",
+                "file": f"{doc_id}.xml",
                 "title": header_facts.title,
                 "date": date,
                 "senders": [p.entry.ref for p in senders],
@@ -365,7 +365,7 @@ def convert_paths(
         documents.extend((item, report) for item in converted)
         reports.append(report)
     for item, report in _merge_witnesses(documents):
-        name = f"{item.doc_id[1:]}.xml"
+        name = f"{item.doc_id}.xml"
         write_atomic(out_dir / name, serialize(item.tree))
         sourcemap[name] = {"source": report.source, "elements": item.positions}
     sourcemap = {name: entry for name, entry in sourcemap.items() if (out_dir / name).is_file()}
@@ -388,7 +388,7 @@ def _merge_witnesses(documents: list[tuple[Converted, SourceReport]]) -> list[tu
         item, report = documents[base_index]
         for document in report.documents:
             if document["id"] == merged_id:
-                document["id"], document["file"] = base_id, f"{base_id[1:]}.xml"
+                document["id"], document["file"] = base_id, f"{base_id}.xml"
         result[base_index] = (Converted(base_id, base_root.getroottree(), item.positions), report)
         for index in group:
             if index != base_index:
@@ -417,7 +417,7 @@ def _note_merged(entry: tuple[Converted, SourceReport], base_id: str) -> None:
     for document in report.documents:
         if document["id"] == item.doc_id:
             document["merged_into"] = base_id
-            document["file"] = f"{base_id[1:]}.xml"
+            document["file"] = f"{base_id}.xml"
 
 
 def _load_sourcemap(out_dir: Path) -> dict[str, object]:

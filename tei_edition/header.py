@@ -209,7 +209,7 @@ def _profile_desc(doc: SourceDocument, body: BodyFacts, facts: HeaderFacts) -> e
     terms = [("kind", facts.kind)] + [("classification", c) for c in dict.fromkeys(body.classification)] + [("priority", p) for p in dict.fromkeys(body.priority)]
     terms = [(kind, text) for kind, text in terms if text]
     if terms:
-        profile.append(el("textClass", None, el("keywords", {"scheme": "#classification"}, [el("term", {"type": kind}, text) for kind, text in terms])))
+        profile.append(el("textClass", None, el("keywords", None, [el("term", {"type": kind}, text) for kind, text in terms])))
     return profile
 
 

@@ -42,7 +42,7 @@ def test_xml_in_the_repository_is_what_convert_writes(converted: Path) -> None:
         assert committed.is_file(), f"xml/{path.name} is missing: run `tei-edition convert sources/`"
         assert committed.read_bytes() == path.read_bytes(), f"xml/{path.name} differs from what convert writes"
     written = {p.name for p in converted.iterdir()}
-    documents = {p.name for p in (ROOT / "xml").glob("1*.xml")}
+    documents = {p.name for p in (ROOT / "xml").glob("d1*.xml")}
     assert documents <= written, f"xml/ holds documents convert no longer writes: {sorted(documents - written)}"
 
 
@@ -71,7 +71,7 @@ def test_json_report(tmp_path: Path) -> None:
 def test_text_report_names_documents_and_dropped_lines(tmp_path: Path) -> None:
     result = run("convert", "sources/", "--out", str(tmp_path))
     assert result.returncode == 0
-    assert "1950-10-13_golovko_stalin.xml" in result.stdout
+    assert "d1950-10-13_golovko_stalin.xml" in result.stdout
     assert "dropped page chrome: Main page" in result.stdout
 
 

@@ -31,7 +31,7 @@ def edition_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
 
 @pytest.fixture(scope="module")
 def telegram(edition_dir: tuple[Path, list]) -> etree._Element:
-    return etree.parse(str(edition_dir[0] / "1950-10-01_stalin_mao-zedong.xml")).getroot()
+    return etree.parse(str(edition_dir[0] / "d1950-10-01_stalin_mao-zedong.xml")).getroot()
 
 
 def no_space(text: str) -> str:
@@ -40,7 +40,7 @@ def no_space(text: str) -> str:
 
 def test_one_document_with_four_witnesses(edition_dir: tuple[Path, list], telegram: etree._Element) -> None:
     out, reports = edition_dir
-    assert len([p for p in out.glob("1950-10-01_*.xml")]) == 1
+    assert len([p for p in out.glob("d1950-10-01_*.xml")]) == 1
     witnesses = telegram.xpath("//tei:listWit/tei:witness", namespaces=NS)
     assert len(witnesses) == 4
     labels = [" ".join("".join(w.itertext()).split()) for w in witnesses]
@@ -76,7 +76,7 @@ def test_each_witness_reads_back_word_for_word(telegram: etree._Element, tmp_pat
     separately = tmp_path / "alone"
     edition = load_edition(ROOT / "edition.toml")
     convert_paths([ROOT / "sources" / "1950-10-01_filippov-to-mao-zhou-via-roshchin.txt"], separately, edition)
-    alone = etree.parse(str(next(separately.glob("1950-10-01_*.xml")))).getroot()
+    alone = etree.parse(str(next(separately.glob("d1950-10-01_*.xml")))).getroot()
     divs = alone.xpath("//tei:body/tei:div", namespaces=NS)
     for siglum, div in zip("ABC", divs):
         text = telegram.xpath(f"//tei:body/tei:div[contains(@source, '#wit-{siglum}')]", namespaces=NS)[0]
