@@ -1,0 +1,106 @@
+"""Where the build's tasks run: in this process, in local worker processes, or on a Dask cluster.
+
+Every executor takes the same tasks (a function of `tei_edition.build.tasks` and
+its arguments) and yields each task with its result as it finishes, so the build
+records outputs in whatever order they complete. Local workers are forked, so
+each starts with the toolkit imported; each worker then compiles the stylesheets
+and loads the schema once, on its first task, and keeps them for the whole build.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any, NamedTuple
+
+from tei_edition.errors import TeiEditionError
+
+
+class Task(NamedTuple):
+    """One call to run: a module-level function and its arguments."""
+
+    function: Callable[..., Any]
+    args: tuple[Any, ...]
+
+
+class ExecutorError(TeiEditionError):
+    """Raised when the executor cannot start (no Dask installed, scheduler unreachable)."""
+
+
+class SerialExecutor:
+    """Runs each task here, one after the other (`--jobs 1`)."""
+
+    workers = 1
+
+    def run(self, tasks: list[Task]) -> Iterator[tuple[Task, Any]]:
+        for task in tasks:
+            yield task, task.function(*task.args)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class LocalExecutor:
+    """A pool of forked worker processes on this machine, kept for the whole build."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+
+    def run(self, tasks: list[Task]) -> Iterator[tuple[Task, Any]]:
+        pending: dict[Future, Task] = {self._pool.submit(task.function, *task.args): task for task in tasks}
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield pending.pop(future), future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor:
+    """The workers of a Dask distributed cluster (`pip install tei-edition[cluster]`).
+
+    The workers must have tei-edition installed and see the edition's folders at
+    the same paths (a shared file system): they read sources and TEI there and
+    write the outputs there.
+    """
+
+    def __init__(self, scheduler: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise ExecutorError("--executor dask needs Dask: pip install 'tei-edition[cluster]'") from exc
+        try:
+            self._client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        self.workers = max(1, sum(self._client.nthreads().values()))
+
+    def run(self, tasks: list[Task]) -> Iterator[tuple[Task, Any]]:
+        from distributed import as_completed
+
+        futures = {self._client.submit(task.function, *task.args, pure=False): task for task in tasks}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def local_executor(jobs: int) -> SerialExecutor | LocalExecutor:
+    """One process for `jobs` 1; a pool of `jobs` processes otherwise (0: one per CPU)."""
+    workers = jobs or os.cpu_count() or 1
+    return SerialExecutor() if workers == 1 else LocalExecutor(workers)
+
+
+__all__ = [
+    Task.__name__,
+    ExecutorError.__name__,
+    SerialExecutor.__name__,
+    LocalExecutor.__name__,
+    DaskExecutor.__name__,
+    local_executor.__name__,
+]

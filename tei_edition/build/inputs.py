@@ -1,0 +1,87 @@
+"""What a build's outputs are made from, as hashes: the keys that say whether an output is stale.
+
+Each output's key is the hash of exactly the inputs it uses: a document page uses
+its TEI file, the register entries it points at, its neighbours in date order,
+the HTML stylesheet and its modules, the configuration and the toolkit. A change
+to one register entry therefore remakes the pages that name it and the pages that
+list everything, and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from tei_edition.build.hashing import FileHashes, digest, element_digest, stylesheet_files, toolkit_digest
+from tei_edition.build.tasks import REGISTER_FILES
+from tei_edition.config import Edition
+from tei_edition.render import html, pdf, text
+from tei_edition.render.corpus import front_matter_path
+from tei_edition.validate.rules import DEFAULT_RULES
+from tei_edition.validate.schema import DEFAULT_XSD
+from tei_edition.xmlio import XML_NS, parse_xml
+
+#: The stylesheet each format is made with.
+STYLESHEETS = {"html": html.STYLESHEET, "text": text.STYLESHEET, "pdf": pdf.STYLESHEET}
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The hashes of the inputs every output shares, gathered once per build."""
+
+    toolkit: str
+    config: str
+    registers: str
+    """All register files (the converter reads every name form)."""
+    entries: dict[str, str]
+    """Each register entry ("persons.xml#stalin") by itself (a page uses the entries it names)."""
+    front: str
+    schema: str
+    """The XSD and the editorial rules."""
+    stylesheets: dict[str, str]
+    """Per format: its stylesheet with every module it includes (and, for HTML, the site's assets)."""
+    environment: str
+    """What the environment adds to outputs: SOURCE_DATE_EPOCH (the PDFs' date)."""
+
+    @classmethod
+    def gather(cls, edition: Edition, hashes: FileHashes) -> Inputs:
+        register_paths = [edition.registers / name for name in sorted(REGISTER_FILES) if (edition.registers / name).is_file()]
+        front = front_matter_path(edition)
+        schema_files = [p for folder in {DEFAULT_XSD.parent, DEFAULT_RULES.parent} for p in folder.rglob("*") if p.is_file()]
+        sheets = {}
+        for name, main in STYLESHEETS.items():
+            files = stylesheet_files(main)
+            if name == "html":
+                files += [p for p in html.ASSETS.iterdir() if p.is_file()]
+            sheets[name] = digest(*(f"{p}={hashes.of(p)}" for p in sorted(files)))
+        return cls(
+            toolkit=toolkit_digest(),
+            config=digest(json.dumps(edition.raw, sort_keys=True, default=str), str(edition.root)),
+            registers=hashes.of_files(register_paths),
+            entries=_entries(register_paths),
+            front=hashes.of(front) if front.is_file() else "-",
+            schema=digest(*(f"{p}={hashes.of(p)}" for p in sorted(schema_files))),
+            stylesheets=sheets,
+            environment=os.environ.get("SOURCE_DATE_EPOCH", ""),
+        )
+
+    def refs(self, refs: list[str]) -> str:
+        """The hash of the register entries a document points at (a missing one counts too)."""
+        return digest(*(f"{ref}={self.entries.get(ref, '-')}" for ref in refs))
+
+
+def _entries(paths: list[Path]) -> dict[str, str]:
+    entries = {}
+    for path in paths:
+        for element in parse_xml(path).getroot().iter(etree.Element):
+            identifier = element.get(f"{{{XML_NS}}}id")
+            if identifier:
+                entries[f"{path.name}#{identifier}"] = element_digest(element)
+    return entries
+
+
+__all__ = ["STYLESHEETS", Inputs.__name__]

@@ -1,0 +1,120 @@
+"""The build manifest: for every output, the hash of what it was made from and the files it is.
+
+`build/manifest.json` holds the state after the last finished build. While a
+build runs, each output is recorded the moment its files are in place, as one
+line appended to `build/manifest.journal`; a build that is killed leaves a
+journal whose complete lines are all true (a torn last line is ignored), so the
+next build trusts exactly the outputs that were finished and redoes the rest.
+Appending a line per output keeps recording cheap for editions of any size;
+the next build folds the journal into manifest.json, written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from tei_edition.xmlio import write_atomic
+
+MANIFEST_NAME: Final = "manifest.json"
+JOURNAL_NAME: Final = "manifest.journal"
+#: Bump when the manifest's meaning changes: an old manifest then counts as none.
+MANIFEST_VERSION: Final = 1
+
+
+@dataclass
+class Record:
+    """One output as it was made: the key (hash of its inputs), its files, and facts for the next build."""
+
+    key: str
+    files: list[str] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+class Manifest:
+    """Outputs by name ("html:ID", "convert:sources/x.txt"), and the file-hash cache."""
+
+    def __init__(self, build_dir: Path, records: dict[str, Record], hashes: dict[str, list]) -> None:
+        self.build_dir = Path(build_dir)
+        self.records = records
+        self.hashes = hashes
+        self._journal: int | None = None
+
+    @classmethod
+    def load(cls, build_dir: Path) -> Manifest:
+        """The manifest of the last build, with every output the journal says was finished since."""
+        build_dir = Path(build_dir)
+        records: dict[str, Record] = {}
+        hashes: dict[str, list] = {}
+        try:
+            data = json.loads((build_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if isinstance(data, dict) and data.get("version") == MANIFEST_VERSION:
+            records = {name: Record(**value) for name, value in data.get("outputs", {}).items()}
+            hashes = data.get("hashes", {})
+        manifest = cls(build_dir, records, hashes)
+        manifest._replay()
+        return manifest
+
+    def _replay(self) -> None:
+        try:
+            lines = (self.build_dir / JOURNAL_NAME).read_bytes().split(b"\n")
+        except OSError:
+            return
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue  # the torn last line of a killed build
+            if entry.get("record") is None:
+                self.records.pop(entry["name"], None)
+            else:
+                self.records[entry["name"]] = Record(**entry["record"])
+
+    def fresh(self, name: str, key: str) -> Record | None:
+        """The record of `name` if it was made from inputs with this key, else None."""
+        record = self.records.get(name)
+        return record if record is not None and record.key == key else None
+
+    def done(self, name: str, record: Record) -> None:
+        """Record a finished output (its files must already be in place)."""
+        self.records[name] = record
+        self._append({"name": name, "record": record.__dict__})
+
+    def forget(self, name: str) -> None:
+        """Drop an output (removed, or no longer up to date)."""
+        if self.records.pop(name, None) is not None:
+            self._append({"name": name, "record": None})
+
+    def _append(self, entry: dict[str, Any]) -> None:
+        if self._journal is None:
+            self.build_dir.mkdir(parents=True, exist_ok=True)
+            self._journal = os.open(self.build_dir / JOURNAL_NAME, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.write(self._journal, (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+
+    def save(self) -> None:
+        """Write manifest.json atomically, then start a new journal."""
+        data = {
+            "version": MANIFEST_VERSION,
+            "outputs": {name: self.records[name].__dict__ for name in sorted(self.records)},
+            "hashes": dict(sorted(self.hashes.items())),
+        }
+        write_atomic(self.build_dir / MANIFEST_NAME, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.close()
+        try:
+            os.unlink(self.build_dir / JOURNAL_NAME)
+        except FileNotFoundError:
+            pass
+
+    def close(self) -> None:
+        """Close the journal (the records written so far stay valid)."""
+        if self._journal is not None:
+            os.close(self._journal)
+            self._journal = None
+
+
+__all__ = ["MANIFEST_NAME", "JOURNAL_NAME", "MANIFEST_VERSION", Record.__name__, Manifest.__name__]

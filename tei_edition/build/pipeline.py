@@ -1,0 +1,518 @@
+"""The whole build: sources to TEI, TEI checked, TEI to HTML, text and PDF; only what is stale.
+
+Three phases. Conversion: every changed source is converted in the workers as if
+it came first; then, in source order, the ids are settled exactly as `tei-edition
+convert` settles them (a document whose id an earlier source took gets `-2`), and
+the few sources that need it are converted again knowing the ids before them.
+Documents: each stale output of each document (validation, page, text, PDF) is
+made in the workers, documents in date order and in batches, while the workers
+also make the pages that list every document. Last, the edition rules run on the
+facts every file's validation recorded. Each output is recorded in the manifest
+as soon as its files are in place.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
+
+from tei_edition.build.executors import SerialExecutor, Task
+from tei_edition.build.hashing import FileHashes, digest
+from tei_edition.build.inputs import Inputs
+from tei_edition.build.manifest import Manifest, Record
+from tei_edition.build.tasks import (
+    FORMATS,
+    REGISTER_FILES,
+    VALIDATE_CACHE,
+    BuildContext,
+    ConvertResult,
+    DocumentJob,
+    DocumentResult,
+    ListingResult,
+    build_documents,
+    build_listing,
+    cached_issues,
+    convert_sources,
+    document_date,
+    register_refs,
+)
+from tei_edition.config import Edition
+from tei_edition.convert import SOURCEMAP, convert_paths, iter_sources
+from tei_edition.validate.issues import Issue
+from tei_edition.witnesses import Identity
+from tei_edition.xmlio import XML_NS, parse_xml, write_atomic
+
+#: The largest batch of documents sent to a worker at once.
+MAX_BATCH = 32
+#: The record of a conversion of all sources at once (when documents of several sources merge).
+WHOLE_CONVERSION = "convert:*"
+
+
+class BuildOptions(NamedTuple):
+    """What to build."""
+
+    formats: tuple[str, ...] = FORMATS
+    """Output formats, of FORMATS."""
+    force: bool = False
+    """Rebuild every output, stale or not."""
+    view: str = "reading"
+    """The view of the one-view formats (text, PDF)."""
+
+
+class Progress(Protocol):
+    """Told how far the build is (the command shows a bar)."""
+
+    def phase(self, name: str, total: int) -> None: ...
+
+    def advance(self, count: int = 1) -> None: ...
+
+
+class _Silent:
+    def phase(self, name: str, total: int) -> None:
+        pass
+
+    def advance(self, count: int = 1) -> None:
+        pass
+
+
+@dataclass
+class BuildReport:
+    """What a build did and found."""
+
+    sources: int = 0
+    converted: int = 0
+    documents: int = 0
+    made: Counter[str] = field(default_factory=Counter)
+    """Outputs made, by stage (convert, validate, html, text, pdf)."""
+    up_to_date: Counter[str] = field(default_factory=Counter)
+    removed: int = 0
+    errors: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        """True when something could not be made, or validation found an error."""
+        return bool(self.errors) or any(issue.severity == "error" for issue in self.issues)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sources": self.sources,
+            "converted": self.converted,
+            "documents": self.documents,
+            "made": dict(sorted(self.made.items())),
+            "up_to_date": dict(sorted(self.up_to_date.items())),
+            "removed": self.removed,
+            "errors": self.errors,
+            "issues": [issue.as_dict() for issue in self.issues],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class _Doc:
+    """A document of the edition as the build plans with it."""
+
+    id: str
+    path: Path
+    digest: str
+    refs: list[str]
+    date: str
+    positions: str
+
+
+def build_edition(
+    edition: Edition,
+    options: BuildOptions = BuildOptions(),
+    executor: Any = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build every stale output of the edition (all with `force`); see the module docstring."""
+    started = time.perf_counter()
+    executor = executor or SerialExecutor()
+    progress = progress or _Silent()
+    manifest = Manifest.load(edition.build)
+    hashes = FileHashes(manifest.hashes)
+    inputs = Inputs.gather(edition, hashes)
+    context = BuildContext(edition, options.view, os.getcwd())
+    report = BuildReport()
+    try:
+        docs = _convert_phase(edition, context, inputs, hashes, manifest, executor, options, progress, report)
+        _document_phase(edition, context, inputs, docs, manifest, executor, options, progress, report)
+        _remove_obsolete(edition, docs, manifest, report)
+        manifest.hashes = hashes.seen
+        manifest.save()
+    finally:
+        manifest.close()
+    report.issues.sort()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# conversion
+
+
+def _convert_phase(
+    edition: Edition,
+    context: BuildContext,
+    inputs: Inputs,
+    hashes: FileHashes,
+    manifest: Manifest,
+    executor: Any,
+    options: BuildOptions,
+    progress: Progress,
+    report: BuildReport,
+) -> dict[str, _Doc]:
+    sources = iter_sources([edition.sources])
+    report.sources = len(sources)
+    common = digest("convert", inputs.toolkit, inputs.config, inputs.registers)
+    content = {path: digest(common, hashes.of(path)) for path in sources}
+    whole = manifest.records.get(WHOLE_CONVERSION)
+    if whole is not None:  # the last build had to convert the edition as a whole
+        key = digest(*(f"{_relative(edition, p)}={content[p]}" for p in sources))
+        if not options.force and whole.key == key and not _missing(whole):
+            report.up_to_date["convert"] += len(sources)
+            report.documents = len(whole.info["documents"])
+            return {d["id"]: _recorded_document(d) for d in whole.info["documents"]}
+        return _convert_whole(edition, sources, key, manifest, progress, report)
+    names = {path: f"convert:{_relative(edition, path)}" for path in sources}
+    previous = {path: manifest.records.get(names[path]) for path in sources}
+    changed = [p for p in sources if options.force or previous[p] is None or previous[p].key != content[p] or _missing(previous[p])]
+    progress.phase("convert", len(changed))
+    converted: dict[str, ConvertResult] = {}
+    for _, results in executor.run([Task(convert_sources, (context, batch)) for batch in _batches([str(p) for p in changed], executor.workers)]):
+        for result in results:
+            converted[result.path] = result
+        progress.advance(len(results))
+
+    taken: set[str] = set()
+    docs: dict[str, _Doc] = {}
+    identities: list[Identity] = []
+    settled: list[tuple[Path, ConvertResult, list[str], list[str]]] = []
+    for path in sources:
+        record = previous[path]
+        result = converted.get(str(path))
+        free = [d.id for d in result.documents] if result is not None else record.info["free"] if record else []
+        blocking = sorted(t for t in taken if _blocks(t, free))
+        if result is None and record is not None and blocking == record.info["taken"]:
+            new_docs = [_recorded_document(d) for d in record.info["documents"]]
+            identities.extend(_identity(d["identity"]) for d in record.info["documents"])
+            report.up_to_date["convert"] += 1
+        else:
+            if result is None or (blocking and not result.error):
+                result = convert_sources(context, [str(path)], tuple(sorted(taken)))[0]
+            if result.error:
+                report.errors.append(result.error)
+                if record is None:
+                    continue
+                manifest.forget(names[path])  # its documents stay as they were; retried next time
+                new_docs = [_recorded_document(d) for d in record.info["documents"]]
+                identities.extend(_identity(d["identity"]) for d in record.info["documents"])
+            else:
+                settled.append((path, result, free, blocking))
+                identities.extend(_identity(d.identity) for d in result.documents)
+                new_docs = [_Doc(d.id, edition.xml / d.file, "", d.refs, d.date, "") for d in result.documents]
+        for doc in new_docs:
+            taken.add(doc.id)
+            docs[doc.id] = doc
+    if _has_witnesses(identities):  # documents of several sources are merged: only the converter can
+        key = digest(*(f"{_relative(edition, p)}={content[p]}" for p in sources))
+        return _convert_whole(edition, sources, key, manifest, progress, report)
+
+    sourcemap_updates: dict[str, Any] = {}
+    finished: list[tuple[str, Record]] = []
+    replaced: list[str] = []
+    for path, result, free, blocking in settled:
+        written = _write_documents(edition, result, sourcemap_updates)
+        docs.update((doc.id, doc) for doc in written)
+        info = {"free": free, "taken": blocking, "documents": [_document_info(doc, d.identity) for doc, d in zip(written, result.documents)]}
+        finished.append((names[path], Record(content[path], [str(d.path) for d in written], info)))
+        record = previous[path]
+        replaced.extend(record.files if record is not None else [])
+        report.converted += 1
+        report.made["convert"] += 1
+    current = {str(doc.path) for doc in docs.values()}
+    for orphan in sorted(set(replaced) - current):  # documents a changed source no longer gives
+        if os.path.exists(orphan):
+            os.unlink(orphan)
+            report.removed += 1
+    _write_sourcemap(edition, sourcemap_updates, docs)
+    for name, record in finished:  # only now: files and source map are in place
+        manifest.done(name, record)
+    report.documents = len(docs)
+    return docs
+
+
+def _convert_whole(edition: Edition, sources: list[Path], key: str, manifest: Manifest, progress: Progress, report: BuildReport) -> dict[str, _Doc]:
+    """Convert every source with `convert_paths`, as `tei-edition convert` does (one process).
+
+    Used when documents of different sources are one document (witnesses): the
+    converter merges them, which only it can do, and only over all sources.
+    """
+    progress.phase("convert (whole)", 1)
+    for name in [n for n in manifest.records if n.startswith("convert:")]:
+        manifest.forget(name)
+    reports = convert_paths(sources, edition.xml, edition)
+    progress.advance()
+    report.errors.extend(f"{r.source}:{e['line']}:{e['column']}: {e['message']}" for r in reports for e in r.errors)
+    files = sorted({d["file"] for r in reports for d in r.documents})
+    docs = {}
+    for name in files:
+        path = edition.xml / str(name)
+        root = parse_xml(path).getroot()
+        doc = _Doc(root.get(f"{{{XML_NS}}}id", ""), path, digest(path.read_bytes()), register_refs(root), document_date(root), "")
+        doc.positions = digest(json.dumps(_sourcemap_entry(edition, path.name), sort_keys=True))
+        docs[doc.id] = doc
+    report.converted += len(sources)
+    report.made["convert"] += len(sources)
+    if not any(r.errors for r in reports):
+        info = {"documents": [_document_info(doc, None) for doc in docs.values()]}
+        manifest.done(WHOLE_CONVERSION, Record(key, [str(d.path) for d in docs.values()], info))
+    report.documents = len(docs)
+    return docs
+
+
+def _sourcemap_entry(edition: Edition, name: str) -> Any:
+    try:
+        return json.loads((edition.xml / SOURCEMAP).read_text(encoding="utf-8")).get(name)
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _document_info(doc: _Doc, identity: dict[str, Any] | None) -> dict[str, Any]:
+    return {**doc.__dict__, "path": str(doc.path), "identity": identity}
+
+
+def _recorded_document(info: dict[str, Any]) -> _Doc:
+    return _Doc(info["id"], Path(info["path"]), info["digest"], info["refs"], info["date"], info["positions"])
+
+
+def _identity(facts: dict[str, Any]) -> Identity:
+    return Identity(facts["date"], frozenset(facts["senders"]), frozenset(facts["recipients"]), frozenset(tuple(f) for f in facts["files"]))
+
+
+def _has_witnesses(identities: list[Identity]) -> bool:
+    """Whether two documents are one (witnesses.Identity.same_document), as the converter will merge them."""
+    buckets: dict[tuple[str, frozenset[str]], list[Identity]] = {}
+    for identity in identities:
+        buckets.setdefault((identity.date, identity.senders), []).append(identity)
+    return any(a.same_document(b) for group in buckets.values() for i, a in enumerate(group) for b in group[i + 1 :])
+
+
+def _blocks(taken: str, free: list[str]) -> bool:
+    """Whether an id an earlier source took can change the ids this source gets (`X`, `X-2`...)."""
+    for candidate in free:
+        base = candidate.rsplit("-", 1)[0] if candidate.rsplit("-", 1)[-1].isdigit() else candidate
+        if taken in (candidate, base) or taken.startswith(candidate + "-") or taken.startswith(base + "-"):
+            return True
+    return False
+
+
+def _write_documents(edition: Edition, result: ConvertResult, sourcemap: dict[str, Any]) -> list[_Doc]:
+    docs = []
+    for document in result.documents:
+        path = edition.xml / document.file
+        write_atomic(path, document.xml)
+        sourcemap[document.file] = {"source": result.source, "elements": document.positions}
+        positions = digest(json.dumps(sourcemap[document.file], sort_keys=True))
+        docs.append(_Doc(document.id, path, digest(document.xml), document.refs, document.date, positions))
+    return docs
+
+
+def _write_sourcemap(edition: Edition, updates: dict[str, Any], docs: dict[str, _Doc]) -> None:
+    """xml/sourcemap.json as `tei-edition convert` writes it, with the converted documents' entries."""
+    path = edition.xml / SOURCEMAP
+    try:
+        current = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        current = {}
+    current = current if isinstance(current, dict) else {}
+    names = {doc.path.name for doc in docs.values()}
+    merged = {name: entry for name, entry in current.items() if name in names} | updates
+    if merged and (merged != current or not path.is_file()):
+        write_atomic(path, json.dumps(merged, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+# documents and the pages that list them
+
+
+def _document_phase(
+    edition: Edition,
+    context: BuildContext,
+    inputs: Inputs,
+    docs: dict[str, _Doc],
+    manifest: Manifest,
+    executor: Any,
+    options: BuildOptions,
+    progress: Progress,
+    report: BuildReport,
+) -> None:
+    stages = ("validate", *(f for f in FORMATS if f in options.formats))
+    ordered = sorted(docs.values(), key=lambda d: (d.date, d.id))
+    keys: dict[str, str] = {}
+    jobs: list[DocumentJob] = []
+    for index, doc in enumerate(ordered):
+        neighbours = [n for n in (ordered[index - 1] if index else None, ordered[index + 1] if index + 1 < len(ordered) else None) if n]
+        stale = []
+        for stage in stages:
+            name = f"{stage}:{doc.id}"
+            keys[name] = _document_key(stage, doc, neighbours, inputs, context)
+            if _stale(manifest, name, keys[name], options.force):
+                stale.append(stage)
+            else:
+                report.up_to_date[stage] += 1
+        if stale:
+            jobs.append(DocumentJob(doc.id, str(doc.path), tuple(stale), tuple(str(n.path) for n in neighbours)))
+    for path in _register_paths(edition):
+        name = f"validate:{path.name}"
+        keys[name] = digest("validate", inputs.toolkit, inputs.schema, inputs.registers, path.name, context.cwd)
+        if _stale(manifest, name, keys[name], options.force):
+            jobs.append(DocumentJob(path.name, str(path), ("validate",)))
+        else:
+            report.up_to_date["validate"] += 1
+    all_docs = digest(*(f"{d.id}={d.digest}" for d in ordered))
+    listings = {
+        "html:site": digest("html:site", inputs.toolkit, inputs.config, inputs.stylesheets["html"], inputs.schema, inputs.front, inputs.registers, all_docs),
+        "text:edition": digest("text:edition", inputs.toolkit, inputs.config, inputs.stylesheets["text"], inputs.registers, all_docs, options.view),
+        "pdf:edition": digest("pdf:edition", inputs.toolkit, inputs.config, inputs.stylesheets["pdf"], inputs.registers, all_docs, options.view, inputs.environment),
+    }
+    stale_listings = []
+    for name, key in listings.items():
+        if name.partition(":")[0] not in options.formats:
+            continue
+        keys[name] = key
+        if _stale(manifest, name, key, options.force):
+            stale_listings.append(name)
+        else:
+            report.up_to_date[name.partition(":")[0]] += 1
+
+    for job in jobs:  # outputs about to be remade are not up to date until they are
+        for stage in job.stages:
+            manifest.forget(f"{stage}:{job.id}")
+    tasks = [Task(build_listing, (context, name)) for name in stale_listings]
+    tasks += [Task(build_documents, (context, batch)) for batch in _batches(jobs, executor.workers)]
+    progress.phase("documents", len(jobs) + len(stale_listings))
+    for task, result in executor.run(tasks):
+        if isinstance(result, ListingResult):
+            _record_listing(manifest, result, keys[result.name], report)
+            progress.advance()
+            continue
+        for item in result:
+            _record_document(manifest, item, keys, report)
+        progress.advance(len(result))
+
+    _collect_cached_issues(manifest, [f"validate:{doc.id}" for doc in ordered] + [f"validate:{p.name}" for p in _register_paths(edition)], jobs, report)
+    checked = tuple(str(edition.build / VALIDATE_CACHE / f"{name}.pickle") for name in [d.id for d in ordered] + [p.name for p in _register_paths(edition)])
+    edition_key = digest("validate:edition", *(keys[f"validate:{n}"] for n in [d.id for d in ordered] + [p.name for p in _register_paths(edition)]))
+    if not _stale(manifest, "validate:edition", edition_key, options.force):
+        report.issues.extend(cached_issues(Path(manifest.records["validate:edition"].files[0])))
+        report.up_to_date["validate"] += 1
+    else:
+        progress.phase("edition rules", 1)
+        for _, result in executor.run([Task(build_listing, (context, "validate:edition", checked))]):
+            _record_listing(manifest, result, edition_key, report)
+            progress.advance()
+
+
+def _document_key(stage: str, doc: _Doc, neighbours: list[_Doc], inputs: Inputs, context: BuildContext) -> str:
+    if stage == "validate":
+        return digest("validate", inputs.toolkit, inputs.schema, doc.digest, doc.positions, context.cwd)
+    common = (stage, inputs.toolkit, inputs.config, inputs.stylesheets[stage], doc.digest, inputs.refs(doc.refs))
+    if stage == "html":
+        return digest(*common, inputs.front, *(f"{n.id}={n.digest}" for n in neighbours))
+    return digest(*common, context.view, inputs.environment if stage == "pdf" else "")
+
+
+def _stale(manifest: Manifest, name: str, key: str, force: bool) -> bool:
+    record = None if force else manifest.fresh(name, key)
+    return record is None or _missing(record)
+
+
+def _missing(record: Record) -> bool:
+    return not all(os.path.exists(path) for path in record.files)
+
+
+def _record_document(manifest: Manifest, result: DocumentResult, keys: dict[str, str], report: BuildReport) -> None:
+    for stage, files in result.files.items():
+        name = f"{stage}:{result.id}"
+        info = {}
+        if stage == "validate":
+            info = {"issues": len(result.issues)}
+            report.issues.extend(result.issues)
+        manifest.done(name, Record(keys[name], files, info))
+        report.made[stage] += 1
+    for stage, message in result.errors.items():
+        report.errors.append(message)
+
+
+def _record_listing(manifest: Manifest, result: ListingResult, key: str, report: BuildReport) -> None:
+    if result.error:
+        report.errors.append(result.error)
+        manifest.forget(result.name)
+        return
+    manifest.done(result.name, Record(key, result.files))
+    report.made[result.name.partition(":")[0]] += 1
+    report.issues.extend(result.issues)
+
+
+def _collect_cached_issues(manifest: Manifest, names: list[str], jobs: list[DocumentJob], report: BuildReport) -> None:
+    """The issues of files whose validation was up to date (a no-change build reports them again)."""
+    remade = {f"validate:{job.id}" for job in jobs if "validate" in job.stages}
+    for name in names:
+        record = manifest.records.get(name)
+        if name not in remade and record is not None and record.info.get("issues"):
+            report.issues.extend(cached_issues(Path(record.files[0])))
+
+
+def _register_paths(edition: Edition) -> list[Path]:
+    return [edition.registers / name for name in sorted(REGISTER_FILES) if (edition.registers / name).is_file()]
+
+
+# clean-up
+
+
+def _remove_obsolete(edition: Edition, docs: dict[str, _Doc], manifest: Manifest, report: BuildReport) -> None:
+    """Delete the outputs of documents and sources that are gone (only files the manifest made)."""
+    current_sources = {f"convert:{_relative(edition, p)}" for p in iter_sources([edition.sources])}
+    keep = {str(doc.path) for doc in docs.values()}
+    registers = {p.name for p in _register_paths(edition)}
+    for name in list(manifest.records):
+        stage, _, subject = name.partition(":")
+        if stage == "convert":
+            obsolete = name not in current_sources and name != WHOLE_CONVERSION
+        else:
+            obsolete = subject not in docs and subject not in registers and subject not in ("site", "edition")
+        if obsolete:
+            for path in manifest.records[name].files:
+                if path not in keep and os.path.exists(path):
+                    os.unlink(path)
+                    report.removed += 1
+            manifest.forget(name)
+
+
+# helpers
+
+
+def _batches(items: list, workers: int) -> list[list]:
+    """Batches small enough to keep every worker busy to the end, large enough to cost little."""
+    if not items:
+        return []
+    size = max(1, min(MAX_BATCH, math.ceil(len(items) / (workers * 4))))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _relative(edition: Edition, path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(edition.root))
+    except ValueError:
+        return str(path)
+
+
+__all__ = [BuildOptions.__name__, BuildReport.__name__, Progress.__name__, build_edition.__name__, "MAX_BATCH"]

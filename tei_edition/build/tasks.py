@@ -1,0 +1,362 @@
+"""The build's tasks: what one worker process does with a batch of sources or documents.
+
+Every function here runs in a worker (a local process or a Dask worker) and
+takes plain, picklable arguments. What is slow to set up (the converter with its
+registers, the schema, the rules, the compiled stylesheets) is made once per
+process and kept in `_Cache`, never once per document. Workers write their output
+files themselves (atomically) and send back only what the build records, so a
+build on a cluster needs the edition's folders on a shared file system.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from lxml import etree
+
+from tei_edition.config import Edition
+from tei_edition.convert import Converter
+from tei_edition.errors import SourceError, TeiEditionError
+from tei_edition.registers import REGISTERS
+from tei_edition.render import html, pdf, text
+from tei_edition.render.corpus import Corpus, Document, corpus_tree, front_matter_path, load_corpus
+from tei_edition.validate.index import POINTER_ATTRIBUTES
+from tei_edition.validate.issues import Issue
+from tei_edition.validate.runner import FileResult, check_edition, check_file
+from tei_edition.witnesses import identity_of
+from tei_edition.xmlio import TEI_NS, XML_NS, parse_xml, serialize, write_atomic
+from tei_edition.xslt import document_node
+
+#: The per-document renderers, by format: (corpus, document, view) -> str | bytes.
+DOCUMENT_WRITERS = {"text": text.render_document, "pdf": pdf.render_document}
+#: The whole-edition renderers, by format: (corpus, view) -> str | bytes, and their file.
+EDITION_WRITERS = {"text": (text.render_edition, text.EDITION_FILE), "pdf": (pdf.render_edition, pdf.EDITION_FILE)}
+#: Every output format the build makes, in the order it reports them.
+FORMATS = ("html", "text", "pdf")
+#: Where validation results are kept between builds, inside the build folder.
+VALIDATE_CACHE = Path(".cache") / "validate"
+#: The register files' names, which pointers into the registers start with.
+REGISTER_FILES = frozenset(f"{name}.xml" for name in REGISTERS)
+
+
+class BuildContext(NamedTuple):
+    """What every task needs to know about the build (picklable, sent with each batch)."""
+
+    edition: Edition
+    view: str = "reading"
+    """The view of one-view formats (text, PDF)."""
+    cwd: str = "."
+    """The folder validation reports name files relative to (the build command's)."""
+
+
+# conversion
+
+
+@dataclass
+class ConvertedDocument:
+    """One TEI document a source gave: its id, bytes, source positions and facts the build plans with."""
+
+    id: str
+    file: str
+    """Its file name in the xml folder, as the converter names it."""
+    xml: bytes
+    positions: dict[str, int]
+    refs: list[str]
+    date: str
+    identity: dict[str, Any]
+    """witnesses.Identity as plain data: whether it is one document with another source's."""
+
+
+@dataclass
+class ConvertResult:
+    """A source's documents, its conversion report, or the error that stopped it."""
+
+    source: str
+    path: str
+    documents: list[ConvertedDocument] = field(default_factory=list)
+    report: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+
+
+def convert_sources(context: BuildContext, paths: list[str], taken: tuple[str, ...] = ()) -> list[ConvertResult]:
+    """Convert each source as if the ids in `taken` were already used (by the sources before it)."""
+    converter = _Cache.converter(context.edition)
+    results = []
+    for path in paths:
+        converter.ids = set(taken)
+        source = converter._relative(Path(path))
+        try:
+            converted, report = converter.convert_source(Path(path))
+        except SourceError as exc:
+            results.append(ConvertResult(source, path, error=f"{source}:{exc.line}:{exc.column}: {exc.message}"))
+            continue
+        files = {entry["id"]: str(entry["file"]) for entry in report.documents}
+        documents = [
+            ConvertedDocument(
+                item.doc_id,
+                files[item.doc_id],
+                serialize(item.tree),
+                item.positions,
+                register_refs(item.tree.getroot()),
+                document_date(item.tree.getroot()),
+                _identity_facts(item.tree.getroot()),
+            )
+            for item in converted
+        ]
+        results.append(ConvertResult(source, path, documents, report.as_dict()))
+    return results
+
+
+def _identity_facts(root: etree._Element) -> dict[str, Any]:
+    identity = identity_of(root)
+    return {
+        "date": identity.date,
+        "senders": sorted(identity.senders),
+        "recipients": sorted(identity.recipients),
+        "files": sorted(list(f) for f in identity.files),
+    }
+
+
+def register_refs(root: etree._Element) -> list[str]:
+    """Every register entry a document points at ("persons.xml#stalin"), each once, sorted."""
+    found: set[str] = set()
+    for element in root.iter(etree.Element):
+        for attribute in POINTER_ATTRIBUTES:
+            for token in (element.get(attribute) or "").split():
+                file_part, _, fragment = token.partition("#")
+                if fragment and os.path.basename(file_part) in REGISTER_FILES:
+                    found.add(f"{os.path.basename(file_part)}#{fragment}")
+    return sorted(found)
+
+
+def document_date(root: etree._Element) -> str:
+    """The date the HTML edition orders documents by (te:document-date in xslt/html/document.xsl)."""
+    actions = list(root.iter(f"{{{TEI_NS}}}correspAction"))
+    for action in actions:
+        if action.get("type") == "sent":
+            for date in action.iterchildren(f"{{{TEI_NS}}}date"):
+                for name, value in date.attrib.items():
+                    if name in ("when", "notBefore"):
+                        return value
+    for action in actions:
+        for date in action.iterchildren(f"{{{TEI_NS}}}date"):
+            if date.get("when") is not None:
+                return date.get("when", "")
+    return ""
+
+
+# documents
+
+
+class DocumentJob(NamedTuple):
+    """One file and the outputs of it to make."""
+
+    id: str
+    path: str
+    stages: tuple[str, ...]
+    """Some of "validate", "html", "text", "pdf"."""
+    neighbours: tuple[str, ...] = ()
+    """The files of the documents before and after it in date order (its page links to them)."""
+
+
+@dataclass
+class DocumentResult:
+    """What was made of one file: files written per stage, errors per stage, validation issues."""
+
+    id: str
+    files: dict[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def build_documents(context: BuildContext, jobs: list[DocumentJob]) -> list[DocumentResult]:
+    """Make every output asked for of each file; a failing output is an error, the others go on."""
+    return [_build_document(context, job) for job in jobs]
+
+
+def _build_document(context: BuildContext, job: DocumentJob) -> DocumentResult:
+    result = DocumentResult(job.id)
+    build_dir = context.edition.build
+    if "validate" in job.stages:
+        checked = check_file((job.path, os.path.relpath(job.path, context.cwd)))
+        target = build_dir / VALIDATE_CACHE / f"{job.id}.pickle"
+        write_atomic(target, pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL))
+        result.files["validate"] = [str(target)]
+        result.issues = checked.issues
+    renders = [stage for stage in job.stages if stage != "validate"]
+    if not renders:
+        return result
+    try:
+        document = _document(Path(job.path))
+    except TeiEditionError as exc:
+        result.errors.update({stage: str(exc) for stage in renders})
+        return result
+    for stage in renders:
+        try:
+            result.files[stage] = _render(context, stage, document, job)
+        except TeiEditionError as exc:
+            result.errors[stage] = str(exc)
+    return result
+
+
+def _render(context: BuildContext, stage: str, document: Document, job: DocumentJob) -> list[str]:
+    out = context.edition.build / stage
+    if stage == "html":
+        neighbours = [_document(Path(path)) for path in job.neighbours]
+        ordered = sorted([document, *neighbours], key=lambda d: (document_date(d.tree.getroot()), d.id))
+        params = _Cache.html_params(context.edition) | {"corpus": _corpus_node(ordered)}
+        files = html.render_document_pages([document], params)
+    else:
+        payload = DOCUMENT_WRITERS[stage](_Cache.corpus(context.edition), document, context.view)
+        files = {f"{document.id}.{'txt' if stage == 'text' else stage}": payload}
+    return _write(out, files)
+
+
+def _corpus_node(documents: list[Document]) -> Any:
+    return document_node(corpus_tree(documents))
+
+
+def _document(path: Path) -> Document:
+    tree = parse_xml(path)
+    identifier = tree.getroot().get(f"{{{XML_NS}}}id")
+    if not identifier:
+        raise TeiEditionError(f"{path}:1:1: the TEI element has no xml:id (the document's id)")
+    return Document(identifier, path, tree)
+
+
+def _write(out: Path, files: dict[str, str | bytes]) -> list[str]:
+    written = []
+    for relative, payload in sorted(files.items()):
+        write_atomic(out / relative, payload.encode("utf-8") if isinstance(payload, str) else payload)
+        written.append(str(out / relative))
+    return written
+
+
+# pages made from every document
+
+
+class ListingResult(NamedTuple):
+    """A whole-edition output: its files, or the error that stopped it; issues for the edition rules."""
+
+    name: str
+    files: list[str]
+    error: str | None = None
+    issues: list[Issue] = []
+
+
+def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = ()) -> ListingResult:
+    """Make one output of the whole edition: "html:site", "text:edition", "pdf:edition", "validate:edition".
+
+    For "validate:edition", `checked` names the cached validation results of every file.
+    """
+    edition = context.edition
+    try:
+        if name == "validate:edition":
+            return _validate_edition(context, checked)
+        corpus = load_corpus(edition)
+        stage = name.partition(":")[0]
+        if stage == "html":
+            files: dict[str, str | bytes] = dict(html.render_site_pages(corpus, html.site_params(corpus)))
+        else:
+            render, file_name = EDITION_WRITERS[stage]
+            files = {file_name: render(corpus, context.view)}
+        return ListingResult(name, _write(edition.build / stage, files))
+    except TeiEditionError as exc:
+        return ListingResult(name, [], str(exc))
+
+
+def _validate_edition(context: BuildContext, checked: tuple[str, ...]) -> ListingResult:
+    facts = []
+    for path in checked:
+        with open(path, "rb") as handle:
+            result: FileResult = pickle.load(handle)
+        if result.facts is not None:
+            facts.append(result.facts)
+    cwd = os.getcwd()
+    try:
+        os.chdir(context.cwd)  # the edition rules name files relative to the working folder
+        issues = check_edition(facts)
+    finally:
+        os.chdir(cwd)
+    target = context.edition.build / VALIDATE_CACHE / "edition.pickle"
+    write_atomic(target, pickle.dumps(issues, protocol=pickle.HIGHEST_PROTOCOL))
+    return ListingResult("validate:edition", [str(target)], None, issues)
+
+
+def cached_issues(path: Path) -> list[Issue]:
+    """The issues a validation output recorded (a file's FileResult, or the edition's list)."""
+    with open(path, "rb") as handle:
+        data = pickle.load(handle)
+    return data.issues if isinstance(data, FileResult) else list(data)
+
+
+# per-process state
+
+
+class _Cache:
+    """What a worker process sets up once: converter, registers, stylesheet parameters."""
+
+    _converters: dict[tuple[Path, str], Converter] = {}
+    _corpora: dict[tuple[Path, str], Corpus] = {}
+    _html_params: dict[tuple[Path, str], dict[str, Any]] = {}
+
+    @staticmethod
+    def _key(edition: Edition) -> tuple[Path, str]:
+        """The edition and its registers' state: a long-lived worker sees register changes."""
+        stamps = []
+        for name in sorted(REGISTER_FILES):
+            try:
+                stat = os.stat(edition.registers / name)
+                stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+            except FileNotFoundError:
+                stamps.append(f"{name}:-")
+        return edition.root, "|".join(stamps)
+
+    @classmethod
+    def converter(cls, edition: Edition) -> Converter:
+        key = cls._key(edition)
+        if key not in cls._converters:
+            cls._converters = {key: Converter(edition)}
+        return cls._converters[key]
+
+    @classmethod
+    def corpus(cls, edition: Edition) -> Corpus:
+        """The edition with its registers and front matter, and no documents (the writers' parameters)."""
+        key = cls._key(edition)
+        if key not in cls._corpora:
+            full = [parse_xml(edition.registers / name) for name in sorted(REGISTER_FILES) if (edition.registers / name).is_file()]
+            front = front_matter_path(edition)
+            cls._corpora = {key: Corpus(edition, (), tuple(full), parse_xml(front) if front.is_file() else None)}
+        return cls._corpora[key]
+
+    @classmethod
+    def html_params(cls, edition: Edition) -> dict[str, Any]:
+        key = cls._key(edition)
+        if key not in cls._html_params:
+            cls._html_params = {key: html.site_params(cls.corpus(edition))}
+        return cls._html_params[key]
+
+
+__all__ = [
+    "DOCUMENT_WRITERS",
+    "EDITION_WRITERS",
+    "FORMATS",
+    "VALIDATE_CACHE",
+    "REGISTER_FILES",
+    BuildContext.__name__,
+    ConvertedDocument.__name__,
+    ConvertResult.__name__,
+    convert_sources.__name__,
+    register_refs.__name__,
+    document_date.__name__,
+    DocumentJob.__name__,
+    DocumentResult.__name__,
+    build_documents.__name__,
+    ListingResult.__name__,
+    build_listing.__name__,
+    cached_issues.__name__,
+]
