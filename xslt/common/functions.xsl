@@ -52,33 +52,43 @@
     <xsl:sequence select="format-integer(count($before) + 1, 'a')"/>
   </xsl:function>
 
-  <!-- What a textual note says about the sign it replaces, in words. -->
-  <xsl:function name="te:textual-note-text" as="xs:string">
+  <!-- What a textual note says about the sign it replaces: English words, with the
+       document's own words quoted in a seg that carries their language. -->
+  <xsl:function name="te:textual-note-content" as="node()+">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="words" as="xs:string" select="
-      if ($element/self::tei:subst) then
-        'deleted “' || te:words($element/tei:del) || '”, replaced by “' || te:words($element/tei:add)
-        || '”' || te:hand-phrase($element/tei:add[1], ' in ')
-      else if ($element/self::tei:add) then
-        'added' || te:hand-phrase($element, ' in ') || te:place-phrase($element/@place)
-      else if ($element/self::tei:del) then
-        'deleted' || te:hand-phrase($element, ' by ') || ': “' || te:words($element) || '”'
-      else if ($element/tei:sic) then
-        'the source reads “' || te:words($element/tei:sic) || '”'
-      else if ($element/self::tei:app) then
-        te:variants-text($element)
-      else
-        'as received: “' || te:words($element/tei:orig) || '”'"/>
-    <xsl:sequence select="$words"/>
+    <xsl:choose>
+      <xsl:when test="$element/self::tei:subst">deleted <xsl:sequence select="te:quoted($element/tei:del)"/>, replaced by <xsl:sequence
+        select="te:quoted($element/tei:add)"/>{te:hand-phrase($element/tei:add[1], ' in ')}</xsl:when>
+      <xsl:when test="$element/self::tei:add">added{te:hand-phrase($element, ' in ')}{te:place-phrase($element/@place)}</xsl:when>
+      <xsl:when test="$element/self::tei:del">deleted{te:hand-phrase($element, ' by ')}: <xsl:sequence select="te:quoted($element)"/></xsl:when>
+      <xsl:when test="$element/tei:sic">the source reads <xsl:sequence select="te:quoted($element/tei:sic)"/></xsl:when>
+      <xsl:when test="$element/self::tei:app">
+        <xsl:text>variant{string-join($element/@type ! (' (' || . || ')'))}: </xsl:text>
+        <xsl:for-each select="$element/(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg)">
+          <xsl:if test="position() gt 1">; </xsl:if>
+          <xsl:text>{string-join(tokenize(@wit) ! te:witness-siglum($element, .), ', ')}: </xsl:text>
+          <xsl:choose>
+            <xsl:when test="normalize-space(.)"><xsl:sequence select="te:quoted(.)"/></xsl:when>
+            <xsl:otherwise>nothing</xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>as received: <xsl:sequence select="te:quoted($element/tei:orig)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
-  <!-- The readings of an app, witness by witness: "variant (punctuation): A: “x”; D: nothing". -->
-  <xsl:function name="te:variants-text" as="xs:string">
-    <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="'variant' || string-join($app/@type ! (' (' || . || ')')) || ': '
-      || string-join($app/(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg) ! (
-           string-join(tokenize(@wit) ! te:witness-siglum($app, .), ', ') || ': '
-           || (if (normalize-space(.)) then '“' || te:words(.) || '”' else 'nothing')), '; ')"/>
+  <!-- The note's content as one string (for outputs without markup). -->
+  <xsl:function name="te:textual-note-text" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="string-join(te:textual-note-content($element))"/>
+  </xsl:function>
+
+  <!-- Words of the document in quotation marks, in a seg with their language. -->
+  <xsl:function name="te:quoted" as="node()+">
+    <xsl:param name="elements" as="element()+"/>
+    <xsl:text>“</xsl:text>
+    <seg xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{te:lang($elements[1])}">{te:words($elements)}</seg>
+    <xsl:text>”</xsl:text>
   </xsl:function>
 
   <!-- A witness's siglum (its @n, else its id) from the listWit of the element's document. -->
@@ -95,6 +105,11 @@
     <xsl:sequence select="normalize-space(string-join($element ! string(.), ' '))"/>
   </xsl:function>
 
+  <!-- The language of a node: the nearest xml:lang (a BCP 47 tag such as ru-Latn). -->
+  <xsl:function name="te:lang" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string(($node/ancestor-or-self::*/@xml:lang)[last()])"/>
+  </xsl:function>
   <!-- How each kind of note is labelled for a reader. -->
   <xsl:function name="te:note-type-label" as="xs:string">
     <xsl:param name="type" as="xs:string?"/>

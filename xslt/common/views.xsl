@@ -147,7 +147,9 @@
   <xsl:function name="te:textual-note" as="element(tei:note)">
     <xsl:param name="element" as="element()"/>
     <note xmlns="http://www.tei-c.org/ns/1.0" type="textual" n="{te:textual-note-label($element)}"
-      te:for="{local-name($element)}">{te:textual-note-text($element)}</note>
+      te:for="{local-name($element)}" xml:lang="en">
+      <xsl:sequence select="te:textual-note-content($element)"/>
+    </note>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -203,7 +203,10 @@
                 </xsl:choose>
               </xsl:variable>
               <section class="version version-{(@type, 'text')[1]}" lang="{te:lang(.)}">
-                <h3>{te:version-label(.)}</h3>
+                <h3>
+                  <xsl:if test="te:lang(.) ne 'en'"><xsl:attribute name="lang" select="'en'"/></xsl:if>
+                  <xsl:sequence select="te:version-label(.)"/>
+                </h3>
                 <xsl:apply-templates select="$resolved/node()" mode="te:html">
                   <xsl:with-param name="view" select="$view" tunnel="yes"/>
                 </xsl:apply-templates>
@@ -274,7 +277,9 @@
               <li id="{te:note-key(.)}" class="note note-textual">
                 <span class="note-number">{@n}</span>
                 <xsl:text> </xsl:text>
-                <xsl:value-of select="."/>
+                <xsl:apply-templates mode="te:html">
+                  <xsl:with-param name="view" select="'note'" tunnel="yes"/>
+                </xsl:apply-templates>
                 <xsl:call-template name="te:backrefs">
                   <xsl:with-param name="in-diplomatic" select="te:note-key(.) = $in-diplomatic"/>
                 </xsl:call-template>

@@ -107,10 +107,5 @@
     <xsl:sequence select="if ($entry) then te:preferred-name($entry) else te:words($name)"/>
   </xsl:function>
 
-  <!-- The HTML lang of a TEI language tag (the same BCP 47 tag, e.g. ru-Latn). -->
-  <xsl:function name="te:lang" as="xs:string">
-    <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="string(($node/ancestor-or-self::*/@xml:lang)[last()])"/>
-  </xsl:function>
 
 </xsl:stylesheet>
