@@ -37,6 +37,17 @@ class Transmission:
     text: str
 
 
+@dataclass(frozen=True)
+class Embedded:
+    """A text quoted whole inside the document (a message conveyed, a letter cited)."""
+
+    suffix: str  # appended to the document's id for the floatingText's xml:id
+    signers: tuple[Entry, ...]
+    date: str
+    lang: str
+    line: int
+
+
 @dataclass
 class BodyFacts:
     """What the header needs to know from a document's body."""
@@ -51,6 +62,7 @@ class BodyFacts:
     priority: list[str] = field(default_factory=list)
     sources: list[Line] = field(default_factory=list)  # archival source lines, read into the header
     first_date: str = ""
+    embedded: list[Embedded] = field(default_factory=list)
     positions: dict[etree._Element, int] = field(default_factory=dict)  # block -> source line
 
 
@@ -67,6 +79,7 @@ class Unit:
     kind: str = "p"
     match: re.Match[str] | None = None
     edge: str = ""  # "top" or "bottom" for the first and last unit of a version
+    inner: list[Unit] = field(default_factory=list)  # the units of an embedded text
 
     @property
     def line(self) -> int:
@@ -182,7 +195,8 @@ class BodyBuilder:
     def _is_signature(self, text: str) -> bool:
         if self.conv.signature_marks.match(text):
             return True
-        if any(q in text for q in '"“”«»') or len(text) > 100:
+        text = text.strip(_QUOTES)
+        if any(q in text for q in _QUOTES) or len(text) > 100:
             return False
         bare = re.sub(r"\[[^\]]*\]", " ", text)
         bare = re.sub(r"^(?:N[º°o]\.?|No\.|#)\s*\S+\s+", "", bare)
@@ -199,6 +213,8 @@ class BodyBuilder:
             return True
         last = names[-1]
         tail = bare[last.end:].strip(" .")
+        if tail and parse_date(tail, self.ctx.context_year):
+            tail = ""  # "MAO ZEDONG 2.10.50": a signature dated
         return not tail and last.form.isupper() and len(last.form.replace(" ", "")) >= 4
 
     # -- build
@@ -216,6 +232,7 @@ class BodyBuilder:
             self.facts.sources.extend(unit.lines)
         units = [u for u in units if u.kind != "source"]
         suffix = version.lang + (str(number) if number else "")
+        self.lang = version.lang
         div = el("div", {"type": version.kind, "xml:lang": version.lang, "xml:id": f"{doc_id}-{suffix}", "n": str(number) if number else None})
         parts = self._split_parts(units)
         if len(parts) == 1:
@@ -250,6 +267,7 @@ class BodyBuilder:
 
     def _build_part(self, units: list[Unit]) -> list[etree._Element]:
         """A part: header lines, then (from an opening salutation on) the letter, then its closer."""
+        units = _embedded_runs(units)
         salute = next((i for i, u in enumerate(units) if u.kind == "salute"), None)
         if salute is None:
             return self._flow(units, top=True)
@@ -324,8 +342,22 @@ class BodyBuilder:
             if unit.kind in {"salute", "dateline", "signature", "closing"}:
                 out.append(self._position(el("ab", {"type": _WRAPPER_AB[unit.kind]}, self._inline(unit.text, unit)), unit))
                 continue
+            if unit.kind == "embedded":
+                out.append(self._embedded(unit))
+                continue
             out.append(self._block(unit))
         return out
+
+    def _embedded(self, unit: Unit) -> etree._Element:
+        """A quoted text: its own body (opener, paragraphs, closer) in a `floatingText`."""
+        self.ctx.ledger.count("embedded text")
+        suffix = f"-q{len(self.facts.embedded) + 1}"
+        body = el("body")
+        self._append_all(body, self._flow(unit.inner, top=True))
+        signers = tuple(e for e in (self._entry_of(n) for n in body.iterfind(".//{*}signed//{*}persName")) if e is not None)
+        dates = [d.get("when", "") for d in body.iterfind(".//{*}closer//{*}date")]
+        self.facts.embedded.append(Embedded(suffix, signers, next((d for d in dates if d), ""), self.lang, unit.line))
+        return self._position(el("floatingText", {"type": "embedded", "xml:id": suffix}, body), unit)
 
     def _block(self, unit: Unit) -> etree._Element:
         kind = unit.kind
@@ -522,6 +554,31 @@ def _join_continuations(units: list[Unit]) -> list[Unit]:
         else:
             joined.append(unit)
     return joined
+
+
+_QUOTES = '"“”«»'
+
+
+def _embedded_runs(units: list[Unit]) -> list[Unit]:
+    """Runs of units from an opening quotation mark to its closing one become one embedded unit.
+
+    A run needs two units or more; a quotation never closed is no embedded text.
+    """
+    out: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        if unit.text[:1] in '"“«' and unit.kind in _TEXT | {"salute"}:
+            end = next((k for k in range(index + 1, len(units)) if units[k].text.rstrip()[-1:] in '"”»'), None)
+            opened_again = end is not None and any(u.text[:1] in '"“«' for u in units[index + 1:end + 1])
+            if end is not None and not opened_again:
+                run = units[index:end + 1]
+                out.append(Unit([line for u in run for line in u.lines], unit.text, unit.blank_before, "embedded", inner=run))
+                index = end + 1
+                continue
+        out.append(unit)
+        index += 1
+    return out
 
 
 _TEXT = {"p", "section", "numbered", "lettered"}

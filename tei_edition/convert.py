@@ -155,6 +155,7 @@ class Converter:
             languages=languages,
             source_path=self._relative(doc.source),
             hands=hands,
+            carried=title.embedded,
             uses_translator_note=any(n.get("resp") == "#translator" for d in divs for n in d.iter(f"{{{TEI_NS}}}note")),
         )
         header = build_header(doc, facts, header_facts, self.edition, self.registers)
@@ -277,10 +278,12 @@ def _version_number(doc: SourceDocument, index: int) -> int | None:
 
 
 def _name_versions(divs: list[etree._Element], doc_id: str) -> None:
-    """Give each version div its id and point the versions at each other."""
+    """Give each version div (and each embedded text) its id, and point the versions at each other."""
     xml_id = "{http://www.w3.org/XML/1998/namespace}id"
     for div in divs:
-        div.set(xml_id, f"{doc_id}{div.get(xml_id)}")
+        for element in div.iter():
+            if (element.get(xml_id) or "").startswith("-"):
+                element.set(xml_id, f"{doc_id}{element.get(xml_id)}")
     for div in divs:
         others = [f"#{d.get(xml_id)}" for d in divs if d is not div]
         if others:

@@ -21,7 +21,7 @@ from tei_edition.config import Edition
 from tei_edition.inline import NAME_ELEMENT, Hands
 from tei_edition.model import Publication, SourceDocument
 from tei_edition.registers import Entry, Registers
-from tei_edition.titles import Party
+from tei_edition.titles import Party, TitleFacts
 from tei_edition.tei import el
 
 #: Names of the languages the edition's texts are in (BCP 47 tag -> English name).
@@ -60,6 +60,7 @@ class HeaderFacts:
     source_path: str
     hands: Hands
     uses_translator_note: bool
+    carried: TitleFacts | None = None
     extra_refs: list[str] = field(default_factory=list)
 
 
@@ -205,6 +206,8 @@ def _profile_desc(doc: SourceDocument, body: BodyFacts, facts: HeaderFacts) -> e
     if doc.summary:
         profile.append(el("abstract", None, el("p", None, doc.summary)))
     profile.append(_corresp_desc(body, facts))
+    for desc in _embedded_corresp(body, facts):
+        profile.append(desc)
     profile.append(el("langUsage", None, [el("language", {"ident": tag}, LANGUAGE_NAMES.get(tag, tag)) for tag in facts.languages]))
     terms = [("kind", facts.kind)] + [("classification", c) for c in dict.fromkeys(body.classification)] + [("priority", p) for p in dict.fromkeys(body.priority)]
     terms = [(kind, text) for kind, text in terms if text]
@@ -225,13 +228,39 @@ def _corresp_desc(body: BodyFacts, facts: HeaderFacts) -> etree._Element:
     desc = el("correspDesc", None, sent, received)
     if facts.via:
         desc.append(el("correspAction", {"type": "transmitted"}, [_party(p.entry) for p in facts.via]))
+    _transmission_actions(body, desc)
+    return desc
+
+
+def _embedded_corresp(body: BodyFacts, facts: HeaderFacts) -> list[etree._Element]:
+    """One `correspDesc` per text the document carries, pointing at it."""
+    descs = []
+    for index, embedded in enumerate(body.embedded):
+        stated = facts.carried if index == 0 and facts.carried is not None else None
+        senders = list(embedded.signers) or ([p.entry for p in stated.senders] if stated else [])
+        recipients = [p.entry for p in stated.recipients] if stated else []
+        date = embedded.date or (stated.date if stated else "")
+        desc = el("correspDesc", {"corresp": f"#{facts.doc_id}{embedded.suffix}", "type": "embedded"})
+        if senders or date:
+            sent = el("correspAction", {"type": "sent"}, [_party(e) for e in dict.fromkeys(senders)])
+            if date:
+                sent.append(el("date", {"when": date}))
+            desc.append(sent)
+        if recipients:
+            desc.append(el("correspAction", {"type": "received"}, [_party(e) for e in recipients]))
+        if not len(desc):
+            desc.append(el("p", None, "The source states neither sender, recipient nor date of this embedded text."))
+        descs.append(desc)
+    return descs
+
+
+def _transmission_actions(body: BodyFacts, desc: etree._Element) -> None:
     for event in body.transmissions:
         action = el("correspAction", {"type": "transmitted", "subtype": event.event}, [_party(e) for e in event.persons])
         if event.when:
             action.append(el("date", {"when": event.when}))
         action.append(el("note", None, event.text))
         desc.append(action)
-    return desc
 
 
 def _party(entry: Entry) -> etree._Element:

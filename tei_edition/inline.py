@@ -220,10 +220,7 @@ def _build_sic_corr(sign, match, before, content, ctx):  # type: ignore[no-untyp
         return None
     correction = _labelled(match, content, ctx)
     absorbed = len(word.group(0))
-    return absorbed, [
-        el("choice", None, el("sic", None, word.group(1)), el("corr", None, read_inline(correction, ctx))),
-        word.group(2),
-    ]
+    return absorbed, [el("choice", None, el("sic", None, word.group(1)), el("corr", {"resp": "#source-editor"}, read_inline(correction, ctx)))]
 
 
 def _build_sic(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
@@ -231,7 +228,7 @@ def _build_sic(sign, match, before, content, ctx):  # type: ignore[no-untyped-de
     if word is None:
         return None
     ctx.ledger.consume(content)
-    return len(word.group(0)), [el("sic", None, word.group(1)), word.group(2)]
+    return len(word.group(0)), [el("sic", None, word.group(1))]
 
 
 def _build_gap(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
@@ -325,10 +322,7 @@ def _acronym(content: str, before: str, ctx: InlineContext) -> tuple[int, list[I
     if initials.upper() != letters.upper():
         return None
     ctx.ledger.count("acronym expanded")
-    return len(found.group(0)), [
-        el("choice", None, el("abbr", None, found.group(1)), el("expan", None, content)),
-        found.group(2),
-    ]
+    return len(found.group(0)), [el("choice", None, el("abbr", None, found.group(1)), el("expan", None, content))]
 
 
 def _number_correction(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:
@@ -337,10 +331,7 @@ def _number_correction(content: str, before: str, ctx: InlineContext) -> tuple[i
     if found is None or not re.fullmatch(r"\d+", content.strip()):
         return None
     ctx.ledger.count("sic with correction")
-    return len(found.group(0)), [
-        el("choice", None, el("sic", None, found.group(1)), el("corr", {"resp": "#source-editor"}, content)),
-        found.group(2),
-    ]
+    return len(found.group(0)), [el("choice", None, el("sic", None, found.group(1)), el("corr", {"resp": "#source-editor"}, content))]
 
 
 def _gloss(content: str, before: str, ctx: InlineContext) -> tuple[int, list[Inline]] | None:

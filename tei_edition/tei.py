@@ -83,7 +83,7 @@ def strip_edges(element: etree._Element) -> etree._Element:
 STRUCTURAL = frozenset(
     """TEI teiHeader fileDesc titleStmt publicationStmt sourceDesc msDesc msIdentifier altIdentifier
     msContents msItem physDesc handDesc profileDesc correspDesc correspAction langUsage textClass
-    keywords revisionDesc encodingDesc editorialDecl availability respStmt bibl abstract text body
+    keywords revisionDesc encodingDesc editorialDecl availability respStmt bibl abstract text body floatingText
     front back div opener closer postscript list listPerson listPlace listOrg person place org listWit""".split()
 )
 

@@ -35,11 +35,14 @@ class TitleFacts:
     sent_place: Entry | None = None
     date: str = ""
     date_text: str = ""
+    embedded: TitleFacts | None = None  # "... conveying 2 October 1950 message from Mao to Stalin"
 
 
 _IDENTIFIED = re.compile(r"\s*[(\[](?P<who>[^)\]]+)[)\]]")
 _VIA = re.compile(r"\(\s*via\s+(?P<who>[^)]+)\)", re.I)
 _FOR = re.compile(r"\bwith (?:a )?message (?:for|to)\s+(?P<who>.+)$", re.I)
+# A message the document carries: "conveying 2 October 1950 message from Mao to Stalin".
+_CARRIED = re.compile(r",?\s*(?:conveying|quoting|enclosing|transmitting)\s+(?:an?\s+|the\s+)?(?P<what>.*?\b(?:message|letter|telegram|cable)\b.*)$", re.I)
 # What follows the recipient and names no recipient: "... to Shtykov Approved by the Politburo".
 _TRAILING = re.compile(r"\s+(?:approved by|attaching|conveying|enclosing|regarding|concerning)\b.*$", re.I)
 
@@ -48,6 +51,10 @@ def read_title(title: str, kinds: tuple[str, ...], registers: Registers, context
     """The facts a title states; parts it does not state stay empty."""
     facts = TitleFacts()
     text = " ".join(title.split())
+    carried = _CARRIED.search(text)
+    if carried:
+        facts.embedded = _carried(carried.group("what"), registers, context_year)
+        text = text[: carried.start()]
     for kind in kinds:
         if text.lower().startswith(kind.lower()):
             facts.kind = text[: len(kind)]
@@ -81,6 +88,19 @@ def read_title(title: str, kinds: tuple[str, ...], registers: Registers, context
     facts.senders = _parties(sender_text, registers)
     facts.recipients = _unique(_parties(recipient_text, registers) + extra)
     return facts
+
+
+def _carried(text: str, registers: Registers, context_year: int | None) -> TitleFacts:
+    """Who sent the carried message to whom, and when."""
+    carried = TitleFacts()
+    dates = find_dates(text, context_year)
+    if dates:
+        carried.date, carried.date_text = dates[0].when, dates[0].text
+    parties = re.search(r"\bfrom\s+(?P<sender>.+?)(?:\s+to\s+(?P<recipient>.+))?$", text)
+    if parties:
+        carried.senders = _parties(parties.group("sender"), registers)
+        carried.recipients = _parties(parties.group("recipient") or "", registers)
+    return carried
 
 
 def _parties(text: str, registers: Registers) -> list[Party]:

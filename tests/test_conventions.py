@@ -56,7 +56,7 @@ CASES = [
     ("translator's note", "We agree.\n\n[Translator’s note: a draft follows]\n", '<note type="translator" resp="#translator">a draft follows</note>'),
     ("editor's note", "We agree [Ed. note: see the draft] fully.\n", '<note type="editorial" resp="#source-editor">see the draft</note>'),
     ("editor's initials", "A draft [cable to Shtykov - AM] is attached.\n", '<note type="editorial" resp="persons.xml#mansourov">cable to <persName ref="persons.xml#shtykov">Shtykov</persName></note>'),
-    ("sic with correction", "on 7 September [sic-October] we met.\n", "<choice><sic>September</sic><corr>October</corr></choice>"),
+    ("sic with correction", "on 7 September [sic-October] we met.\n", "<choice><sic>September</sic><corr resp=\"#source-editor\">October</corr></choice>"),
     ("sic", "the enemmy [sic] advanced.\n", "<sic>enemmy</sic>"),
     ("identification of a pseudonym", "Signed by Filippov [Stalin] today.\n", '<persName ref="persons.xml#stalin">Filippov <supplied reason="identification" resp="#source-editor">Stalin</supplied></persName>'),
     ("identification of a place", "the landing at Chemulp'o [Inchon] mattered.\n", '<placeName ref="places.xml#incheon">Chemulp\'o <supplied reason="identification" resp="#source-editor">Inchon</supplied></placeName>'),

@@ -144,3 +144,18 @@ def test_collate_command_refuses_unknown_witness(tmp_path: Path, telegram: etree
     result = subprocess.run([sys.executable, "-m", "tei_edition", "collate", str(document), "--base", "Z"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 2
     assert re.search(r"witness.*Z", result.stderr)
+
+
+def test_embedded_texts_have_their_own_sender_and_date(edition_dir: tuple[Path, list]) -> None:
+    out, _reports = edition_dir
+    carrier = etree.parse(str(out / "d1950-10-03_roshchin_stalin.xml")).getroot()
+    (embedded,) = carrier.xpath("//tei:body//tei:floatingText[@type='embedded']", namespaces=NS)
+    assert "I received your telegram" in "".join(embedded.itertext())
+    (desc,) = carrier.xpath("//tei:correspDesc[@type='embedded']", namespaces=NS)
+    assert desc.get("corresp") == "#" + embedded.get("{http://www.w3.org/XML/1998/namespace}id")
+    assert desc.xpath("string(tei:correspAction[@type='sent']/tei:persName/@ref)", namespaces=NS) == "persons.xml#mao-zedong"
+    assert desc.xpath("string(tei:correspAction[@type='sent']/tei:date/@when)", namespaces=NS) == "1950-10-02"
+    assert desc.xpath("string(tei:correspAction[@type='received']/tei:persName/@ref)", namespaces=NS) == "persons.xml#stalin"
+    letter = etree.parse(str(out / "d1950-10-07_stalin_kim-il-sung.xml")).getroot()
+    quoted = letter.xpath("//tei:floatingText[@type='embedded']", namespaces=NS)
+    assert quoted and "I considered it possible" in "".join(quoted[0].itertext())

@@ -1,0 +1,180 @@
+"""`tei-edition build`: parallel and incremental builds give the bytes of a clean serial build.
+
+Each test builds a copy of the example edition (its sources, registers and front
+matter) in a temporary folder with the real converter, validator and writers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tei_edition.build import BuildOptions, build_edition, local_executor
+from tei_edition.build.manifest import MANIFEST_NAME, Manifest
+from tei_edition.config import load_edition
+
+ROOT = Path(__file__).resolve().parents[1]
+REGISTERS = ("persons.xml", "places.xml", "organisations.xml")
+#: PDF is slow; these tests build HTML and text (PDF goes through the same task code).
+FORMATS = ("html", "text")
+
+
+def make_edition(folder: Path) -> Path:
+    """A copy of the example edition's inputs (no outputs) in `folder`."""
+    shutil.copytree(ROOT / "sources", folder / "sources")
+    (folder / "xml").mkdir()
+    for name in REGISTERS:
+        shutil.copy(ROOT / "xml" / name, folder / "xml" / name)
+    shutil.copy(ROOT / "edition.toml", folder / "edition.toml")
+    shutil.copy(ROOT / "front.xml", folder / "front.xml")
+    for path in folder.rglob("*"):
+        path.chmod(0o644 if path.is_file() else 0o755)
+    return folder
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    """Every file the build made (TEI and rendered), by relative path; the build's own records aside."""
+    found = {}
+    for base in ("xml", "build"):
+        for path in sorted((folder / base).rglob("*")):
+            relative = path.relative_to(folder)
+            if path.is_file() and ".cache" not in relative.parts and not path.name.startswith("manifest."):
+                found[str(relative)] = path.read_bytes()
+    return found
+
+
+def run_build(folder: Path, jobs: int = 1, force: bool = False):
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        executor = local_executor(jobs)
+        try:
+            return build_edition(load_edition(folder / "edition.toml"), BuildOptions(FORMATS, force), executor)
+        finally:
+            executor.close()
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The outputs of a clean build in one process."""
+    folder = make_edition(tmp_path_factory.mktemp("serial"))
+    run_build(folder, jobs=1)
+    return outputs(folder)
+
+
+def test_serial_build_equals_the_separate_commands(serial: dict[str, bytes], tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    tei = [sys.executable, "-m", "tei_edition"]
+    subprocess.run([*tei, "convert", "sources/", "--out", "xml/", "-q"], cwd=folder, check=True)
+    for fmt in FORMATS:
+        subprocess.run([*tei, "render", "--to", fmt, "-q"], cwd=folder, check=True)
+    assert outputs(folder) == serial
+
+
+def test_parallel_build_is_byte_identical(serial: dict[str, bytes], tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=2)
+    assert outputs(folder) == serial
+
+
+def test_no_change_rebuild_makes_nothing(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=2)
+    report = run_build(folder, jobs=2)
+    assert sum(report.made.values()) == 0
+    assert sum(report.up_to_date.values()) > 0
+
+
+def test_touching_one_source_rebuilds_its_documents_and_the_listings(serial: dict[str, bytes], tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=2)
+    manifest = Manifest.load(folder / "build")
+    source = folder / "sources" / "1950-10-12_8th-directorate-to-shtykov-vasilyev.txt"
+    record = manifest.records[next(n for n in manifest.records if n.startswith("convert:"))]
+    before = outputs(folder)
+    source.write_bytes(source.read_bytes().replace(b"Top Secret", b"Top  Secret", 1))
+    report = run_build(folder, jobs=2)
+    after = outputs(folder)
+    changed = {name for name in after if after[name] != before.get(name)}
+    listing = {"build/html/index.html", "build/html/persons.html", "build/html/places.html", "build/html/organisations.html",
+               "build/html/search.html", "build/html/guidelines.html", "build/html/conventions.html", "build/text/edition.txt"}
+    assert report.made["convert"] >= 1 and record is not None
+    # Only the documents of that source, their neighbours' prev/next links and the listing pages may differ.
+    touched = {name for name in changed if name not in listing}
+    assert all("1950-10-1" in name or "sourcemap" in name for name in touched), touched
+    source.write_bytes(source.read_bytes().replace(b"Top  Secret", b"Top Secret", 1))
+    run_build(folder, jobs=2)
+    assert outputs(folder) == serial
+
+
+def test_register_change_rebuilds_to_the_clean_result(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path / "edition")
+    run_build(folder, jobs=2)
+    persons = folder / "xml" / "persons.xml"
+    text = persons.read_text(encoding="utf-8")
+    persons.write_text(text, encoding="utf-8")  # a new time, the same content
+    assert sum(run_build(folder, jobs=2).made.values()) == 0
+    assert "Zakharov" in text
+    edited = text.replace("Zakharov", "Zakharow", 1)
+    persons.write_text(edited, encoding="utf-8")
+    clean = make_edition(tmp_path / "clean")
+    (clean / "xml" / "persons.xml").write_text(edited, encoding="utf-8")
+    run_build(folder, jobs=2)
+    run_build(clean, jobs=1)
+    assert outputs(folder) == outputs(clean)
+
+
+def test_force_rebuilds_everything(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=1)
+    report = run_build(folder, jobs=1, force=True)
+    assert report.made["html"] >= report.documents
+    assert report.made["convert"] >= 1
+
+
+def test_killed_build_then_rebuild_equals_clean_build(serial: dict[str, bytes], tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    command = [sys.executable, "-m", "tei_edition", "build", "--to", ",".join(FORMATS), "--jobs", "2", "-q"]
+    process = subprocess.Popen(command, cwd=folder, start_new_session=True)
+    deadline = time.monotonic() + 120
+    journal = folder / "build" / "manifest.journal"
+    while time.monotonic() < deadline and process.poll() is None:
+        if journal.is_file() and journal.read_bytes().count(b"\n") >= 8:
+            break
+        time.sleep(0.02)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)  # the build and its workers, mid-way
+    process.wait()
+    assert process.returncode == -signal.SIGKILL, "the build ended before it could be killed mid-way"
+    assert not (folder / "build" / MANIFEST_NAME).is_file()  # only the journal of what was finished
+    subprocess.run(command, cwd=folder)
+    assert outputs(folder) == serial
+
+
+def test_json_summary_and_exit_code(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "tei_edition", "build", "--to", "html", "--jobs", "1", "--format", "json"],
+        cwd=folder, capture_output=True, text=True,
+    )
+    summary = json.loads(result.stdout)
+    assert summary["documents"] > 0 and summary["made"]["html"] > 0
+    errors = [i for i in summary["issues"] if i["severity"] == "error"] + summary["errors"]
+    assert result.returncode == (1 if errors else 0)
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "tei_edition", "build", "--to", "docx"], cwd=folder, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "docx" in result.stderr
