@@ -32,7 +32,7 @@ from tei_edition.readers import detect_form, get_reader
 from tei_edition.registers import Registers
 from tei_edition.sourcetext import read_source
 from tei_edition.tei import el, indent_structure
-from tei_edition.titles import Party, TitleFacts, read_title
+from tei_edition.titles import Party, TitleFacts, read_title, unique_parties
 from tei_edition.witnesses import group_same_documents, merge_witnesses
 from tei_edition.xmlio import TEI_NS, serialize, write_atomic
 
@@ -127,8 +127,8 @@ class Converter:
         divs = [builder.build_version(v, _version_number(doc, i), "") for i, v in enumerate(doc.versions)]
         page_date = parse_date(doc.date_text, context_year) or "" if doc.date_text else ""
         date = next((d[:10] for d in [page_date, title.date, *facts.datelines] if _FULL_DATE.match(d)), "") or _first_date(divs)
-        senders = title.senders or _unique_parties([Party(e, form) for e, form in facts.signers])
-        recipients = _unique_parties(title.recipients + [Party(e, e.preferred) for e in facts.addressees])
+        senders = title.senders or unique_parties([Party(e, form) for e, form in facts.signers])
+        recipients = unique_parties(title.recipients + [Party(e, e.preferred) for e in facts.addressees])
         doc_id = self._new_id(date, senders, recipients)
         _name_versions(divs, doc_id)
         references, translators = self._references(doc, facts, ledger)
@@ -304,16 +304,6 @@ def _first_date(divs: list[etree._Element]) -> str:
 
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
-def _unique_parties(parties: list[Party]) -> list[Party]:
-    seen: set[str] = set()
-    out = []
-    for party in parties:
-        if party.entry.ref not in seen:
-            seen.add(party.entry.ref)
-            out.append(party)
-    return out
 
 
 def _supplied_title(title: TitleFacts, senders: list[Party], recipients: list[Party], date: str, facts: BodyFacts) -> str:

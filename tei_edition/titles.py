@@ -86,7 +86,7 @@ def read_title(title: str, kinds: tuple[str, ...], registers: Registers, context
         extra = _parties(message_for.group("who"), registers)
         recipient_text = recipient_text[: message_for.start()]
     facts.senders = _parties(sender_text, registers)
-    facts.recipients = _unique(_parties(recipient_text, registers) + extra)
+    facts.recipients = unique_parties(_parties(recipient_text, registers) + extra)
     return facts
 
 
@@ -119,10 +119,11 @@ def _parties(text: str, registers: Registers) -> list[Party]:
                 skip_until = identified.end()
                 continue
         parties.append(Party(match.entry, match.form))
-    return _unique(parties)
+    return unique_parties(parties)
 
 
-def _unique(parties: list[Party]) -> list[Party]:
+def unique_parties(parties: list[Party]) -> list[Party]:
+    """Each register entry once, in the order first named."""
     seen: set[str] = set()
     unique = []
     for party in parties:
@@ -132,4 +133,4 @@ def _unique(parties: list[Party]) -> list[Party]:
     return unique
 
 
-__all__ = [Party.__name__, TitleFacts.__name__, read_title.__name__]
+__all__ = [Party.__name__, TitleFacts.__name__, read_title.__name__, unique_parties.__name__]

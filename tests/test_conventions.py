@@ -18,6 +18,8 @@ from tei_edition.config import load_edition
 from tei_edition.convert import Converter
 from tei_edition.errors import SourceError
 
+from converting import convert_text
+
 ROOT = Path(__file__).resolve().parents[1]
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
@@ -28,12 +30,9 @@ def converter() -> Converter:
 
 
 def convert(converter: Converter, tmp_path: Path, text: str) -> etree._Element:
-    source = tmp_path / "cable.txt"
-    source.write_text(text, encoding="utf-8")
-    converted, report = converter.convert_source(source)
-    assert len(converted) == 1
+    root, report = convert_text(converter, tmp_path, text)
     convert.report = report  # type: ignore[attr-defined]
-    return converted[0].tree.getroot()
+    return root
 
 
 def xml(element: etree._Element) -> str:

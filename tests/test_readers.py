@@ -17,6 +17,8 @@ from tei_edition.convert import Converter
 from tei_edition.model import Line
 from tei_edition.readers import detect_form
 
+from converting import convert_text
+
 ROOT = Path(__file__).resolve().parents[1]
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
@@ -113,11 +115,7 @@ def converter() -> Converter:
 
 
 def convert(converter: Converter, tmp_path: Path, text: str) -> etree._Element:
-    source = tmp_path / "page.txt"
-    source.write_text(text, encoding="utf-8")
-    converted, _report = converter.convert_source(source)
-    assert len(converted) == 1
-    return converted[0].tree.getroot()
+    return convert_text(converter, tmp_path, text)[0]
 
 
 def xpath(root: etree._Element, path: str) -> list:
