@@ -458,10 +458,9 @@ class BodyBuilder:
 
     def _distribution(self, unit: Unit) -> etree._Element:
         self.ctx.ledger.count("distribution list")
-        match = unit.match
-        head_text = unit.text[: match.start("items")].rstrip()
-        element = el("list", {"type": "distribution"}, el("head", None, self._inline(head_text, unit)))
-        for item in self._distribution_items(match.group("items"), unit):
+        head_text, _colon, items = unit.text.partition(":")
+        element = el("list", {"type": "distribution"}, el("head", None, self._inline(head_text + _colon, unit)))
+        for item in self._distribution_items(items, unit):
             element.append(item)
         return element
 

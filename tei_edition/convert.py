@@ -229,8 +229,9 @@ class Converter:
     def _check_nothing_lost(self, path: Path, lines: list, converted: list[Converted], ledger: Ledger) -> None:
         """Every word of the source is in the TEI (text, header, or a sign's label); else a SourceError."""
         available: Counter[str] = Counter()
+        collapse = self.conventions.letterspaced
         for item in converted:
-            available.update(_words(" ".join(item.tree.getroot().itertext())))
+            available.update(_words(collapse.sub(lambda m: m.group(0).replace(" ", ""), " ".join(item.tree.getroot().itertext()))))
             for element in item.tree.iter():
                 for name, value in element.attrib.items():
                     if name in {"n"}:
@@ -238,7 +239,7 @@ class Converter:
         for sign in ledger.sign_text:
             available.update(_words(sign))
         for line in lines:
-            text = self.conventions.letterspaced.sub(lambda m: m.group(0).replace(" ", ""), line.text)
+            text = collapse.sub(lambda m: m.group(0).replace(" ", ""), line.text)
             for word in _words(text):
                 if available[word] > 0:
                     available[word] -= 1

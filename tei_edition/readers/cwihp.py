@@ -30,6 +30,7 @@ def read(path: Path, lines: list[Line], conventions: Conventions) -> ReaderResul
     headings, repeated = _without_repeats(kept, headings)
     dropped.extend(repeated)
     documents = []
+    signs: list[str] = [article.group("credit")] if article is not None else []
     for position, start in enumerate(headings):
         end = headings[position + 1] if position + 1 < len(headings) else len(kept)
         heading = kept[start]
@@ -37,6 +38,7 @@ def read(path: Path, lines: list[Line], conventions: Conventions) -> ReaderResul
         body = [line for line in kept[start + 1:end] if line not in repeated]
         document = SourceDocument(source=path, form="cwihp-compilation", title=match.group("title"), title_line=heading.number)
         document.metadata_lines = [heading, *article_lines]
+        signs.append(heading.text[: match.start("title")])  # "Document 7:" is the page's numbering
         if article is not None:
             document.publication = Publication(kind="article", title=article.group("title"), editor=article.group("editor"), number=match.group("n"))
             document.translators = [article.group("editor")]
@@ -44,7 +46,6 @@ def read(path: Path, lines: list[Line], conventions: Conventions) -> ReaderResul
         documents.append(document)
     before_first = kept[: headings[0]] if headings else kept
     dropped.extend(line for line in before_first if line.text.strip() and line not in article_lines)
-    signs = [article.group("credit")] if article is not None else []
     return ReaderResult(documents, sorted(dropped, key=lambda line: line.number), signs)
 
 

@@ -87,6 +87,9 @@ def read(path: Path, lines: list[Line], conventions: Conventions) -> ReaderResul
         for label, value in fields.items()
         if label not in _READ_FIELDS and value
     ]
+    heading = title_block[len(document.date_text):].strip() if title_block.startswith(document.date_text) else title_block
+    if heading and re.sub(r"\W", "", heading) != re.sub(r"\W", "", document.title):
+        document.notes.insert(0, ("page title", title_block))  # the page's own heading, where it differs
     document.publication = Publication(
         kind="record",
         title=document.title,
@@ -124,10 +127,14 @@ def _fields(lines: list[Line]) -> tuple[dict[str, list[Line]], list[Line], list[
             signs.append(current)
             fields.setdefault(current, [])
             metadata.append(line)
-            if label.group("value"):
-                fields[current].append(Line(line.number, label.group("value")))
-            if current == "Contents":
-                text.clear()  # what stood between the title and Contents was more metadata than text
+            value = label.group("value")
+            if value and current == "Contents" and not _CONTENTS_ITEM.match(value):
+                text.append(Line(line.number, value))  # no list of versions: the text begins on the label's line
+                current = "_text"
+            elif value:
+                fields[current].append(Line(line.number, value))
+            if current in {"Contents", "_text"} and label.group("label") == "Contents":
+                text[:] = [l for l in text if l.number == line.number]  # before Contents: metadata, not text
             continue
         if not stripped:
             if current in {"_text"}:
