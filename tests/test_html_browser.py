@@ -160,6 +160,24 @@ def test_phone_width_stacks_versions(browser: Browser, site: Path) -> None:
     wide.close()
 
 
+def test_no_serious_accessibility_violations_in_the_example_edition(browser: Browser, tmp_path: Path) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    edition = load_edition(ROOT / "edition.toml")
+    corpus = load_corpus(edition)
+    if not corpus.documents:
+        pytest.skip("the example edition has no converted documents yet (make convert)")
+    get_writer("html").write(corpus, RenderOptions(out=tmp_path))
+    page = browser.new_page()
+    serious = []
+    for html in sorted(tmp_path.glob("*.html")):
+        page.goto(html.as_uri())
+        serious += [f"{html.name}: {v['id']} ({v['impact']})" for v in Axe().run(page).response["violations"]
+                    if v["impact"] in ("serious", "critical")]
+    page.close()
+    assert serious == []
+
+
 PAGES = [f"{SIGNS_ID}.html", "d1950-10-01_stalin_mao-zedong-2.html", "index.html", "persons.html",
          "places.html", "organisations.html", "conventions.html", "search.html"]
 

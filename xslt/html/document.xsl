@@ -50,7 +50,7 @@
 
   <xsl:template name="te:metadata" as="element(section)">
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:teiHeader"/>
-    <xsl:variable name="sent" as="element(tei:correspAction)?" select="$header//tei:correspAction[@type = 'sent'][1]"/>
+    <xsl:variable name="sent" as="element(tei:correspAction)?" select="te:actions(., 'sent')[1]"/>
     <section class="metadata" aria-labelledby="metadata-heading">
       <h2 id="metadata-heading">About this document</h2>
       <dl>
@@ -67,7 +67,7 @@
         </xsl:call-template>
         <xsl:call-template name="te:field">
           <xsl:with-param name="label" select="'To'"/>
-          <xsl:with-param name="value" select="te:name-list($header//tei:correspAction[@type = 'received']/(tei:persName | tei:orgName))"/>
+          <xsl:with-param name="value" select="te:name-list(te:actions(., 'received')/(tei:persName | tei:orgName))"/>
         </xsl:call-template>
         <xsl:for-each-group select="$header//tei:textClass//tei:term" group-by="(@type, 'term')[1]">
           <xsl:call-template name="te:field">
@@ -129,12 +129,28 @@
         <xsl:call-template name="te:field">
           <xsl:with-param name="label" select="'Transmission'"/>
           <xsl:with-param name="value" as="element()?">
-            <xsl:variable name="steps" as="element()*" select="$header//tei:correspAction[not(@type = ('sent', 'received'))]"/>
+            <xsl:variable name="steps" as="element()*" select="te:correspondence(.)/tei:correspAction[not(@type = ('sent', 'received'))]"/>
             <xsl:if test="$steps">
               <ul>
                 <xsl:for-each select="$steps">
-                  <li>{te:capitalise(@type)}: <xsl:sequence select="tei:date ! te:html-date(.)"/>
-                    <xsl:for-each select="tei:persName | tei:orgName"><xsl:if test="position() eq 1">, by </xsl:if><xsl:if test="position() gt 1">, </xsl:if><xsl:sequence select="te:linked-name(.)"/></xsl:for-each></li>
+                  <li>{te:capitalise((@subtype, @type)[1])}: <xsl:sequence select="tei:date ! te:html-date(.)"/>
+                    <xsl:for-each select="tei:persName | tei:orgName"><xsl:if test="position() eq 1">, by </xsl:if><xsl:if test="position() gt 1">, </xsl:if><xsl:sequence select="te:linked-name(.)"/></xsl:for-each>
+                    <xsl:for-each select="tei:note"> (<q lang="{te:text-lang(.)}">{normalize-space()}</q>)</xsl:for-each></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="te:field">
+          <xsl:with-param name="label" select="'Messages quoted in it'"/>
+          <xsl:with-param name="value" as="element()?">
+            <xsl:variable name="embedded" as="element(tei:correspDesc)*" select="$header//tei:correspDesc except te:correspondence(.)"/>
+            <xsl:if test="$embedded">
+              <ul>
+                <xsl:for-each select="$embedded">
+                  <li><xsl:sequence select="te:name-list(tei:correspAction[@type = 'sent']/(tei:persName | tei:orgName))"/> to <xsl:sequence
+                    select="te:name-list(tei:correspAction[@type = 'received']/(tei:persName | tei:orgName))"/><xsl:for-each
+                    select="tei:correspAction[@type = 'sent']/tei:date[@when]">, <xsl:sequence select="te:html-date(.)"/></xsl:for-each></li>
                 </xsl:for-each>
               </ul>
             </xsl:if>
@@ -338,8 +354,22 @@
   <!-- The date the document was sent (else written), as in the header. -->
   <xsl:function name="te:document-date" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="string(($tei//tei:correspAction[@type = 'sent']/tei:date/(@when, @notBefore),
-                                  $tei//tei:correspAction/tei:date/@when, '')[1])"/>
+    <xsl:sequence select="string((te:actions($tei, 'sent')/tei:date/(@when, @notBefore),
+                                  te:correspondence($tei)/tei:correspAction/tei:date/@when, '')[1])"/>
+  </xsl:function>
+
+  <!-- The document's own correspondence: the first correspDesc that is not of a message
+       embedded in it (type="embedded": a letter quoted in a cable). -->
+  <xsl:function name="te:correspondence" as="element(tei:correspDesc)?">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="($tei//tei:correspDesc[not(@type = 'embedded')], $tei//tei:correspDesc)[1]"/>
+  </xsl:function>
+
+  <!-- The document's correspActions of one type ('sent', 'received' …). -->
+  <xsl:function name="te:actions" as="element(tei:correspAction)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="te:correspondence($tei)/tei:correspAction[@type = $type]"/>
   </xsl:function>
 
   <!-- Documents in date order (then by id, so the order is total and stable). -->
@@ -362,7 +392,7 @@
   <xsl:function name="te:names-of" as="xs:string*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="$tei//tei:correspAction[@type = $type]/(tei:persName | tei:orgName) ! te:shown-name(.)"/>
+    <xsl:sequence select="te:actions($tei, $type)/(tei:persName | tei:orgName) ! te:shown-name(.)"/>
   </xsl:function>
 
   <!-- The heading of a version: "English translation", "Russian transcription 2". -->
@@ -406,6 +436,17 @@
       </xsl:when>
       <xsl:otherwise><span>{normalize-space($date)}</span></xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- The language of a header note quoting the document: its own xml:lang, else told by
+       its script (a Cyrillic, Chinese or Korean quotation in an English header). -->
+  <xsl:function name="te:text-lang" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if ($element/@xml:lang) then string($element/@xml:lang)
+      else if (matches($element, '\p{IsCyrillic}')) then 'ru'
+      else if (matches($element, '\p{IsCJKUnifiedIdeographs}')) then 'zh'
+      else if (matches($element, '\p{IsHangulSyllables}')) then 'ko'
+      else te:lang($element)"/>
   </xsl:function>
 
   <xsl:function name="te:capitalise" as="xs:string">

@@ -39,12 +39,12 @@
             <xsl:call-template name="te:filter">
               <xsl:with-param name="name" select="'sender'"/>
               <xsl:with-param name="label" select="'Sender'"/>
-              <xsl:with-param name="names" select="$documents//tei:correspAction[@type = 'sent']/(tei:persName | tei:orgName)"/>
+              <xsl:with-param name="names" select="$documents ! te:actions(., 'sent')/(tei:persName | tei:orgName)"/>
             </xsl:call-template>
             <xsl:call-template name="te:filter">
               <xsl:with-param name="name" select="'recipient'"/>
               <xsl:with-param name="label" select="'Recipient'"/>
-              <xsl:with-param name="names" select="$documents//tei:correspAction[@type = 'received']/(tei:persName | tei:orgName)"/>
+              <xsl:with-param name="names" select="$documents ! te:actions(., 'received')/(tei:persName | tei:orgName)"/>
             </xsl:call-template>
             <p class="filter">
               <label for="filter-year">Year</label>
@@ -78,7 +78,7 @@
               <xsl:for-each select="$documents">
                 <tr data-sender="{te:party-ids(., 'sent')}" data-recipient="{te:party-ids(., 'received')}"
                     data-year="{substring(te:document-date(.), 1, 4)}" data-kind="{te:document-kind(.)}">
-                  <td><xsl:sequence select="(.//tei:correspAction[@type = 'sent']/tei:date)[1] ! te:html-date(.)"/></td>
+                  <td><xsl:sequence select="te:actions(., 'sent')[1]/tei:date[1] ! te:html-date(.)"/></td>
                   <td>{string-join(te:names-of(., 'sent'), ', ')}</td>
                   <td>{string-join(te:names-of(., 'received'), ', ')}</td>
                   <td><a href="{te:document-id(.)}.html">{te:document-title(.)}</a></td>
@@ -317,7 +317,7 @@
   <xsl:function name="te:party-ids" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="string-join($tei//tei:correspAction[@type = $type]/(tei:persName | tei:orgName) ! te:party-id(.), ' ')"/>
+    <xsl:sequence select="string-join(te:actions($tei, $type)/(tei:persName | tei:orgName) ! te:party-id(.), ' ')"/>
   </xsl:function>
 
   <!-- A party's register id, or its name made into a token when the registers lack it. -->
@@ -336,9 +336,10 @@
   <xsl:function name="te:role-label" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="type" as="xs:string" select="string($name/ancestor::tei:correspAction[1]/@type)"/>
-    <xsl:sequence select="if ($name/self::tei:placeName) then
+    <xsl:variable name="role" as="xs:string" select="if ($name/self::tei:placeName) then
         (map { 'sent': 'place of sending', 'received': 'place of receipt' }($type), 'place')[1]
       else (map { 'sent': 'sender', 'received': 'recipient' }($type), $type)[1]"/>
+    <xsl:sequence select="$role || (if ($name/ancestor::tei:correspDesc[@type = 'embedded']) then ' of a message quoted in it' else '')"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -26,9 +26,12 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- A heading inside a version: one level below the version's own heading. -->
+  <!-- A heading inside a version: one level below the version's own heading (h3), and
+       one more for each enclosing division that has a heading of its own. -->
   <xsl:template match="tei:head[parent::tei:div]" mode="te:html" as="element()">
-    <xsl:element name="h{min((3 + count(ancestor::tei:div), 6))}">
+    <xsl:variable name="enclosing" as="element()*"
+      select="(ancestor::tei:div except (parent::tei:div, ancestor::tei:div[last()]))[tei:head]"/>
+    <xsl:element name="h{min((4 + count($enclosing), 6))}">
       <xsl:attribute name="class" select="'head'"/>
       <xsl:call-template name="te:passage-id-attribute"/>
       <xsl:apply-templates select="@xml:lang" mode="te:html"/>
