@@ -67,7 +67,7 @@ def test_one_corresp_desc_per_document_each_pointing_at_the_bibl(cmif: etree._El
         assert desc.get("source", "").removeprefix("#") in bibl_ids  # schematron E0003
         assert desc.find("tei:correspAction[@type='sent']", NSMAP) is not None  # schematron E0001
         assert desc.find("tei:correspAction[@type='received']", NSMAP) is not None  # schematron E0002
-        assert desc.get("ref") is None  # no [edition] url in edition.toml: no letter URL is invented
+        assert desc.get("ref") is None  # no [edition] base_url in edition.toml: no letter URL is invented
 
 
 def test_actions_hold_only_plain_names_authority_refs_and_cmif_dates(cmif: etree._Element) -> None:
@@ -110,10 +110,10 @@ def test_register_authority_files_become_urls() -> None:
     assert index.resolve(other).authorities == ()
 
 
-def test_letter_urls_come_from_the_edition_url(tmp_path: Path) -> None:
+def test_letter_urls_come_from_the_edition_base_url(tmp_path: Path) -> None:
     edition = tmp_path / "edition"
     config = (FIXTURE / "edition.toml").read_text(encoding="utf-8").replace(
-        'date = "2026-11-22"', 'date = "2026-11-22"\nurl = "https://example.org/site/"')
+        'date = "2026-11-22"', 'date = "2026-11-22"\nbase_url = "https://example.org/site/"')
     edition.mkdir()
     (edition / "edition.toml").write_text(config, encoding="utf-8")
     (edition / "xml").symlink_to(FIXTURE / "xml")

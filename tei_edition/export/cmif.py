@@ -80,7 +80,7 @@ def cmif_document(corpus: Corpus, options: ExportOptions) -> etree._Element:
     bibl = _sub(source_desc, "bibl", _bibliography(corpus), type="online")
     bibl.set("{http://www.w3.org/XML/1998/namespace}id", bibl_id)
     profile = _sub(header, "profileDesc")
-    site = str(edition.raw.get("edition", {}).get("url", ""))
+    site = str(edition.raw.get("edition", {}).get("base_url", ""))
     for document in corpus.documents:
         facts = document_facts(document, registers)
         profile.append(_corresp_desc(facts, document.tree, registers, bibl_id, site))
