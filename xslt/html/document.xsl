@@ -134,7 +134,7 @@
               <ul>
                 <xsl:for-each select="$steps">
                   <li>{te:capitalise((@subtype, @type)[1])}: <xsl:sequence select="tei:date ! te:html-date(.)"/>
-                    <xsl:for-each select="tei:persName | tei:orgName"><xsl:if test="position() eq 1">, by </xsl:if><xsl:if test="position() gt 1">, </xsl:if><xsl:sequence select="te:linked-name(.)"/></xsl:for-each>
+                    <xsl:for-each select="tei:persName | tei:orgName"><xsl:if test="position() eq 1">{if (../tei:date) then ', by ' else 'by '}</xsl:if><xsl:if test="position() gt 1">, </xsl:if><xsl:sequence select="te:linked-name(.)"/></xsl:for-each>
                     <xsl:for-each select="tei:note"> (<q lang="{te:text-lang(.)}">{normalize-space()}</q>)</xsl:for-each></li>
                 </xsl:for-each>
               </ul>
@@ -439,13 +439,14 @@
   </xsl:function>
 
   <!-- The language of a header note quoting the document: its own xml:lang, else told by
-       its script (a Cyrillic, Chinese or Korean quotation in an English header). -->
+       its script (a Cyrillic, Chinese or Korean quotation in an English header). The
+       ranges are written out: Saxon's \p{Is…} block names print a line per block. -->
   <xsl:function name="te:text-lang" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="if ($element/@xml:lang) then string($element/@xml:lang)
-      else if (matches($element, '\p{IsCyrillic}')) then 'ru'
-      else if (matches($element, '\p{IsCJKUnifiedIdeographs}')) then 'zh'
-      else if (matches($element, '\p{IsHangulSyllables}')) then 'ko'
+      else if (matches($element, '[Ѐ-ӿ]')) then 'ru'
+      else if (matches($element, '[一-鿿]')) then 'zh'
+      else if (matches($element, '[가-힯]')) then 'ko'
       else te:lang($element)"/>
   </xsl:function>
 
