@@ -1,0 +1,94 @@
+"""The shared views (xslt/common/views.xsl), rule by rule: a minimal TEI fragment in,
+the text of the reading and the diplomatic view out (textual notes in {braces}).
+
+These are the rules every output (HTML, PDF, text) builds on, tested through a small
+harness stylesheet (tests/html/views-harness.xsl) that includes only xslt/common/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_edition.xmlio import parse_xml_bytes
+from tei_edition.xslt import Stylesheet, StylesheetError
+
+HARNESS = Path(__file__).resolve().parent / "html" / "views-harness.xsl"
+TEI = "http://www.tei-c.org/ns/1.0"
+TE = "https://tei-edition.example/ns"
+
+HEADER = """<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>
+<publicationStmt><p>p</p></publicationStmt><sourceDesc>
+<msDesc><msIdentifier><idno>x</idno></msIdentifier><physDesc><handDesc>
+<handNote xml:id="hand-1"/><handNote xml:id="hand-2">Stalin's hand, blue pencil</handNote></handDesc></physDesc></msDesc>
+<listWit><witness xml:id="wit-A" n="A">one</witness><witness xml:id="wit-D" n="D">other</witness></listWit>
+</sourceDesc></fileDesc></teiHeader>"""
+
+
+def views(fragment: str) -> tuple[str, str]:
+    """Both views of a paragraph, as text; textual notes in braces, explanatory in [n: …]."""
+    source = f'<TEI xmlns="{TEI}">{HEADER}<text><body><p>{fragment}</p></body></text></TEI>'
+    out = Stylesheet.load(HARNESS).transform(parse_xml_bytes(source.encode(), "fragment.xml"))
+    root = etree.fromstring(out.encode())
+    return tuple(_text(root.find(f"{{{TE}}}{view}")) for view in ("reading", "diplomatic"))
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join(_flat(element, top=True).split())
+
+
+def _flat(element: etree._Element, top: bool = False) -> str:
+    """An element's text in document order; notes in braces (textual) or [n: …]."""
+    if element.tag == f"{{{TEI}}}note" and not top:
+        inner = "".join(element.itertext())
+        text = f"{{{inner}}}" if element.get("type") == "textual" else f"[{element.get('n')}: {inner}]"
+    else:
+        text = (element.text or "") + "".join(_flat(child) for child in element)
+    return text + ("" if top else element.tail or "")
+
+
+@pytest.mark.parametrize(
+    ("fragment", "reading", "diplomatic"),
+    [
+        pytest.param('a <add hand="#hand-1" place="top">new</add> word', "a new{added in hand 1 (unidentified) at the top} word",
+                     "a new word", id="add"),
+        pytest.param('the <del hand="#hand-2">hasty</del> plan', "the {deleted by Stalin's hand, blue pencil: “hasty”} plan",
+                     "the hasty plan", id="del"),
+        pytest.param('the <subst><del>old</del><add hand="#hand-1">new</add></subst> plan',
+                     "the new{deleted “old”, replaced by “new” in hand 1 (unidentified)} plan", "the oldnew plan", id="subst"),
+        pytest.param("7 <choice><sic>September</sic><corr>October</corr></choice>",
+                     "7 October{the source reads “September”}", "7 September", id="choice-sic-corr"),
+        pytest.param("<choice><orig>andKorea</orig><reg>and Korea</reg></choice>",
+                     "and Korea{as received: “andKorea”}", "andKorea", id="choice-orig-reg"),
+        pytest.param("<choice><abbr>CC</abbr><expan>Central Committee</expan></choice>", "Central Committee", "CC",
+                     id="choice-abbr-expan"),
+        pytest.param("<expan>M<ex>inistry</ex></expan>", "Ministry", "M", id="expan-ex"),
+        pytest.param("the <sic>VPK(b)</sic>", "the VPK(b)", "the VPK(b)", id="sic-alone"),
+        pytest.param('People\'s <supplied reason="omitted">Republic of</supplied> China', "People's Republic of China",
+                     "People's Republic of China", id="supplied"),
+        pytest.param('so <gap reason="omitted"/> the', "so the", "so the", id="gap"),
+        pytest.param('end.<note type="translator">A note.</note> More<note type="editorial">B.</note>',
+                     "end.[1: A note.] More[2: B.]", "end.[1: A note.] More[2: B.]", id="notes-numbered"),
+        pytest.param('at <app type="substantive"><lem wit="#wit-A">Jemulpo</lem><rdg wit="#wit-D">Chemulp\'o</rdg></app>',
+                     "at Jemulpo{variant (substantive): A: “Jemulpo”; D: “Chemulp'o”}",
+                     "at Jemulpo{variant (substantive): A: “Jemulpo”; D: “Chemulp'o”}", id="app"),
+        pytest.param('x<app><lem wit="#wit-A"/><rdg wit="#wit-D">(</rdg></app>', "x{variant: A: nothing; D: “(”}",
+                     "x{variant: A: nothing; D: “(”}", id="app-empty-lem"),
+    ],
+)
+def test_views(fragment: str, reading: str, diplomatic: str) -> None:
+    assert views(fragment) == (reading, diplomatic)
+
+
+def test_textual_notes_are_lettered_through_the_text() -> None:
+    source = f'<TEI xmlns="{TEI}">{HEADER}<text><body><p><del>a</del> <del>b</del> <add>c</add></p></body></text></TEI>'
+    out = Stylesheet.load(HARNESS).transform(parse_xml_bytes(source.encode(), "f.xml"))
+    labels = etree.fromstring(out.encode()).xpath("//te:reading//tei:note/@n", namespaces={"te": TE, "tei": TEI})
+    assert labels == ["a", "b", "c"]
+
+
+def test_an_element_without_a_rule_is_an_error_naming_it() -> None:
+    with pytest.raises(StylesheetError, match="no stylesheet rule for the element <mystery>"):
+        views("<mystery>words</mystery>")
