@@ -57,7 +57,7 @@ def _readme(corpus: Corpus) -> str:
 | --- | --- |
 | `xml/` | the {len(corpus.documents)} documents, one TEI P5 file each (named after the document's date, sender and recipient), and the registers {registers} |
 | `schema/tei_edition.xsd` | the edition's schema (XML Schema 1.0, a strict subset of TEI P5; `xml.xsd` is the W3C schema of `xml:` attributes) |
-| `schema/rules/` | the editorial rules (ISO Schematron; `edition.sch` composes the modules) |
+| `schema/rules/` | the editorial rules (ISO Schematron; `edition.sch` composes the modules; they call functions in the `ed:` namespace and read an index of the whole edition, which `tei-edition validate` provides) |
 | `guidelines.html` | the encoding guidelines: every element the schema allows, what it means, an example from the edition |
 
 Every file is valid TEI P5 (`tei_all.rng`) and valid against `schema/tei_edition.xsd`:
