@@ -227,11 +227,11 @@
     <xsl:sequence select="txt:separate-references(string-join($parts))"/>
   </xsl:function>
 
-  <!-- A footnote reference must be followed by a space or punctuation: an escaped
-       space (invisible to readers of the parsed text) where a letter follows. -->
+  <!-- A footnote reference must be followed by a space or by punctuation RST allows
+       there: a space is put between it and a word (or an opening sign) that follows. -->
   <xsl:function name="txt:separate-references" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace($text, '(\[[0-9a-z]+\]_)([\p{L}\p{N}])', '$1\\ $2')"/>
+    <xsl:sequence select="replace($text, '(\[[0-9a-z]+\]_)([^\s\-.,:;!?\\/''&quot;)\]}&gt;\p{Pd}\p{Po}\p{Pe}\p{Pf}\p{Pi}])', '$1 $2')"/>
   </xsl:function>
 
   <!-- True for nodes that make a block of their own: blocks, and notes and page breaks

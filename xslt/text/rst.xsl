@@ -96,10 +96,11 @@
     <xsl:sequence select="string-join($lines, '&#10;')"/>
   </xsl:function>
 
-  <!-- A continuation line made only of punctuation would read as a section underline. -->
+  <!-- A continuation line made only of four or more punctuation signs would read as a
+       section underline. -->
   <xsl:function name="rst:unsafe-line-start" as="xs:boolean">
     <xsl:param name="word" as="xs:string"/>
-    <xsl:sequence select="matches($word, '^[!-/:-@\[-`{-~]+$')"/>
+    <xsl:sequence select="matches($word, '^[!-/:-@\[-`{-~]{4,}$')"/>
   </xsl:function>
 
   <!-- ===== blocks ===== -->
