@@ -37,6 +37,9 @@ def test_bag_validates_and_holds_the_whole_edition(edition: Path, tmp_path: Path
     assert "data/build/html/index.html" in payload
     assert not any(path.startswith("data/build/export/") for path in payload)
     assert (tmp_path / "bag" / "data" / "schema" / "tei_edition.xsd").read_bytes() == DEFAULT_XSD.read_bytes()
+    top = {path.name for path in (tmp_path / "bag").iterdir() if path.is_file() and not path.name.startswith("tagmanifest-")}
+    listed = {line.split()[1] for line in (tmp_path / "bag" / "tagmanifest-sha256.txt").read_text(encoding="utf-8").splitlines()}
+    assert listed == top  # every tag file, the export's marker included, is checked
     info = bag.info
     assert info["Bagging-Date"] == "2026-11-22"
     assert info["Source-Organization"] == "tei-edition tests"

@@ -9,6 +9,7 @@ the bag is dated by `export_date`, so the same edition gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
@@ -16,7 +17,15 @@ from typing import Final
 import bagit
 
 from tei_edition.config import Edition
-from tei_edition.export.base import ExportError, ExportOptions, ExportReport, FolderWriter, export_date, staged_folder
+from tei_edition.export.base import (
+    ExportError,
+    ExportOptions,
+    ExportReport,
+    FolderWriter,
+    export_date,
+    staged_folder,
+    write_marker,
+)
 from tei_edition.render.corpus import Corpus, front_matter_path
 from tei_edition.validate.rules import DEFAULT_RULES
 from tei_edition.validate.schema import DEFAULT_XSD
@@ -43,7 +52,7 @@ def export(corpus: Corpus, options: ExportOptions) -> ExportReport:
             bagit.make_bag(str(root), bag_info=bag_info(edition), checksums=list(CHECKSUMS), processes=1)
         except (bagit.BagError, OSError, RuntimeError) as exc:
             raise ExportError(f"{options.out}: the bag could not be made: {exc}") from exc
-        _sort_tag_manifests(root)
+        _complete_tag_manifests(root, write_marker(root, FORMAT))
         report.files.extend(options.out / name for name in sorted(path.name for path in root.iterdir() if path.is_file()))
     return report
 
@@ -99,10 +108,16 @@ def _inside(folder: Path, root: Path) -> str:
     return resolved.relative_to(root.resolve()).as_posix() if resolved.is_relative_to(root.resolve()) else folder.name
 
 
-def _sort_tag_manifests(root: Path) -> None:
-    """bagit lists tag files in directory order; sorted, the same bag has the same bytes."""
-    for manifest in sorted(root.glob("tagmanifest-*.txt")):
+def _complete_tag_manifests(root: Path, marker: Path) -> None:
+    """List the export marker among the tag files, and sort the lines.
+
+    bagit lists tag files in directory order; sorted, the same bag has the same
+    bytes. The marker is a tag file too, so every file of the bag is checked.
+    """
+    for algorithm in CHECKSUMS:
+        manifest = root / f"tagmanifest-{algorithm}.txt"
         lines = manifest.read_text(encoding="utf-8").splitlines()
+        lines.append(f"{hashlib.new(algorithm, marker.read_bytes()).hexdigest()} {marker.name}")
         manifest.write_text("".join(line + "\n" for line in sorted(lines)), encoding="utf-8")
 
 

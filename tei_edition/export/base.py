@@ -124,11 +124,18 @@ def staged_folder(out: Path, format_name: str) -> Iterator[Path]:
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
     try:
         yield staging
-        (staging / MARKER).write_text(f"{format_name}\n", encoding="utf-8")
+        write_marker(staging, format_name)
         _replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def write_marker(folder: Path, format_name: str) -> Path:
+    """Mark `folder` as an export of `format_name` (the same bytes every time)."""
+    marker = folder / MARKER
+    marker.write_text(f"{format_name}\n", encoding="utf-8")
+    return marker
 
 
 def _check_replaceable(out: Path) -> None:
@@ -158,4 +165,5 @@ __all__ = [
     export_timestamp.__name__,
     FolderWriter.__name__,
     staged_folder.__name__,
+    write_marker.__name__,
 ]

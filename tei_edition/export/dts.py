@@ -72,6 +72,7 @@ def export(corpus: Corpus, options: ExportOptions) -> ExportReport:
     with staged_folder(options.out, FORMAT) as root:
         writer = FolderWriter(root, report)
         writer.write_json("index.json", _entry_point(urls))
+        writer.write_bytes("README.md", _readme(urls))
         root_collection = _root_collection(corpus, documents, urls)
         writer.write_json("collection.json", root_collection)
         writer.write_json(f"collection/{ROOT_COLLECTION}.json", root_collection)
@@ -85,6 +86,28 @@ def export(corpus: Corpus, options: ExportOptions) -> ExportReport:
 
 
 # entry point and collections
+
+
+def _readme(urls: _Urls) -> str:
+    return f"""# Distributed Text Services 1.0 (static, Level 0)
+
+Entry point: `{urls.entry()}`. Every valid call of DTS 1.0 is a file here, found by
+expanding the URI templates (RFC 6570) the responses give:
+
+| endpoint | template |
+| --- | --- |
+| collection | `{urls.collection_template()}` |
+| navigation | `{urls.navigation_template()}` |
+| document | `{urls.document_template()}` |
+
+Serve this folder {"at " + urls.prefix if urls.prefix != "/" else "at the root of a web site"}. DTS asks for
+`Content-Type: application/ld+json` on the JSON responses and `application/tei+xml` on
+documents; most servers say `application/json` and `application/xml` unless told
+(nginx: `types {{ application/ld+json json; application/tei+xml xml; }}`).
+Ranges (`start`, `end`) are not served, as Level 0 allows; nor are `down` values deeper
+than a document's citation tree.
+"""
+
 
 
 def _entry_point(urls: _Urls) -> dict[str, Any]:
