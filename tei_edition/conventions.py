@@ -24,6 +24,7 @@ class BracketSign:
     pattern: re.Pattern[str]
     element: str
     attributes: dict[str, str]
+    write: str
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,8 @@ class Conventions:
 
 
 def _bracket(row: dict[str, Any]) -> BracketSign:
-    attributes = {k: str(v) for k, v in row.items() if k not in {"name", "pattern", "element"}}
-    return BracketSign(row["name"], re.compile(row["pattern"]), row["element"], attributes)
+    attributes = {k: str(v) for k, v in row.items() if k not in {"name", "pattern", "element", "write"}}
+    return BracketSign(row["name"], re.compile(row["pattern"]), row["element"], attributes, row.get("write", ""))
 
 
 def compile_conventions(data: dict[str, Any], extra: dict[str, Any] | None = None) -> Conventions:
