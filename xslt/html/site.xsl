@@ -177,7 +177,7 @@
                   <xsl:variable name="tei" as="element(tei:TEI)" select="ancestor::tei:TEI"/>
                   <li><a href="{current-grouping-key()}.html">{te:short-label($tei)}</a>
                     <xsl:variable name="roles" as="xs:string*"
-                      select="distinct-values(current-group()[ancestor::tei:correspAction] ! te:role-label(.))"/>
+                      select="distinct-values(current-group()[ancestor::tei:teiHeader] ! te:role-label(.))"/>
                     <xsl:if test="exists($roles)"> ({string-join($roles, ', ')})</xsl:if>
                     <xsl:variable name="passages" as="element()*" select="current-group()[ancestor::tei:text]"/>
                     <xsl:if test="$passages">: <xsl:for-each select="$passages">
@@ -332,14 +332,21 @@
   </xsl:function>
 
   <!-- How a name in the header takes part in a document: sender, recipient, place of
-       sending, decipherer … (from its correspAction). -->
+       sending, decipherer … (from its correspAction), or translator … (its respStmt). -->
   <xsl:function name="te:role-label" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="type" as="xs:string" select="string($name/ancestor::tei:correspAction[1]/@type)"/>
+    <xsl:variable name="statement" as="element(tei:respStmt)?" select="$name/ancestor::tei:respStmt[1]"/>
+    <xsl:variable name="resp" as="xs:string" select="
+      if (ends-with($statement/@xml:id, 'translator')) then 'translator'
+      else if (ends-with($statement/@xml:id, 'source-editor')) then 'editor of the source'
+      else normalize-space($statement/tei:resp)"/>
     <xsl:variable name="role" as="xs:string" select="if ($name/self::tei:placeName) then
         (map { 'sent': 'place of sending', 'received': 'place of receipt' }($type), 'place')[1]
       else (map { 'sent': 'sender', 'received': 'recipient' }($type), $type)[1]"/>
-    <xsl:sequence select="$role || (if ($name/ancestor::tei:correspDesc[@type = 'embedded']) then ' of a message quoted in it' else '')"/>
+    <xsl:sequence select="if ($resp) then $resp
+      else if (not($type)) then 'named in the header'
+      else $role || (if ($name/ancestor::tei:correspDesc[@type = 'embedded']) then ' of a message quoted in it' else '')"/>
   </xsl:function>
 
 </xsl:stylesheet>
