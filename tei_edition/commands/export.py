@@ -25,7 +25,7 @@ from tei_edition.render.corpus import load_corpus
 def export(
     to: str = typer.Option("tei", "--to", "-t", help=f"Format: {', '.join(EXPORTERS)}."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder, replaced as a whole (default: the edition's build/export/FORMAT)."),
-    base_url: Optional[str] = typer.Option(None, "--base-url", help="URL the export will be published at (default: [export] base_url in edition.toml; none: relative links)."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="URL the export will be published at (default: \\[export] base_url in edition.toml; none: relative links)."),
     config: Path = CONFIG_OPTION,
     output_format: TextOrJson = FORMAT_OPTION,
     quiet: bool = QUIET_OPTION,

@@ -52,7 +52,8 @@ def init(
 ) -> None:
     """Start a new edition: edition.toml, sources/, xml/ with empty registers, Makefile, README.
 
-    Exit 0 when the edition is written, 1 when the folder is not empty or cannot be written.
+    Exit 0 when the edition is written, 1 when the folder is not empty or cannot be written,
+    2 on usage errors.
     """
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
         fail(f"--language {language!r} is not a BCP 47 language tag", EXIT_USAGE)
