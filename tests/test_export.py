@@ -153,6 +153,19 @@ def _document_position(processor, node) -> int:
     return int(xpath.evaluate_single("count(preceding::node()) + count(ancestor::node())").get_string_value())
 
 
+def test_cite_structures_keep_the_tei_match_constraints(tmp_path: Path) -> None:
+    """tei_all's Schematron (which jing does not run): the outermost @match is absolute, the inner ones relative."""
+    export_edition("tei", tmp_path / "tei")
+    export_edition("corpus", tmp_path / "corpus")
+    roots = [parse_xml(path).getroot() for path in sorted((tmp_path / "tei" / "xml").glob("d*.xml"))]
+    roots.append(parse_xml(tmp_path / "corpus" / "corpus.xml").getroot())
+    for root in roots:
+        for cite in root.iterfind(".//tei:citeStructure", NSMAP):
+            outer = cite.getparent().tag == f"{{{TEI_NS}}}refsDecl"
+            assert cite.get("match").startswith("/") == outer
+            assert (cite.get("delim") is None) == outer
+
+
 def test_citation_units_in_two_versions_and_errors_name_file_and_line(tmp_path: Path) -> None:
     document = f"""<TEI xmlns="{TEI_NS}"><teiHeader/><text><body>
 <div type="transcription" xml:lang="ru" n="1"><p>a</p><pb n="2"/><p>b</p></div>
