@@ -10,7 +10,6 @@ SOURCE_DATE_EPOCH gives one.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -130,16 +129,11 @@ def _pdf_bytes(document: LaidOutDocument, what: str) -> bytes:
 
 @contextmanager
 def _weasyprint_errors(what: str) -> Iterator[None]:
-    """WeasyPrint's failures as PdfError naming the document; its chatter kept quiet."""
-    logger = logging.getLogger("weasyprint")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
+    """WeasyPrint's failures as PdfError naming the document."""
     try:
         yield
     except (OSError, ValueError, RuntimeError) as exc:
         raise PdfError(f"{what}: the PDF could not be made: {exc}") from exc
-    finally:
-        logger.setLevel(level)
 
 
 __all__ = [
