@@ -151,11 +151,13 @@ def _with_members(item: dict[str, Any], members: list[dict[str, Any]]) -> dict[s
 
 
 def _resource_object(document: Document, facts: DocumentFacts, urls: _Urls) -> dict[str, Any]:
-    dublin_core: dict[str, Any] = {"title": [{"lang": "en", "value": facts.title}]}
+    """The Resource: its metadata (Dublin Core, in the language of its header) and endpoint templates."""
+    language = document.tree.getroot().get("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    dublin_core: dict[str, Any] = {"title": [{"lang": language, "value": facts.title}]}
     if facts.date:
         dublin_core["date"] = facts.date
     if facts.senders:
-        dublin_core["creator"] = [{"lang": "en", "value": sender.name} for sender in facts.senders]
+        dublin_core["creator"] = [{"lang": language, "value": sender.name} for sender in facts.senders]
     if facts.languages:
         dublin_core["language"] = list(facts.languages)
     return {
