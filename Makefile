@@ -12,7 +12,7 @@ TEI    := $(BIN)/tei-edition
 DEB_EDITION := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk
 DEB_TEST    := jing chromium poppler-utils
 
-.PHONY: edition test check convert debian-edition debian-test clean
+.PHONY: edition test check convert fuzz debian-edition debian-test clean
 
 # The whole example edition, step by step; each step stops the build on errors.
 edition: $(VENV)/.installed debian-edition
@@ -58,6 +58,16 @@ $(VENV)/.installed: $(VENV)/bin/python pyproject.toml
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
+
+# Fuzz the converter and the validator for a bounded time each (not part of `make test`).
+FUZZ_SECONDS ?= 60
+fuzz: $(VENV)/.installed-test
+	$(BIN)/pip install --quiet -e ".[fuzz]"
+	mkdir -p build/fuzz/convert-corpus build/fuzz/validate-corpus
+	cp sources/*.txt build/fuzz/convert-corpus/
+	cp xml/*.xml build/fuzz/validate-corpus/
+	$(BIN)/python tests/fuzz/fuzz_convert.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/crash-convert- build/fuzz/convert-corpus
+	$(BIN)/python tests/fuzz/fuzz_validate.py -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/crash-validate- build/fuzz/validate-corpus
 
 clean:
 	rm -rf build .pytest_cache
