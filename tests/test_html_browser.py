@@ -182,6 +182,19 @@ PAGES = [f"{SIGNS_ID}.html", "d1950-10-01_stalin_mao-zedong-2.html", "index.html
          "places.html", "organisations.html", "conventions.html", "search.html"]
 
 
+def test_no_page_is_wider_than_a_phone(browser: Browser, site: Path) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    too_wide = []
+    for name in PAGES:
+        page.goto((site / name).as_uri())
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide.append(f"{name}: {width}px")
+    context.close()
+    assert too_wide == []
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_no_serious_accessibility_violations(page: Page, site: Path, name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe

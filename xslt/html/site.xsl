@@ -206,6 +206,7 @@
           left out, corrections and expansions applied) and <strong>as written</strong> (the
           diplomatic view). The examples below are run through the same stylesheet rules as
           the documents.</p>
+        <div class="table-scroll" role="region" aria-label="Editorial signs" tabindex="0">
         <table class="conventions">
           <caption>Editorial signs and how this edition shows them</caption>
           <thead>
@@ -238,6 +239,7 @@
             </xsl:for-each>
           </tbody>
         </table>
+        </div>
         <h2>Notes</h2>
         <p>Notes of the translator and of the editors of the sources are numbered 1, 2, 3 … through
           each document and labelled by kind (translator’s note, editor’s note). Textual notes,
