@@ -96,6 +96,19 @@ def test_registers_become_valid_tei_with_their_first_entry(tmp_path: Path) -> No
     assert xsd_errors(files) == {}
 
 
+def test_a_new_edition_without_documents_exports_what_can_be_exported(tmp_path: Path) -> None:
+    directory = tmp_path / "edition"
+    assert init(directory).returncode == 0
+    config = str(directory / "edition.toml")
+    for to in ("tei", "cmif", "dts", "bag", "json"):
+        result = run_cli("export", "--to", to, "--config", config, "--quiet")
+        assert result.returncode == 0, (to, result.stderr)
+    refused = run_cli("export", "--to", "corpus", "--config", config)
+    assert refused.returncode == 1
+    assert "no documents yet, and a teiCorpus holds at least one TEI document" in refused.stderr
+    assert not (directory / "build" / "export" / "corpus").exists()
+
+
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     directory = tmp_path / "taken"
     directory.mkdir()

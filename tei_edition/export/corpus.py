@@ -16,7 +16,7 @@ from typing import Final
 from lxml import etree
 
 from tei_edition.config import Edition
-from tei_edition.export.base import ExportOptions, ExportReport, FolderWriter, export_date, staged_folder
+from tei_edition.export.base import ExportError, ExportOptions, ExportReport, FolderWriter, export_date, staged_folder
 from tei_edition.export.citation import with_refs_decl
 from tei_edition.render.corpus import Corpus, Document
 from tei_edition.xmlio import TEI_NS, XML_NS
@@ -30,6 +30,8 @@ CORPUS_FILE: Final = "corpus.xml"
 def export(corpus: Corpus, options: ExportOptions) -> ExportReport:
     """Write corpus.xml (teiCorpus) and the registers beside it."""
     report = ExportReport(FORMAT, options.out)
+    if not corpus.documents:
+        raise ExportError(f"{corpus.edition.xml}: no documents yet, and a teiCorpus holds at least one TEI document")
     with staged_folder(options.out, FORMAT) as root:
         writer = FolderWriter(root, report)
         writer.write_xml(CORPUS_FILE, corpus_document(corpus))
