@@ -100,7 +100,7 @@
       pdf:fact('Date', pdf:document-date($document)),
       pdf:fact('From', pdf:party($actions[@type = 'sent'])),
       pdf:fact('To', pdf:party($actions[@type = 'received'])),
-      $actions[not(@type = ('sent', 'received'))] ! pdf:fact(pdf:capitalise(@type), pdf:party(.)),
+      $actions[not(@type = ('sent', 'received'))] ! pdf:fact(pdf:capitalise((@subtype, @type)[1]), pdf:party(.)),
       $source/tei:msDesc/tei:msIdentifier ! pdf:fact('Archive', pdf:archive-reference(.)),
       pdf:fact('Cable number', string-join($source/tei:msDesc/tei:msIdentifier
         /tei:altIdentifier[@type = 'cable']/tei:idno ! pdf:words(.), ', ')),
@@ -139,8 +139,9 @@
     <xsl:variable name="places" as="xs:string*" select="$actions/tei:placeName ! pdf:name(.)"/>
     <xsl:variable name="dates" as="xs:string*"
       select="$actions[not(@type = 'sent')]/tei:date ! te:format-date((@when, string(.))[1])"/>
-    <xsl:sequence select="string-join((string-join($names, ', ')[.],
-      string-join($places, ', ')[.] ! ('(' || . || ')'), $dates), ' ')[normalize-space()]"/>
+    <xsl:variable name="who" as="xs:string" select="string-join((string-join($names, ', ')[.],
+      string-join($places, ', ')[.] ! ('(' || . || ')')), ' ')"/>
+    <xsl:sequence select="string-join(($who[.], $dates), ', ')[normalize-space()]"/>
   </xsl:function>
 
   <!-- An archival reference as the source writes it, else built from its parts. -->

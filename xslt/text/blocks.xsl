@@ -171,10 +171,7 @@
     <xsl:apply-templates mode="txt:inline"/>
   </xsl:template>
 
-  <xsl:template match="comment() | processing-instruction()" mode="txt:inline txt:blocks" as="empty-sequence()"/>
-
-  <!-- Text between blocks: spacing only. -->
-  <xsl:template match="text()" mode="txt:blocks" as="empty-sequence()"/>
+  <xsl:template match="comment() | processing-instruction()" mode="txt:inline" as="empty-sequence()"/>
 
   <!-- ===== notes ===== -->
 
