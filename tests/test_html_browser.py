@@ -138,6 +138,10 @@ def test_search_finds_a_word_of_a_document(page: Page, site: Path) -> None:
     page.press("#search-q", "Enter")
     expect(page.locator("#search-results li")).to_have_count(1)
     shot(page, "search")
+    page.fill("#search-q", "товарищу")  # Russian, any case: the snippet carries its language
+    page.press("#search-q", "Enter")
+    expect(page.locator("#search-results li")).to_have_count(1)
+    expect(page.locator("#search-results li p")).to_have_attribute("lang", "ru")
 
 
 def test_phone_width_stacks_versions(browser: Browser, site: Path) -> None:

@@ -281,27 +281,39 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The search index: per document its id, label, title and the words of both views
-       and of its metadata, as JSON (safe inside a script element). -->
+  <!-- The search index: per document its id, label, title, metadata and, version by
+       version, its language and the words of both views, as JSON (safe inside a script
+       element). -->
   <xsl:function name="te:search-index" as="xs:string">
     <xsl:param name="documents" as="element(tei:TEI)*"/>
     <xsl:variable name="entries" as="map(*)*">
       <xsl:for-each select="$documents">
-        <xsl:variable name="reading" as="element()*"><xsl:apply-templates select="tei:text/tei:body" mode="te:reading"/></xsl:variable>
-        <xsl:variable name="diplomatic" as="element()*"><xsl:apply-templates select="tei:text/tei:body" mode="te:diplomatic"/></xsl:variable>
+        <xsl:variable name="versions" as="element()+"
+          select="if (tei:text/tei:body/tei:div) then tei:text/tei:body/tei:div else tei:text/tei:body"/>
         <xsl:sequence select="map {
           'id': te:document-id(.),
           'title': te:document-title(.),
           'label': te:short-label(.),
-          'text': normalize-space(string-join($reading//text()[not(ancestor::tei:note[@type = 'textual'])], '')),
-          'written': normalize-space(string-join($diplomatic//text(), '')),
           'meta': normalize-space(string-join((te:names-of(., 'sent'), te:names-of(., 'received'),
-                    .//tei:msDesc ! te:archival-reference(.), .//tei:textClass//tei:term, .//tei:abstract), ' '))
+                    .//tei:msDesc ! te:archival-reference(.), .//tei:textClass//tei:term, .//tei:abstract), ' ')),
+          'versions': array { $versions ! te:search-version(.) }
         }"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="serialize(array { $entries }, map { 'method': 'json' })
       => replace('&lt;', '\\u003c')"/>
+  </xsl:function>
+
+  <!-- One version in the search index: its language, its words as read and as written. -->
+  <xsl:function name="te:search-version" as="map(*)">
+    <xsl:param name="version" as="element()"/>
+    <xsl:variable name="reading" as="element()"><xsl:apply-templates select="$version" mode="te:reading"/></xsl:variable>
+    <xsl:variable name="diplomatic" as="element()"><xsl:apply-templates select="$version" mode="te:diplomatic"/></xsl:variable>
+    <xsl:sequence select="map {
+      'lang': te:lang($version),
+      'text': normalize-space(string-join($reading//text()[not(ancestor::tei:note[@type = 'textual'])], '')),
+      'written': normalize-space(string-join($diplomatic//text()[not(ancestor::tei:note[@type = 'textual'])], ''))
+    }"/>
   </xsl:function>
 
   <!-- A name as the text reads it: without the editor's identification or notes, and

@@ -8,17 +8,29 @@
   function words(query) {
     return fold(query).split(/[^\p{L}\p{N}'’-]+/u).filter(function (w) { return w.length > 0; });
   }
-  function snippet(text, word) {
+  function snippet(text, word, lang) {
     var at = fold(text).indexOf(word);
     if (at < 0) { return null; }
     var start = Math.max(0, at - 60);
     var end = Math.min(text.length, at + word.length + 60);
     var p = document.createElement("p");
+    if (lang) { p.lang = lang; }
     p.append((start > 0 ? "… " : "") + text.slice(start, at));
     var mark = document.createElement("mark");
     mark.textContent = text.slice(at, at + word.length);
     p.append(mark, text.slice(at + word.length, end) + (end < text.length ? " …" : ""));
     return p;
+  }
+  function firstSnippet(doc, word) {
+    for (var i = 0; i < doc.versions.length; i += 1) {
+      var version = doc.versions[i];
+      var found = snippet(version.text, word, version.lang) || snippet(version.written, word, version.lang);
+      if (found) { return found; }
+    }
+    return snippet(doc.meta, word, "");
+  }
+  function everything(doc) {
+    return fold([doc.title, doc.meta].concat(doc.versions.map(function (v) { return v.text + " " + v.written; })).join(" "));
   }
   document.addEventListener("DOMContentLoaded", function () {
     var index = JSON.parse(document.getElementById("search-index").textContent);
@@ -31,7 +43,7 @@
       var wanted = words(query);
       if (wanted.length === 0) { status.textContent = "Type one or more words to find."; return; }
       var found = index.filter(function (doc) {
-        var all = fold([doc.title, doc.text, doc.written, doc.meta].join(" "));
+        var all = everything(doc);
         return wanted.every(function (w) { return all.indexOf(w) !== -1; });
       });
       found.forEach(function (doc) {
@@ -40,7 +52,7 @@
         a.href = doc.id + ".html";
         a.textContent = doc.title;
         li.append(a, " (" + doc.label + ")");
-        var shown = snippet(doc.text, wanted[0]) || snippet(doc.written, wanted[0]) || snippet(doc.meta, wanted[0]);
+        var shown = firstSnippet(doc, wanted[0]);
         if (shown) { li.append(shown); }
         list.append(li);
       });
