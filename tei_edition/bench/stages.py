@@ -1,0 +1,112 @@
+"""One benchmark stage, run in a process of its own so its time and memory are its own.
+
+`python -m tei_edition.bench.stages STAGE EDITION_TOML JOBS` runs the stage with the
+build's own tasks (the same code `tei-edition build` runs) and prints
+{"documents": N, "seconds": S} as JSON. Stages: convert, validate, html, text, pdf
+(the first PDF_SUBSET documents), floor (parse every TEI file and write a file of
+the size of its outputs: what the machine can do at all), build (a clean build of
+HTML and text), rebuild (a build after the caller changed what it wanted).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from tei_edition.build import BuildOptions, build_edition, local_executor
+from tei_edition.build.executors import Task
+from tei_edition.build.tasks import BuildContext, DocumentJob, build_documents, build_listing, convert_sources, document_date
+from tei_edition.config import Edition, load_edition
+from tei_edition.convert import iter_sources
+from tei_edition.xmlio import XML_NS, parse_xml, write_atomic
+
+#: How many documents the PDF stage renders (WeasyPrint lays out each page).
+PDF_SUBSET = 200
+#: Documents per task in the stages.
+BATCH = 32
+
+
+def run_stage(stage: str, edition: Edition, jobs: int) -> int:
+    """Run one stage; the number of documents it processed."""
+    executor = local_executor(jobs)
+    context = BuildContext(edition, "reading", os.getcwd())
+    try:
+        if stage == "convert":
+            return _convert(edition, context, executor)
+        if stage in ("build", "rebuild"):
+            report = build_edition(edition, BuildOptions(("html", "text"), False), executor)
+            return report.documents
+        documents = _documents(edition)
+        if stage == "floor":
+            tasks = [Task(floor_batch, (edition, [str(p) for p in documents[i : i + BATCH]])) for i in range(0, len(documents), BATCH)]
+            for _ in executor.run(tasks):
+                pass
+            return len(documents)
+        if stage == "pdf":
+            documents = documents[:PDF_SUBSET]
+        jobs_list = _jobs(documents, stage)
+        tasks = [Task(build_documents, (context, jobs_list[i : i + BATCH])) for i in range(0, len(jobs_list), BATCH)]
+        listing = {"validate": None, "html": "html:site", "text": "text:edition", "pdf": None}[stage]
+        if listing:
+            tasks.insert(0, Task(build_listing, (context, listing)))
+        for _ in executor.run(tasks):
+            pass
+        return len(documents)
+    finally:
+        executor.close()
+
+
+def _convert(edition: Edition, context: BuildContext, executor: object) -> int:
+    sources = [str(p) for p in iter_sources([edition.sources])]
+    count = 0
+    tasks = [Task(convert_sources, (context, sources[i : i + BATCH])) for i in range(0, len(sources), BATCH)]
+    for _, results in executor.run(tasks):  # type: ignore[attr-defined]
+        for result in results:
+            for document in result.documents:
+                write_atomic(edition.xml / document.file, document.xml)
+                count += 1
+    return count
+
+
+def _documents(edition: Edition) -> list[Path]:
+    return sorted(p for p in edition.xml.glob("*.xml") if p.name not in {"persons.xml", "places.xml", "organisations.xml"})
+
+
+def _jobs(documents: list[Path], stage: str) -> list[DocumentJob]:
+    if stage != "html":
+        return [DocumentJob(p.stem, str(p), (stage,)) for p in documents]
+    dated = sorted((document_date(parse_xml(p).getroot()), p.stem, p) for p in documents)
+    return [
+        DocumentJob(stem, str(path), ("html",), tuple(str(n[2]) for n in (dated[i - 1] if i else None, dated[i + 1] if i + 1 < len(dated) else None) if n))
+        for i, (_, stem, path) in enumerate(dated)
+    ]
+
+
+def floor_batch(edition: Edition, paths: list[str]) -> int:
+    """Parse each TEI file and write one file of the size of its outputs (HTML and text) if made, else its own."""
+    out = edition.build / "floor"
+    for path in paths:
+        tree = parse_xml(Path(path))
+        identifier = tree.getroot().get(f"{{{XML_NS}}}id") or Path(path).stem
+        sizes = [edition.build / "html" / f"{identifier}.html", edition.build / "text" / f"{identifier}.txt"]
+        size = sum(p.stat().st_size for p in sizes if p.is_file()) or Path(path).stat().st_size
+        write_atomic(out / f"{identifier}.out", b"x" * size)
+    return len(paths)
+
+
+def main(argv: list[str]) -> None:
+    stage, config, jobs = argv[0], Path(argv[1]), int(argv[2])
+    edition = load_edition(config)
+    started = time.perf_counter()
+    documents = run_stage(stage, edition, jobs)
+    print(json.dumps({"documents": documents, "seconds": time.perf_counter() - started}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+
+
+__all__ = ["PDF_SUBSET", "BATCH", run_stage.__name__, floor_batch.__name__, main.__name__]
