@@ -22,7 +22,7 @@ from tei_edition.dates import find_dates, parse_date
 from tei_edition.inline import InlineContext, detex, read_inline, regularise_debris
 from tei_edition.model import Line, Version
 from tei_edition.registers import Entry
-from tei_edition.tei import Inline, el, strip_edges
+from tei_edition.tei import Inline, el
 
 # ---------------------------------------------------------------- facts
 
@@ -61,7 +61,6 @@ class BodyFacts:
     classification: list[str] = field(default_factory=list)
     priority: list[str] = field(default_factory=list)
     sources: list[Line] = field(default_factory=list)  # archival source lines, read into the header
-    first_date: str = ""
     embedded: list[Embedded] = field(default_factory=list)
     positions: dict[etree._Element, int] = field(default_factory=dict)  # block -> source line
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from tei_edition.tei import el, qname
+from tei_edition.tei import el
 from tei_edition.xmlio import TEI_NS
 
 #: Elements that hold a run of text: the units blocks are aligned by.
@@ -280,7 +280,7 @@ def _rebuild(leaf: etree._Element, base_tokens: list[Token], compared: list[int]
             continue
         out.extend(_items(token))
         index += 1
-    for start, end, readings in inserts_at_end:
+    for start, _end, readings in inserts_at_end:
         if start in span_at:
             out.append(_app(base_wit, [], readings))
     for item in out:

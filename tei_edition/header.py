@@ -9,8 +9,7 @@ correspondents through the registers, transmission times, languages, hands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -61,7 +60,6 @@ class HeaderFacts:
     hands: Hands
     uses_translator_note: bool
     carried: TitleFacts | None = None
-    extra_refs: list[str] = field(default_factory=list)
 
 
 def build_header(doc: SourceDocument, body: BodyFacts, facts: HeaderFacts, edition: Edition, registers: Registers) -> etree._Element:

@@ -50,7 +50,6 @@ class SourceDocument:
     title: str = ""
     title_line: int | None = None
     date_text: str = ""  # the document's date as the page writes it, beside the title
-    citation_line: int | None = None
     summary: str = ""
     original_language: str = ""
     translators: list[str] = field(default_factory=list)

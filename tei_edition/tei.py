@@ -61,24 +61,6 @@ def append(parent: etree._Element, items: Inline | Iterable[Inline] | None) -> e
     return parent
 
 
-def text_of(element: etree._Element) -> str:
-    """All text of an element, whitespace folded."""
-    return " ".join("".join(element.itertext()).split())
-
-
-def strip_edges(element: etree._Element) -> etree._Element:
-    """Trim leading and trailing whitespace of an element's content."""
-    if element.text:
-        element.text = element.text.lstrip() or None
-    if len(element):
-        last = element[-1]
-        if last.tail:
-            last.tail = last.tail.rstrip() or None
-    elif element.text:
-        element.text = element.text.rstrip() or None
-    return element
-
-
 #: Elements whose content is only other elements: indenting them changes no text.
 STRUCTURAL = frozenset(
     """TEI teiHeader fileDesc titleStmt publicationStmt sourceDesc msDesc msIdentifier altIdentifier
@@ -107,4 +89,4 @@ def indent_structure(root: etree._Element, level: int = 0) -> None:
         root[-1].tail = "\n" + "  " * level
 
 
-__all__ = ["Inline", "STRUCTURAL", indent_structure.__name__, qname.__name__, el.__name__, append.__name__, text_of.__name__, strip_edges.__name__]
+__all__ = ["Inline", "STRUCTURAL", indent_structure.__name__, qname.__name__, el.__name__, append.__name__]

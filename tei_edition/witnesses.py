@@ -104,7 +104,7 @@ def merge_witnesses(roots: list[etree._Element], sources: list[str]) -> etree._E
     for siglum, div, _document in witnesses:
         by_language.setdefault(div.get(XML_LANG, ""), []).append((siglum, div))
     texts = []
-    for language, members in by_language.items():
+    for members in by_language.values():
         first, *rest = members
         if rest:
             text = collate(Witness(f"wit-{first[0]}", first[1]), [Witness(f"wit-{s}", d) for s, d in rest])

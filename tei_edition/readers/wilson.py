@@ -51,7 +51,6 @@ def read(path: Path, lines: list[Line], conventions: Conventions) -> ReaderResul
     document.metadata_lines = metadata
     title_block = " ".join(line.text.strip() for line in fields.get("_title", []))
     citation = " ".join(line.text.strip() for line in fields.get("Citation", []))
-    document.citation_line = fields["Citation"][0].number if fields.get("Citation") else None
     quoted = re.match(r'^\s*["“](?P<title>.+?),?["”]\s*,?\s*(?P<rest>.*)$', citation)
     if quoted:
         document.title = quoted.group("title").rstrip(",")
