@@ -29,6 +29,11 @@ convert: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(TEI) validate xml/ --jobs 0
 
+# Benchmark the pipeline on 1,000 and 10,000 generated cables; table, and build/bench.json.
+.PHONY: bench
+bench: $(VENV)/.installed debian-edition
+	$(TEI) bench --n 1000 --n 10000
+
 test: $(VENV)/.installed-test debian-edition debian-test
 	$(BIN)/python -m pytest
 

@@ -17,16 +17,17 @@ from pathlib import Path
 from lxml import etree
 
 from tei_edition.build.hashing import FileHashes, digest, element_digest, stylesheet_files, toolkit_digest
-from tei_edition.build.tasks import REGISTER_FILES
+from tei_edition.build.tasks import FORMATS, REGISTER_FILES
 from tei_edition.config import Edition
-from tei_edition.render import html, pdf, text
+from tei_edition.render import XSLT_DIR
 from tei_edition.render.corpus import front_matter_path
 from tei_edition.validate.rules import DEFAULT_RULES
 from tei_edition.validate.schema import DEFAULT_XSD
 from tei_edition.xmlio import XML_NS, parse_xml
 
-#: The stylesheet each format is made with.
-STYLESHEETS = {"html": html.STYLESHEET, "text": text.STYLESHEET, "pdf": pdf.STYLESHEET}
+#: The stylesheet each format is made with (its writer's STYLESHEET), named here so that
+#: planning a build does not import the writers.
+STYLESHEETS = {name: XSLT_DIR / f"{name}.xsl" for name in FORMATS}
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Inputs:
     schema: str
     """The XSD and the editorial rules."""
     stylesheets: dict[str, str]
-    """Per format: its stylesheet with every module it includes (and, for HTML, the site's assets)."""
+    """Per format: its stylesheet with every module it includes, and the other files of its folder (assets, CSS)."""
     environment: str
     """What the environment adds to outputs: SOURCE_DATE_EPOCH (the PDFs' date)."""
 
@@ -55,8 +56,8 @@ class Inputs:
         sheets = {}
         for name, main in STYLESHEETS.items():
             files = stylesheet_files(main)
-            if name == "html":
-                files += [p for p in html.ASSETS.iterdir() if p.is_file()]
+            # What the format's folder holds besides modules: the site's assets, the print CSS.
+            files += [p for p in (XSLT_DIR / name).rglob("*") if p.is_file() and p.suffix != ".xsl"]
             sheets[name] = digest(*(f"{p}={hashes.of(p)}" for p in sorted(files)))
         return cls(
             toolkit=toolkit_digest(),

@@ -10,10 +10,12 @@ build on a cluster needs the edition's folders on a shared file system.
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -22,7 +24,7 @@ from tei_edition.config import Edition
 from tei_edition.convert import Converter
 from tei_edition.errors import SourceError, TeiEditionError
 from tei_edition.registers import REGISTERS
-from tei_edition.render import html, pdf, text
+from tei_edition.render import html
 from tei_edition.render.corpus import Corpus, Document, corpus_tree, front_matter_path, load_corpus
 from tei_edition.validate.index import POINTER_ATTRIBUTES
 from tei_edition.validate.issues import Issue
@@ -31,12 +33,11 @@ from tei_edition.witnesses import identity_of
 from tei_edition.xmlio import TEI_NS, XML_NS, parse_xml, serialize, write_atomic
 from tei_edition.xslt import document_node
 
-#: The per-document renderers, by format: (corpus, document, view) -> str | bytes.
-DOCUMENT_WRITERS = {"text": text.render_document, "pdf": pdf.render_document}
-#: The whole-edition renderers, by format: (corpus, view) -> str | bytes, and their file.
-EDITION_WRITERS = {"text": (text.render_edition, text.EDITION_FILE), "pdf": (pdf.render_edition, pdf.EDITION_FILE)}
-#: Every output format the build makes, in the order it reports them.
+#: Every output format the build makes, in the order it reports them. Besides HTML (a
+#: site), each is a writer module with render_document, render_edition and EDITION_FILE.
 FORMATS = ("html", "text", "pdf")
+#: The file extension of each format's per-document files.
+EXTENSIONS = {"html": "html", "text": "txt", "pdf": "pdf"}
 #: Where validation results are kept between builds, inside the build folder.
 VALIDATE_CACHE = Path(".cache") / "validate"
 #: The register files' names, which pointers into the registers start with.
@@ -211,9 +212,14 @@ def _render(context: BuildContext, stage: str, document: Document, job: Document
         params = _Cache.html_params(context.edition) | {"corpus": _corpus_node(ordered)}
         files = html.render_document_pages([document], params)
     else:
-        payload = DOCUMENT_WRITERS[stage](_Cache.corpus(context.edition), document, context.view)
-        files = {f"{document.id}.{'txt' if stage == 'text' else stage}": payload}
+        payload = writer(stage).render_document(_Cache.corpus(context.edition), document, context.view)
+        files = {f"{document.id}.{EXTENSIONS[stage]}": payload}
     return _write(out, files)
+
+
+def writer(name: str) -> ModuleType:
+    """A format's writer module, imported when first used (the PDF writer brings WeasyPrint, slow to import)."""
+    return importlib.import_module(f"tei_edition.render.{name}")
 
 
 def _corpus_node(documents: list[Document]) -> Any:
@@ -262,8 +268,8 @@ def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = (
         if stage == "html":
             files: dict[str, str | bytes] = dict(html.render_site_pages(corpus, html.site_params(corpus)))
         else:
-            render, file_name = EDITION_WRITERS[stage]
-            files = {file_name: render(corpus, context.view)}
+            module = writer(stage)
+            files = {module.EDITION_FILE: module.render_edition(corpus, context.view)}
         return ListingResult(name, _write(edition.build / stage, files))
     except TeiEditionError as exc:
         return ListingResult(name, [], str(exc))
@@ -342,9 +348,9 @@ class _Cache:
 
 
 __all__ = [
-    "DOCUMENT_WRITERS",
-    "EDITION_WRITERS",
     "FORMATS",
+    "EXTENSIONS",
+    writer.__name__,
     "VALIDATE_CACHE",
     "REGISTER_FILES",
     BuildContext.__name__,
