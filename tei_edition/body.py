@@ -88,6 +88,18 @@ class Unit:
 _TERMINAL = tuple('.!?:;"”»)')
 
 
+@dataclass(frozen=True)
+class _Line:
+    """A unit's text as the line rules see it: as written, as read, and the unit before it."""
+
+    text: str
+    expanded: str
+    previous: Unit | None
+
+
+_Kind = tuple[str, "re.Match[str] | None"]
+
+
 def make_units(lines: list[Line]) -> list[Unit]:
     """Group non-blank lines into units; a line that starts in lowercase continues an unfinished one."""
     units: list[Unit] = []
@@ -127,62 +139,93 @@ class BodyBuilder:
     # -- classify
 
     def classify(self, unit: Unit, previous: Unit | None = None) -> None:
-        """Set the unit's kind (and the match that decided it)."""
+        """Set the unit's kind, and the match that decided it: the first line rule that claims it."""
         pagebreak = self.conv.blocks_by_kind["pagebreak"].match(unit.text)
         text = self.conv.bullet.sub("", unit.text) if self.conv.bullet.match(unit.text) and not pagebreak else unit.text
         if text != unit.text:
             self.ctx.ledger.consume(unit.text[: len(unit.text) - len(text)])
             unit.text = text
-        expanded = self._for_classifying(text)
-        standalone = re.fullmatch(r"\[(?P<content>[^\[\]]*)\]", text)
-        if standalone:
-            content = standalone.group("content")
-            if re.match(r"(?i:source)\s*:\s*", content) or (self.archives and self.archives.match(content)):
-                unit.kind = "source"
+        line = _Line(text, self._for_classifying(text), previous)
+        for rule in self._LINE_RULES:
+            found = rule(self, line)
+            if found is not None:
+                unit.kind, unit.match = found
                 return
+        unit.kind, unit.match = "p", None
+
+    # Line rules: each returns (kind, match) for a line it claims, else None. Tried in order.
+
+    def _source_line(self, line: _Line) -> _Kind | None:
+        """`[Source: APRF, ...]`, `[APRF, ...]`: the archival reference, read into the header."""
+        standalone = re.fullmatch(r"\[(?P<content>[^\[\]]*)\]", line.text)
+        if standalone is None:
+            return None
+        content = standalone.group("content")
+        if re.match(r"(?i:source)\s*:\s*", content) or (self.archives and self.archives.match(content)):
+            return "source", None
+        return None
+
+    def _table_block(self, line: _Line) -> _Kind | None:
+        """The block rules of the conventions table (classification, cable number, distribution...)."""
         for rule in self.conv.blocks:
-            match = rule.pattern.match(expanded)
+            match = rule.pattern.match(line.expanded)
             if match:
-                unit.kind, unit.match = rule.kind, match
-                return
+                return rule.kind, match
+        return None
+
+    def _transmission(self, line: _Line) -> _Kind | None:
+        """Sent, received, deciphered, typed... lines; a date line after one continues it."""
         for rule in self.conv.transmissions:
-            if rule.pattern.match(expanded):
-                unit.kind = f"transmission:{rule.kind}"
-                return
-        if previous is not None and previous.kind.startswith("transmission:") and _starts_with_date(expanded, self.ctx.context_year):
-            unit.kind = "continuation"
-            return
+            if rule.pattern.match(line.expanded):
+                return f"transmission:{rule.kind}", None
+        previous = line.previous
+        if previous is not None and previous.kind.startswith("transmission:") and _starts_with_date(line.expanded, self.ctx.context_year):
+            return "continuation", None
+        return None
+
+    def _address(self, line: _Line) -> _Kind | None:
+        """`PEKING, TO THE SOVIET AMBASSADOR`, `To Cdes. ...`: an address naming a person or office."""
         for pattern in self.conv.addresses:
-            match = pattern.match(text)
-            if match and self._names_in(text, ("persons", "organisations")):
-                unit.kind, unit.match = "address", match
-                return
-        if self.conv.opening_salute.match(text) and len(text) < 80:
-            unit.kind = "salute"
-            return
-        if self.conv.closing_salute.match(text):
-            unit.kind = "closing"
-            return
-        if self._is_signature(text):
-            unit.kind = "signature"
-            return
-        if len(text) < 60 and parse_date(re.sub(r"\s*\[[^\]]*\]", "", text).rstrip("."), self.ctx.context_year):
-            unit.kind = "dateline"
-            return
-        section = re.match(r"[\"“«]?(?P<label>(?P<word>[^\W\d_]+)\.)\s+", text)
+            match = pattern.match(line.text)
+            if match and self._names_in(line.text, ("persons", "organisations")):
+                return "address", match
+        return None
+
+    def _salutation(self, line: _Line) -> _Kind | None:
+        if self.conv.opening_salute.match(line.text) and len(line.text) < 80:
+            return "salute", None
+        if self.conv.closing_salute.match(line.text):
+            return "closing", None
+        return None
+
+    def _signature(self, line: _Line) -> _Kind | None:
+        return ("signature", None) if self._is_signature(line.text) else None
+
+    def _dateline(self, line: _Line) -> _Kind | None:
+        """A short line that is a date, the editor's bracketed reading aside."""
+        if len(line.text) < 60 and parse_date(re.sub(r"\s*\[[^\]]*\]", "", line.text).rstrip("."), self.ctx.context_year):
+            return "dateline", None
+        return None
+
+    def _section(self, line: _Line) -> _Kind | None:
+        """`First. ...`: a paragraph numbered by an ordinal word."""
+        section = re.match(r"[\"“«]?(?P<label>(?P<word>[^\W\d_]+)\.)\s+", line.text)
         if section and section.group("word") in self.conv.ordinals:
-            unit.kind, unit.match = "section", section
-            return
+            return "section", section
+        return None
+
+    def _list_item(self, line: _Line) -> _Kind | None:
+        """`1. ...`, `a) ...`; a label inside OCR debris (`$1. \\mbox{To}$`) counts too."""
         for kind, pattern in (("numbered", self.conv.numbered_item), ("lettered", self.conv.lettered_item)):
-            match = pattern.match(text)
+            match = pattern.match(line.text)
             if match:
-                unit.kind, unit.match = kind, match
-                return
-            debris = self.conv.tex_math.match(text)
+                return kind, match
+            debris = self.conv.tex_math.match(line.text)
             if debris and pattern.match(detex(debris.group(0))):
-                unit.kind, unit.match = kind, None
-                return
-        unit.kind = "p"
+                return kind, None
+        return None
+
+    _LINE_RULES = (_source_line, _table_block, _transmission, _address, _salutation, _signature, _dateline, _section, _list_item)
 
     def _for_classifying(self, text: str) -> str:
         """The line as a reader would read it: attached expansions joined, OCR debris regularised."""
