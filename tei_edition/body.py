@@ -35,6 +35,7 @@ class Transmission:
     when: str
     persons: tuple[Entry, ...]
     text: str
+    lang: str  # the language the line is written in
 
 
 @dataclass(frozen=True)
@@ -543,9 +544,9 @@ class BodyBuilder:
         dates = [d.get("when", "") for d in ab.iter("{*}date")]
         persons = tuple(e for e in (self._entry_of(n) for n in ab.iter("{*}persName")) if e is not None)
         if dates:
-            self.facts.transmissions.append(Transmission(event, max(dates, key=len), persons, " ".join(unit.text.split())))
+            self.facts.transmissions.append(Transmission(event, max(dates, key=len), persons, " ".join(unit.text.split()), self.lang))
         elif persons:
-            self.facts.transmissions.append(Transmission(event, "", persons, " ".join(unit.text.split())))
+            self.facts.transmissions.append(Transmission(event, "", persons, " ".join(unit.text.split()), self.lang))
         return ab
 
     def _collect_addressees(self, ab: etree._Element) -> None:

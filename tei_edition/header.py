@@ -257,7 +257,7 @@ def _transmission_actions(body: BodyFacts, desc: etree._Element) -> None:
         action = el("correspAction", {"type": "transmitted", "subtype": event.event}, [_party(e) for e in event.persons])
         if event.when:
             action.append(el("date", {"when": event.when}))
-        action.append(el("note", None, event.text))
+        action.append(el("note", {"xml:lang": event.lang if event.lang != "en" else None}, event.text))
         desc.append(action)
 
 
