@@ -508,7 +508,8 @@ class BodyBuilder:
         return element
 
     def _distribution_items(self, text: str, unit: Unit) -> Iterable[etree._Element]:
-        for piece in re.split(r"(?<=\d),\s*|(?<=\d)\.\s*$", text.strip()):
+        counted = re.search(r"\d", text) is not None  # "Stalin - 2, Molotov - 1", or names alone
+        for piece in re.split(r"(?<=\d),\s*|(?<=\d)\.\s*$" if counted else r",\s*", text.strip()):
             if piece.strip():
                 yield el("item", None, self._inline(piece.strip(), unit))
 
