@@ -45,8 +45,12 @@
     <xsl:param name="mentions" as="element()+" required="yes"/>
     <xsl:variable name="entry" as="element()?" select="te:register-entry($mentions[1]/@ref, $registers)"/>
     <xsl:variable name="name" as="xs:string" select="pdf:name($mentions[1])"/>
-    <xsl:variable name="forms" as="xs:string*"
-      select="distinct-values($mentions ! pdf:name-as-written(.))[not(lower-case(.) eq lower-case($name))]"/>
+    <!-- The forms the texts write, each once whatever its case, the listed name left out. -->
+    <xsl:variable name="forms" as="xs:string*">
+      <xsl:for-each-group select="$mentions ! pdf:name-as-written(.)[normalize-space()]" group-by="lower-case(.)">
+        <xsl:sequence select="current-group()[1][current-grouping-key() ne lower-case($name)]"/>
+      </xsl:for-each-group>
+    </xsl:variable>
     <li id="entry-{te:ref-id($mentions[1]/@ref)}">
       <span class="entry-name">{$name}</span>
       <xsl:if test="exists($forms)">
