@@ -178,3 +178,16 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "tei_edition", "build", "--to", "docx"], cwd=folder, capture_output=True, text=True)
     assert result.returncode == 2
     assert "docx" in result.stderr
+
+
+def test_tei_corrected_by_hand_is_rendered_and_kept(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=1)
+    document = sorted(p for p in (folder / "xml").glob("*.xml") if p.name not in REGISTERS)[0]
+    page = folder / "build" / "html" / f"{document.stem}.html"
+    corrected = document.read_text(encoding="utf-8").replace("</title>", " (corrected)</title>", 1)
+    document.write_text(corrected, encoding="utf-8")
+    report = run_build(folder, jobs=1)
+    assert report.made["convert"] == 0  # the source did not change: the correction stays
+    assert document.read_text(encoding="utf-8") == corrected
+    assert "(corrected)" in page.read_text(encoding="utf-8")

@@ -4,15 +4,18 @@
 example edition's registers, configuration and front matter; sources from
 `corpus.generate_corpus`), runs each stage in a process of its own (`stages.py`)
 on one process and on all cores while sampling the memory (RSS) of the stage's
-whole process tree, then an incremental rebuild after one changed source and a
-rebuild with no change, and returns rows for the table and build/bench.json.
+whole process tree, then the whole build and the build without the HTML site, an
+incremental rebuild after one changed source and a rebuild with no change (of the
+build without the HTML site, which a whole build cannot finish at scale: see the
+README), and returns rows for the table and build/bench.json.
 """
 
 from __future__ import annotations
 
-import os
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -27,12 +30,16 @@ from tei_edition.bench.corpus import generate_corpus
 from tei_edition.config import Edition
 
 #: Stages timed on one process and on all cores, in pipeline order.
-STAGES = ("convert", "validate", "html", "text", "pdf", "floor")
+STAGES = ("convert", "validate", "html", "html-site", "text", "pdf", "floor")
 REGISTER_FILES = ("persons.xml", "places.xml", "organisations.xml")
 
 
-def run_bench(edition: Edition, n: int, cores: int, seed: int = 1950, log: Any = None) -> dict[str, Any]:
-    """Measure every stage on `n` generated cables; the result as plain data."""
+def run_bench(edition: Edition, n: int, cores: int, seed: int = 1950, log: Any = None, timeout: float | None = None) -> dict[str, Any]:
+    """Measure every stage on `n` generated cables; the result as plain data.
+
+    A stage still running after `timeout` seconds is stopped and recorded as not ok
+    (with the time it ran), so one pathological stage does not hide the others.
+    """
     with tempfile.TemporaryDirectory(prefix="tei-edition-bench-") as tmp:
         root = Path(tmp)
         config = _edition_copy(edition, root)
@@ -41,13 +48,14 @@ def run_bench(edition: Edition, n: int, cores: int, seed: int = 1950, log: Any =
         for jobs in sorted({1, cores}):
             _reset(root)
             for stage in STAGES:
-                rows.append(_measure(stage, config, jobs, root, log))
-            _reset(root)
-            rows.append(_measure("build", config, jobs, root, log))
+                rows.append(_measure(stage, config, jobs, root, log, timeout))
+            for build in ("build", "build-text"):
+                _reset(root)
+                rows.append(_measure(build, config, jobs, root, log, timeout))
         changed = sources[len(sources) // 2]
         changed.write_text(changed.read_text(encoding="utf-8").replace("the ", "the  ", 1), encoding="utf-8")
-        rows.append(_measure("rebuild", config, cores, root, log) | {"stage": "incremental (one source changed)"})
-        rows.append(_measure("rebuild", config, cores, root, log) | {"stage": "no-change rebuild"})
+        rows.append(_measure("build-text", config, cores, root, log, timeout) | {"stage": "incremental build-text (one source changed)"})
+        rows.append(_measure("build-text", config, cores, root, log, timeout) | {"stage": "no-change build-text"})
         return {"n": n, "sources": len(sources), "cores": cores, "seed": seed, "stages": rows}
 
 
@@ -71,15 +79,19 @@ def _reset(root: Path) -> None:
     shutil.rmtree(root / "build", ignore_errors=True)
 
 
-def _measure(stage: str, config: Path, jobs: int, root: Path, log: Any) -> dict[str, Any]:
+def _measure(stage: str, config: Path, jobs: int, root: Path, log: Any, timeout: float | None) -> dict[str, Any]:
     """Run a stage in its own process, sampling the RSS of its process tree every 50 ms."""
     command = [sys.executable, "-m", "tei_edition.bench.stages", stage, str(config), str(jobs)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
     peak = [0]
     sampler = threading.Thread(target=_sample, args=(process.pid, peak), daemon=True)
     sampler.start()
-    output, _ = process.communicate()
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the stage and its workers
+        output, _ = process.communicate()
     wall = time.perf_counter() - started
     sampler.join()
     result = json.loads(output.strip().splitlines()[-1]) if process.returncode == 0 and output.strip() else {"documents": 0, "seconds": wall}
@@ -119,7 +131,7 @@ def floor_ratios(rows: list[dict[str, Any]]) -> None:
     floors = {row["jobs"]: row for row in rows if row["stage"] == "floor" and row["documents"]}
     for row in rows:
         floor = floors.get(row["jobs"])
-        if floor and row["documents"] and row["stage"] in STAGES + ("build",):
+        if floor and row["documents"] and row["stage"] in STAGES + ("build", "build-text"):
             per_doc, floor_per_doc = row["seconds"] / row["documents"], floor["seconds"] / floor["documents"]
             row["x_floor"] = round(per_doc / floor_per_doc, 1) if floor_per_doc else None
 

@@ -2,10 +2,11 @@
 
 `python -m tei_edition.bench.stages STAGE EDITION_TOML JOBS` runs the stage with the
 build's own tasks (the same code `tei-edition build` runs) and prints
-{"documents": N, "seconds": S} as JSON. Stages: convert, validate, html, text, pdf
-(the first PDF_SUBSET documents), floor (parse every TEI file and write a file of
-the size of its outputs: what the machine can do at all), build (a clean build of
-HTML and text), rebuild (a build after the caller changed what it wanted).
+{"documents": N, "seconds": S} as JSON. Stages: convert, validate, html (document
+pages), html-site (the pages made from every document: index, registers, search),
+text (documents and the edition's file), pdf (the first PDF_SUBSET documents), floor (parse every TEI file and write a file of
+the size of its outputs: what the machine can do at all), and the builds of BUILDS
+(`tei-edition build` on what is there: clean, or after the caller changed a source).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from tei_edition.xmlio import XML_NS, parse_xml, write_atomic
 PDF_SUBSET = 200
 #: Documents per task in the stages.
 BATCH = 32
+#: The build stages and the formats each builds: the whole build, and the build without
+#: the HTML site (whose register pages grow with the square of the corpus; see the README).
+BUILDS = {"build": ("html", "text"), "build-text": ("text",)}
 
 
 def run_stage(stage: str, edition: Edition, jobs: int) -> int:
@@ -36,10 +40,14 @@ def run_stage(stage: str, edition: Edition, jobs: int) -> int:
     try:
         if stage == "convert":
             return _convert(edition, context, executor)
-        if stage in ("build", "rebuild"):
-            report = build_edition(edition, BuildOptions(("html", "text"), False), executor)
+        if stage in BUILDS:
+            report = build_edition(edition, BuildOptions(BUILDS[stage], False), executor)
             return report.documents
         documents = _documents(edition)
+        if stage == "html-site":
+            for _ in executor.run([Task(build_listing, (context, "html:site"))]):
+                pass
+            return len(documents)
         if stage == "floor":
             tasks = [Task(floor_batch, (edition, [str(p) for p in documents[i : i + BATCH]])) for i in range(0, len(documents), BATCH)]
             for _ in executor.run(tasks):
@@ -49,7 +57,7 @@ def run_stage(stage: str, edition: Edition, jobs: int) -> int:
             documents = documents[:PDF_SUBSET]
         jobs_list = _jobs(documents, stage)
         tasks = [Task(build_documents, (context, jobs_list[i : i + BATCH])) for i in range(0, len(jobs_list), BATCH)]
-        listing = {"validate": None, "html": "html:site", "text": "text:edition", "pdf": None}[stage]
+        listing = {"validate": None, "html": None, "text": "text:edition", "pdf": None}[stage]
         if listing:
             tasks.insert(0, Task(build_listing, (context, listing)))
         for _ in executor.run(tasks):
@@ -109,4 +117,4 @@ if __name__ == "__main__":
     main(sys.argv[1:])
 
 
-__all__ = ["PDF_SUBSET", "BATCH", run_stage.__name__, floor_batch.__name__, main.__name__]
+__all__ = ["PDF_SUBSET", "BATCH", "BUILDS", run_stage.__name__, floor_batch.__name__, main.__name__]

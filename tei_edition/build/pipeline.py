@@ -145,6 +145,7 @@ def build_edition(
     report = BuildReport()
     try:
         docs = _convert_phase(edition, context, inputs, hashes, manifest, executor, options, progress, report)
+        _read_corrections(docs, hashes)
         _document_phase(edition, context, inputs, docs, manifest, executor, options, progress, report)
         _remove_obsolete(edition, docs, manifest, report)
         manifest.hashes = hashes.seen
@@ -288,6 +289,15 @@ def _sourcemap_entry(edition: Edition, name: str) -> Any:
 
 def _document_info(doc: _Doc, identity: dict[str, Any] | None) -> dict[str, Any]:
     return {**doc.__dict__, "path": str(doc.path), "identity": identity}
+
+
+def _read_corrections(docs: dict[str, _Doc], hashes: FileHashes) -> None:
+    """TEI an editor corrected by hand since it was converted: its own hash, pointers and date."""
+    for doc in docs.values():
+        actual = hashes.of(doc.path)
+        if actual != doc.digest:
+            root = parse_xml(doc.path).getroot()
+            doc.digest, doc.refs, doc.date = actual, register_refs(root), document_date(root)
 
 
 def _recorded_document(info: dict[str, Any]) -> _Doc:

@@ -18,6 +18,7 @@ def bench(
     n: list[int] = typer.Option([1000, 10000], "--n", "-n", min=1, help="Corpus sizes in cables (repeat: --n 1000 --n 10000)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="The 'all cores' runs' processes (0: one per CPU)."),
     seed: int = typer.Option(1950, "--seed", help="The generator's seed (same seed, same corpus)."),
+    stage_timeout: Optional[float] = typer.Option(None, "--stage-timeout", min=1, help="Stop a stage after this many seconds (recorded as not ok)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="The JSON file (default: the edition's build/bench.json)."),
     config: Path = CONFIG_OPTION,
     output_format: TextOrJson = FORMAT_OPTION,
@@ -36,7 +37,7 @@ def bench(
     for size in n:
         if not quiet:
             typer.echo(f"bench: {size} cables", err=True)
-        result = run_bench(edition, size, cores, seed, show)
+        result = run_bench(edition, size, cores, seed, show, stage_timeout)
         floor_ratios(result["stages"])
         results.append(result)
     target = output or edition.build / "bench.json"
