@@ -105,6 +105,10 @@ def _role(tree: etree._ElementTree) -> str:
     """'register', 'document', or 'other' (not TEI, or without a body: left alone)."""
     root = tree.getroot()
     if root.tag != f"{{{TEI_NS}}}TEI":
+        if etree.QName(root).localname == "TEI":  # a TEI document in the wrong namespace is a mistake, not "other"
+            raise XmlInputError(tree.docinfo.URL or "", root.sourceline or 1, 1,
+                                f"the root element TEI is in the namespace {etree.QName(root).namespace or '(none)'!r}, "
+                                f"not TEI's: declare xmlns=\"{TEI_NS}\"")
         return "other"
     if any(root.find(f"tei:text/tei:body/tei:{name}", NSMAP) is not None for name in _REGISTER_LISTS):
         return "register"
