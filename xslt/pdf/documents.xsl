@@ -75,7 +75,7 @@
   <xsl:function name="pdf:sign-description" as="xs:string">
     <xsl:param name="sign" as="element()"/>
     <xsl:sequence select="(if ($sign/self::tei:add) then 'added' else 'deleted')
-      || string-join($sign/@te:hand ! (' in ' || .))
+      || string-join($sign/@te:hand ! (' in ' || replace(., '\.$', '')))
       || string-join($sign/@te:place[normalize-space()] ! (', ' || .))"/>
   </xsl:function>
 
