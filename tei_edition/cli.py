@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from tei_edition import __version__
+from tei_edition.cliutil import run_interruptible
 from tei_edition.commands import register_all
 
 app = typer.Typer(
@@ -35,8 +36,8 @@ register_all(app)
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    app()
+    """Entry point of the console script (SIGINT and SIGTERM end it cleanly)."""
+    run_interruptible(app)
 
 
 __all__ = ["app", main.__name__]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Any
 import typer
 
 from tei_edition.config import DEFAULT_CONFIG, Edition, load_edition
-from tei_edition.errors import TeiEditionError
+from tei_edition.errors import Interrupted, TeiEditionError
 
 
 class TextOrJson(str, Enum):
@@ -30,11 +32,11 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def edition_or_exit(config: Path) -> Edition:
-    """Load the edition configuration, or exit 2 with its error."""
+    """Load the edition configuration, or exit 1 with its error (a broken edition.toml is bad input)."""
     try:
         return load_edition(config)
     except TeiEditionError as exc:
-        fail(str(exc), EXIT_USAGE)
+        fail(str(exc), EXIT_ERRORS)
         raise  # unreachable: fail() exits
 
 
@@ -42,6 +44,42 @@ def fail(message: str, code: int = EXIT_ERRORS) -> None:
     """Print one error line on stderr and exit with `code`."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def run_interruptible(app: typer.Typer) -> None:
+    """Run the CLI so that SIGINT and SIGTERM stop it cleanly, with a message and 128 + the signal's number.
+
+    The signal becomes an `Interrupted` exception in the main process, so every
+    `finally` runs (worker pools finish their current task, temporaries are
+    removed) and every output is either complete and old or complete and new.
+    Forked workers ignore SIGINT (a Ctrl-C reaches the whole process group: the
+    main process decides) and keep the default SIGTERM.
+    """
+
+    def interrupt(signum: int, _frame: object) -> None:
+        for each in _STOP_SIGNALS:  # a second Ctrl-C must not break the clean-up of the first
+            signal.signal(each, signal.SIG_IGN)
+        raise Interrupted(signum, signal.Signals(signum).name)
+
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, interrupt)
+    os.register_at_fork(after_in_child=_worker_signals)
+    try:
+        app()
+    except Interrupted as exc:
+        typer.echo(
+            f"error: interrupted by {exc.name}: every file written so far is complete; run the command again to finish",
+            err=True,
+        )
+        sys.exit(128 + exc.signum)
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _worker_signals() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def print_json(data: Any) -> None:
@@ -59,5 +97,6 @@ __all__ = [
     "EXIT_USAGE",
     edition_or_exit.__name__,
     fail.__name__,
+    run_interruptible.__name__,
     print_json.__name__,
 ]

@@ -35,9 +35,33 @@ class XmlInputError(TeiEditionError):
         super().__init__(f"{path}:{line}:{column}: {message}")
 
 
+class OutputError(TeiEditionError):
+    """Raised when an output file cannot be written (folder not writable, disk full); names the file."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        self.path = Path(path)
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+class Interrupted(BaseException):
+    """Raised in the main process by SIGINT or SIGTERM, so that every `finally` runs and no half file stays.
+
+    A BaseException, like KeyboardInterrupt, so that no `except TeiEditionError`
+    or `except Exception` swallows it on its way out.
+    """
+
+    def __init__(self, signum: int, name: str) -> None:
+        self.signum = signum
+        self.name = name
+        super().__init__(name)
+
+
 __all__ = [
     TeiEditionError.__name__,
     SourceError.__name__,
     ConfigError.__name__,
     XmlInputError.__name__,
+    OutputError.__name__,
+    Interrupted.__name__,
 ]

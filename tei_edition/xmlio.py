@@ -8,14 +8,16 @@ machine and an interrupted run never leaves a half-written file.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
+from glob import escape as glob_escape
 from pathlib import Path
 
 from lxml import etree
 
-from tei_edition.errors import XmlInputError
+from tei_edition.errors import OutputError, XmlInputError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -112,21 +114,67 @@ def _line_of(data: bytes, needle: bytes) -> int:
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write a file by writing a temporary sibling and renaming it into place."""
+    """Write a file by writing a temporary sibling and renaming it into place.
+
+    A reader sees the old file or the new one, never half of either. A write that
+    fails (folder not writable, disk full) is an OutputError naming the file, and
+    leaves no temporary behind; temporaries a killed run left (`kill -9`) are
+    removed by the next write of the same file.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(path, f"cannot create its folder {path.parent}: {_reason(exc)}") from exc
+    _remove_stale_temporaries(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=_TEMPORARY_SUFFIX)
+    except OSError as exc:
+        raise OutputError(path, f"cannot write in {path.parent}: {_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise OutputError(path, f"cannot write: {_reason(exc)}") from exc
         raise
+
+
+_TEMPORARY_SUFFIX = ".tmp"
+
+
+def _reason(exc: OSError) -> str:
+    """Why a write failed, in the words an editor can act on."""
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return f"{exc.strerror} (the disk is full, or a file-size limit was reached); nothing was replaced"
+    return exc.strerror or str(exc)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove temporaries of `path` whose writing process is gone (killed before it could clean up)."""
+    for stale in path.parent.glob(f".{glob_escape(path.name)}.*{_TEMPORARY_SUFFIX}"):
+        pid = stale.name[len(path.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                stale.unlink()
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
