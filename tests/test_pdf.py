@@ -20,9 +20,8 @@ from typer.testing import CliRunner
 
 from tei_edition.cli import app
 from tei_edition.config import load_edition
-from tei_edition.render import RenderOptions, corpus as corpus_module
-from tei_edition.render import pdf
-from tei_edition.render.corpus import Corpus, load_corpus
+from tei_edition.render import RenderOptions, pdf
+from tei_edition.render.corpus import Corpus, Document, corpus_tree, load_corpus
 from tei_edition.xmlio import NSMAP, parse_xml
 from tei_edition.xslt import Stylesheet, document_node
 
@@ -74,8 +73,8 @@ def view_words(document: Path, view: str = "reading") -> set[str]:
     return words(Stylesheet.load(VIEW_WORDS).transform(parse_xml(document), {"view": view}))
 
 
-def documents_by_date(corpus: Corpus) -> list[corpus_module.Document]:
-    def key(document: corpus_module.Document) -> str:
+def documents_by_date(corpus: Corpus) -> list[Document]:
+    def key(document: Document) -> str:
         when = document.tree.xpath(
             "string(tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']/tei:date/@when)",
             namespaces=NSMAP,
@@ -91,7 +90,7 @@ def destinations(path: Path) -> dict[str, int]:
     return {name: reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
 
 
-def title_words(document: corpus_module.Document) -> str:
+def title_words(document: Document) -> str:
     title = document.tree.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NSMAP)
     return " ".join("".join(title.itertext()).split())
 
@@ -269,7 +268,7 @@ def test_pdf_metadata_names_title_authors_language_and_is_tagged(rendered: tuple
 
 
 def test_registers_give_each_page_of_a_name_once(rendered: tuple[Corpus, Path]) -> None:
-    corpus, out = rendered
+    _, out = rendered
     path = out / pdf.EDITION_FILE
     found = destinations(path)
     text = pdf_text(path, found["register-persons"], len(pypdf.PdfReader(path).pages))
@@ -360,8 +359,6 @@ def test_a_document_no_rule_covers_fails_naming_file_and_line_and_writes_nothing
 
 def test_print_html_loads_nothing_from_outside(fixture_corpus: Corpus) -> None:
     sheet = Stylesheet.load(pdf.STYLESHEET)
-    from tei_edition.render.corpus import corpus_tree
-
     html = sheet.transform(document_node(corpus_tree(fixture_corpus.documents)), pdf.print_params(fixture_corpus))
     tree = etree.fromstring(html.encode(), etree.HTMLParser())
     assert not tree.xpath("//link | //img | //script | //@src")

@@ -129,11 +129,11 @@ def test_metadata_block_is_a_field_list_at_the_top(rendered: tuple[Corpus, Path,
         sent = document.tree.xpath("string(//tei:correspAction[@type='sent']/tei:date/@when)", namespaces=NSMAP)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", sent):
             year = sent[:4]
-            assert year in [node.astext() for node in doctree.findall(docutils.nodes.date)][0]
+            assert year in next(node.astext() for node in doctree.findall(docutils.nodes.date))
 
 
 def test_notes_are_numbered_in_the_text_and_listed_after_it(rendered: tuple[Corpus, Path, str]) -> None:
-    corpus, out, view = rendered
+    corpus, out, _ = rendered
     for path in [out / text.EDITION_FILE, *(out / f"{d.id}.txt" for d in corpus.documents)]:
         doctree, _ = parse_rst(path)
         references = [node["refid"] for node in doctree.findall(docutils.nodes.footnote_reference)] + \

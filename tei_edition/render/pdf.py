@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from weasyprint import CSS, HTML
 from weasyprint.document import Document as LaidOutDocument
@@ -90,7 +90,7 @@ def build_date() -> str:
     if not epoch:
         return ""
     try:
-        moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
     except (ValueError, OverflowError) as exc:
         raise PdfError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from exc
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
