@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,14 +36,30 @@ def load_edition(path: Path = DEFAULT_CONFIG) -> Edition:
     """Read and check `edition.toml`; every problem is a ConfigError naming the file."""
     path = Path(path)
     if not path.is_file():
-        raise ConfigError(f"{path}: no edition configuration here (tei-edition init DIR starts one)")
+        raise ConfigError(f"{path}: no edition configuration here (tei-edition init DIR starts one, --config names another)")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: not UTF-8: save it as UTF-8") from exc
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_POSITION.search(str(exc))
+        position = f"{where['line']}:{where['column']}" if where else "1"
+        raise ConfigError(f"{path}:{position}: not valid TOML: {_TOML_POSITION.sub('', str(exc))}") from exc
     edition = data.get("edition", {})
     paths = data.get("paths", {})
+    if not isinstance(edition, dict) or not isinstance(paths, dict):
+        raise ConfigError(f"{path}:1: [edition] and [paths] must be tables")
     root = path.resolve().parent
+    for key in _FOLDERS_READ:
+        if key in paths and not (root / str(paths[key])).is_dir():
+            raise ConfigError(
+                f"{path}:{_line_of_key(text, key)}: [paths] {key} = {paths[key]!r} names {root / str(paths[key])}, "
+                "which is not a folder"
+            )
     try:
         return Edition(
             root=root,
@@ -61,7 +78,21 @@ def load_edition(path: Path = DEFAULT_CONFIG) -> Edition:
             raw=data,
         )
     except KeyError as exc:
-        raise ConfigError(f"{path}: [edition] needs the key {exc.args[0]!r}") from exc
+        raise ConfigError(f"{path}:{_line_of_key(text, '[edition]')}: [edition] needs the key {exc.args[0]!r}") from exc
+
+
+#: The folders every command reads from: a path to them that leads nowhere is a mistake in the file.
+_FOLDERS_READ = ("xml", "registers")
+_TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)")
+
+
+def _line_of_key(text: str, key: str) -> int:
+    """The line where `key` (a key, or a [table] header) is written, or 1."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*(=|$)" if not key.startswith("[") else rf"^\s*{re.escape(key)}\s*$")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return 1
 
 
 __all__ = [Edition.__name__, load_edition.__name__, "DEFAULT_CONFIG"]
