@@ -108,6 +108,8 @@ def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     out = tmp_path_factory.mktemp(f"pdf-{request.param}")
     pdf.write(corpus, RenderOptions(out=out))
     OUTPUT.mkdir(exist_ok=True)
+    for stale in OUTPUT.glob(f"pdf-{request.param}-*.png"):
+        stale.unlink()
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "8", str(out / pdf.EDITION_FILE),
                     str(OUTPUT / f"pdf-{request.param}")], check=True)
     return corpus, out
@@ -129,9 +131,9 @@ def test_one_pdf_for_the_edition_and_one_per_document(rendered: tuple[Corpus, Pa
         assert (out / name).read_bytes().startswith(b"%PDF-")
 
 
-def test_first_pages_are_rendered_for_a_person_to_look_at(rendered: tuple[Corpus, Path]) -> None:
-    pngs = sorted(OUTPUT.glob("pdf-*-*.png"))
-    assert pngs and all(path.stat().st_size > 1000 for path in pngs)
+def test_first_pages_are_rendered_for_a_person_to_look_at(rendered: tuple[Corpus, Path], request: pytest.FixtureRequest) -> None:
+    pngs = sorted(OUTPUT.glob(f"pdf-{request.node.callspec.params['rendered']}-*.png"))
+    assert len(pngs) == 8 and all(path.stat().st_size > 1000 for path in pngs)
 
 
 # text
