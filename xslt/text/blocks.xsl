@@ -80,7 +80,7 @@
 
   <!-- A note standing between blocks: where it stands, under its number. -->
   <xsl:template match="tei:note[pdf:is-block-note(.)]" mode="txt:blocks" as="xs:string">
-    <xsl:sequence select="rst:paragraph('(' || txt:note-label(.) || ') ' || txt:note-text(.), '')"/>
+    <xsl:sequence select="rst:paragraph('[' || txt:note-label(.) || '] ' || txt:note-text(.), '')"/>
   </xsl:template>
 
   <!-- A page break between blocks: a line of its own. -->
