@@ -36,6 +36,7 @@ def validate(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (junit, sarif: the file CI reads)."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the run too (exit 1)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Parallel processes (0: one per CPU)."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF", help="Only files changed since this git revision (and new files in xml/), and the files pointing to them."),
     config: Path = CONFIG_OPTION,
     quiet: bool = QUIET_OPTION,
 ) -> None:
@@ -46,6 +47,10 @@ def validate(
     there are no errors (warnings allowed unless --strict), 1 when there are, 2 on
     usage errors or unreadable input.
     """
+    if changed_since is not None:
+        from tei_edition.changed import changed_paths_or_exit  # git is needed by this option only
+
+        paths = changed_paths_or_exit(changed_since, paths or [], config, quiet)
     if not paths:
         paths = [edition_or_exit(config).xml]
     try:

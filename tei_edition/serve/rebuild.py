@@ -86,14 +86,16 @@ class Rebuilder:
             self.close()
         executor = self._workers()
         context = BuildContext(edition, "reading", os.getcwd())
-        try:
-            report = build_edition(edition, BuildOptions(self.formats), executor)
-            build_errors = [Problem.from_message(message, "build") for message in report.errors]
-        except TeiEditionError as exc:  # e.g. a TEI file it plans with does not parse: the edited ones are checked below
-            report, build_errors = BuildReport(), [Problem.from_message(str(exc), "build")]
+        edited = [p for p in sorted(changed or ()) if self._is_document(edition, p) and p.is_file()]
+        report, build_errors = BuildReport(), []
+        if changed is None or not changed <= set(edited):  # hand edits alone: nothing the build would see
+            try:
+                report = build_edition(edition, BuildOptions(self.formats), executor)
+                build_errors = [Problem.from_message(message, "build") for message in report.errors]
+            except TeiEditionError as exc:  # e.g. a TEI file it plans with does not parse: the edited ones are checked below
+                build_errors = [Problem.from_message(str(exc), "build")]
         made = dict(report.made)
         notices = self._replaced_hand_edits() if made.get("convert") else []
-        edited = [p for p in sorted(changed or ()) if self._is_document(edition, p) and p.is_file()]
         if not edited:
             yield Outcome(without_repeats(build_errors, errors_of(report.issues)), _summary(made, started), shown, made, notices)
             return
