@@ -99,6 +99,21 @@
     <xsl:sequence select="(root($context)//tei:witness[@xml:id = $id]/@n ! string(), $id)[1]"/>
   </xsl:function>
 
+  <!-- The reading of an app one witness has (lem or rdg whose @wit names it), none when
+       the apparatus gives it none (the witness lacks the passage). -->
+  <xsl:function name="te:witness-reading" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:param name="wit" as="xs:string"/>
+    <xsl:sequence select="$app/(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg)[tokenize(@wit) = '#' || $wit][1]"/>
+  </xsl:function>
+
+  <!-- The witnesses of a collated version (its @source, base first) from the listWit. -->
+  <xsl:function name="te:version-witnesses" as="element(tei:witness)*">
+    <xsl:param name="version" as="element()"/>
+    <xsl:variable name="witnesses" as="element(tei:witness)*" select="root($version)//tei:listWit/tei:witness"/>
+    <xsl:sequence select="tokenize($version/@source) ! replace(., '^#', '') ! (let $id := . return $witnesses[@xml:id = $id])"/>
+  </xsl:function>
+
   <!-- The words of an element with its spacing normalised. -->
   <xsl:function name="te:words" as="xs:string">
     <xsl:param name="element" as="element()*"/>

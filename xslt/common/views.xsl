@@ -10,8 +10,11 @@
                      readings as written, editorial expansions (ex) left out.
 
      Both views keep supplied words (bracketed by the renderers), gaps, page breaks and
-     notes, and show the base text of an app with its variants in a textual note; notes get their number (n="1" …) and elements with a hand get te:hand, the
-     hand in words. A resolved choice keeps the other reading in te:alt (for hover
+     notes, and show the base text of an app with its variants in a textual note; notes
+     get their number (n="1" …) and elements with a hand get te:hand, the hand in words.
+
+     te:witness      one witness's own text from a collated text (tunnel parameter
+                     te:wit): its readings in place of each app; then apply a view. A resolved choice keeps the other reading in te:alt (for hover
      text). An element no rule covers stops the build (xslt/common/elements.xsl). -->
 <xsl:stylesheet version="3.0" expand-text="yes"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,6 +25,7 @@
 
   <xsl:mode name="te:reading" on-no-match="shallow-copy" on-multiple-match="fail" warning-on-no-match="false"/>
   <xsl:mode name="te:diplomatic" on-no-match="shallow-copy" on-multiple-match="fail" warning-on-no-match="false"/>
+  <xsl:mode name="te:witness" on-no-match="shallow-copy" on-multiple-match="fail" warning-on-no-match="false"/>
 
   <!-- ===== both views ===== -->
 
@@ -57,10 +61,73 @@
   </xsl:template>
 
   <!-- Variants between witnesses: the base text (lem) in place, every reading in a
-       textual note, in both views (the note is the apparatus, not an editorial choice). -->
+       textual note, in both views (the note is the apparatus, not an editorial choice).
+       An output that marks variants in the text itself (HTML) passes the tunnel
+       parameter te:keep-apparatus: the app then stays, holding its base reading (lem,
+       resolved by the view) and its textual note, for the output to show together. -->
   <xsl:template match="tei:app" mode="te:reading te:diplomatic" as="node()*">
-    <xsl:apply-templates select="(tei:lem, tei:rdg[1])[1]/node()" mode="#current"/>
-    <xsl:sequence select="te:textual-note(.)"/>
+    <xsl:param name="te:keep-apparatus" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="base" as="element()?" select="(tei:lem, tei:rdg[1])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$te:keep-apparatus">
+        <xsl:copy>
+          <xsl:apply-templates select="@*" mode="#current"/>
+          <lem xmlns="http://www.tei-c.org/ns/1.0">
+            <xsl:apply-templates select="$base/@*" mode="#current"/>
+            <xsl:apply-templates select="$base/node()" mode="#current"/>
+          </lem>
+          <xsl:sequence select="te:textual-note(.)"/>
+        </xsl:copy>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$base/node()" mode="#current"/>
+        <xsl:sequence select="te:textual-note(.)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== one witness's text ===== -->
+
+  <!-- te:witness (tunnel parameter te:wit, a witness id without '#'): the text as one
+       witness has it, read back from the apparatus: its own reading at each app (nothing
+       where it has none), its own page breaks only. The result is TEI again, to be put
+       through te:reading or te:diplomatic like any text. -->
+  <!-- With te:compare (another witness's id), a place where the two differ is kept as
+       seg type="variant" (subtype: the app's type, te:other: the other's words), for a
+       synopsis to mark. -->
+  <xsl:template match="tei:app" mode="te:witness" as="node()*">
+    <xsl:param name="te:wit" as="xs:string" tunnel="yes" required="yes"/>
+    <xsl:param name="te:compare" as="xs:string?" tunnel="yes" select="()"/>
+    <xsl:variable name="own" as="element()?" select="te:witness-reading(., $te:wit)"/>
+    <xsl:variable name="other" as="element()?" select="$te:compare ! te:witness-reading(current(), .)"/>
+    <xsl:choose>
+      <xsl:when test="exists($te:compare) and not($own is $other)">
+        <seg xmlns="http://www.tei-c.org/ns/1.0" type="variant" subtype="{(@type, 'substantive')[1]}"
+          te:other="{te:witness-siglum(., '#' || $te:compare)}: {if ($other/normalize-space()) then '“' || te:words($other) || '”' else 'nothing'}">
+          <xsl:apply-templates select="$own/node()" mode="#current"/>
+        </seg>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$own/node()" mode="#current"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A page break of a collated text is a page of the witnesses its @ed names (of all
+       when it names none). -->
+  <xsl:template match="tei:pb" mode="te:witness" as="element(tei:pb)?">
+    <xsl:param name="te:wit" as="xs:string" tunnel="yes" required="yes"/>
+    <xsl:if test="not(@ed) or tokenize(@ed) = '#' || $te:wit">
+      <xsl:copy>
+        <xsl:apply-templates select="@* except @ed" mode="#current"/>
+      </xsl:copy>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The version now holds one witness: @source names it alone. -->
+  <xsl:template match="@source" mode="te:witness" as="attribute(source)">
+    <xsl:param name="te:wit" as="xs:string" tunnel="yes" required="yes"/>
+    <xsl:attribute name="source" select="'#' || $te:wit"/>
   </xsl:template>
 
   <!-- ===== reading view ===== -->

@@ -15,6 +15,7 @@
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="te:document-title(.)"/>
       <xsl:with-param name="current" select="$id || '.html'"/>
+      <xsl:with-param name="style" select="te:text-switch-style(.)"/>
       <xsl:with-param name="content" as="node()+">
         <article class="document" aria-labelledby="document-title">
           <h1 id="document-title">{te:document-title(.)}</h1>
@@ -115,7 +116,7 @@
             <xsl:if test="$header//tei:witness">
               <ul>
                 <xsl:for-each select="$header//tei:witness">
-                  <li><strong>{(@n, @xml:id)[1]}</strong>: {normalize-space(string-join(text(), ' '))}<xsl:text> </xsl:text>
+                  <li id="{@xml:id}"><strong>{te:siglum(.)}</strong>: {te:witness-description(.)}<xsl:text>: </xsl:text>
                     <xsl:apply-templates select="tei:bibl" mode="te:bibl"/></li>
                 </xsl:for-each>
               </ul>
@@ -195,11 +196,15 @@
 
   <!-- ===== the text ===== -->
 
+  <!-- The text: the collated text in two views (as read, as written) with its variants
+       marked; when the document has witnesses, also each witness's own text and each
+       other witness side by side with the base witness. Radio buttons choose what is
+       shown, with no script (the page's own style rules, te:text-switch-style, link each
+       button to its block); edition.js remembers the choice. The hands are listed after. -->
   <xsl:template name="te:text-views" as="element(section)">
     <xsl:variable name="versions" as="element()+"
       select="if (tei:text/tei:body/tei:div) then tei:text/tei:body/tei:div else tei:text/tei:body"/>
-    <section class="text" aria-labelledby="text-heading">
-      <h2 id="text-heading">Text</h2>
+    <xsl:variable name="texts" as="element()+">
       <fieldset class="view-switch">
         <legend>Show the text</legend>
         <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
@@ -207,6 +212,12 @@
         <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
         <label for="view-diplomatic">as written (diplomatic: deletions struck through, additions raised)</label>
       </fieldset>
+      <xsl:if test="tei:text//tei:app">
+        <p class="minor-switch">
+          <input type="checkbox" id="show-minor" checked=""/>
+          <label for="show-minor">Mark minor variants too (punctuation, case, word division)</label>
+        </p>
+      </xsl:if>
       <xsl:for-each select="'reading', 'diplomatic'">
         <xsl:variable name="view" as="xs:string" select="."/>
         <div class="view view-{$view}" id="{$view}-view">
@@ -214,14 +225,25 @@
             <xsl:for-each select="$versions">
               <xsl:variable name="resolved" as="element()">
                 <xsl:choose>
-                  <xsl:when test="$view eq 'reading'"><xsl:apply-templates select="." mode="te:reading"/></xsl:when>
-                  <xsl:otherwise><xsl:apply-templates select="." mode="te:diplomatic"/></xsl:otherwise>
+                  <xsl:when test="$view eq 'reading'">
+                    <xsl:apply-templates select="." mode="te:reading">
+                      <xsl:with-param name="te:keep-apparatus" select="true()" tunnel="yes"/>
+                    </xsl:apply-templates>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:apply-templates select="." mode="te:diplomatic">
+                      <xsl:with-param name="te:keep-apparatus" select="true()" tunnel="yes"/>
+                    </xsl:apply-templates>
+                  </xsl:otherwise>
                 </xsl:choose>
               </xsl:variable>
               <section class="version version-{(@type, 'text')[1]}" lang="{te:lang(.)}">
                 <h3>
                   <xsl:if test="te:lang(.) ne 'en'"><xsl:attribute name="lang" select="'en'"/></xsl:if>
                   <xsl:sequence select="te:version-label(.)"/>
+                  <xsl:if test="@source">
+                    <span class="version-witnesses">, witnesses {string-join(te:version-witnesses(.) ! te:siglum(.), ', ')} (variants of {te:siglum(te:version-witnesses(.)[1])} marked)</span>
+                  </xsl:if>
                 </h3>
                 <xsl:apply-templates select="$resolved/node()" mode="te:html">
                   <xsl:with-param name="view" select="$view" tunnel="yes"/>
@@ -231,9 +253,195 @@
           </div>
         </div>
       </xsl:for-each>
+      <xsl:apply-templates select="te:shown-witnesses(.)" mode="te:witness-text"/>
+      <xsl:for-each select="$versions[count(te:version-witnesses(.)) gt 1]">
+        <xsl:variable name="version" as="element()" select="."/>
+        <xsl:for-each select="tail(te:version-witnesses(.))">
+          <xsl:call-template name="te:synopsis">
+            <xsl:with-param name="version" select="$version"/>
+            <xsl:with-param name="pair" select="(te:version-witnesses($version)[1], .)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <section class="text" aria-labelledby="text-heading">
+      <h2 id="text-heading">Text</h2>
+      <xsl:choose>
+        <xsl:when test="exists(te:shown-witnesses(.))">
+          <xsl:call-template name="te:text-switch">
+            <xsl:with-param name="texts" select="$texts"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:sequence select="$texts"/></xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="te:hand-legend"/>
     </section>
   </xsl:template>
+
+  <!-- ===== witnesses: the switch, each witness's text, synopses ===== -->
+
+  <!-- What the text shows: the collated text, one witness, or two side by side. The
+       radio buttons come before the texts as their siblings, so that the page's own
+       style rules (te:text-switch-style) can show the block of the checked one. -->
+  <xsl:template name="te:text-switch" as="element(fieldset)">
+    <xsl:param name="texts" as="element()+" required="yes"/>
+    <fieldset class="text-switch">
+      <legend>Text of the witnesses</legend>
+      <xsl:for-each select="te:text-choices(.)">
+        <input type="radio" name="text" id="{?input}" value="{?value}">
+          <xsl:if test="position() eq 1"><xsl:attribute name="checked" select="''"/></xsl:if>
+        </input>
+        <label for="{?input}">{?label}</label>
+      </xsl:for-each>
+      <div class="text-blocks">
+        <xsl:sequence select="$texts"/>
+      </div>
+    </fieldset>
+  </xsl:template>
+
+  <!-- One witness's own text, every version it witnesses, as read; shown by its button. -->
+  <xsl:mode name="te:witness-text" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:template match="tei:witness" mode="te:witness-text" as="element(div)">
+    <xsl:variable name="witness" as="element(tei:witness)" select="."/>
+    <xsl:variable name="own-text" as="element(tei:text)">
+      <xsl:apply-templates select="root(.)/tei:TEI/tei:text" mode="te:witness">
+        <xsl:with-param name="te:wit" select="string(@xml:id)" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="versions" as="element()*"
+      select="root(.)/tei:TEI/tei:text/tei:body/tei:div[te:version-witnesses(.) intersect $witness]"/>
+    <div class="witness-text" id="{te:text-block-id(.)}">
+      <div class="versions versions-1">
+        <xsl:for-each select="$versions">
+          <xsl:variable name="id" as="xs:string" select="string(@xml:id)"/>
+          <xsl:variable name="resolved" as="element()">
+            <xsl:apply-templates select="$own-text//tei:div[@xml:id = $id]" mode="te:reading"/>
+          </xsl:variable>
+          <section class="version version-{(@type, 'text')[1]}" lang="{te:lang(.)}">
+            <h3>
+              <xsl:if test="te:lang(.) ne 'en'"><xsl:attribute name="lang" select="'en'"/></xsl:if>
+              <xsl:text>Witness {te:siglum($witness)}: {te:witness-description($witness)} (its own text, as read)</xsl:text>
+            </h3>
+            <xsl:apply-templates select="$resolved/node()" mode="te:html">
+              <xsl:with-param name="view" select="'witness'" tunnel="yes"/>
+            </xsl:apply-templates>
+          </section>
+        </xsl:for-each>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!-- Two witnesses of a version side by side, passage by passage (a table row each),
+       the words where they differ marked (minor variants as the switch says). -->
+  <xsl:template name="te:synopsis" as="element(div)">
+    <xsl:param name="version" as="element()" required="yes"/>
+    <xsl:param name="pair" as="element(tei:witness)+" required="yes"/>
+    <xsl:variable name="texts" as="element()+">
+      <xsl:for-each select="$pair">
+        <xsl:variable name="own" as="element()">
+          <xsl:apply-templates select="$version" mode="te:witness">
+            <xsl:with-param name="te:wit" select="string(@xml:id)" tunnel="yes"/>
+            <xsl:with-param name="te:compare" select="string(($pair except current())/@xml:id)" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:variable>
+        <xsl:apply-templates select="$own" mode="te:reading"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <div class="synopsis" id="{te:synopsis-id($pair)}">
+      <table class="synopsis-table" lang="{te:lang($version)}">
+        <caption lang="en">{te:version-label($version)}: witnesses {te:siglum($pair[1])} and {te:siglum($pair[2])} side by side, the words in which they differ marked</caption>
+        <thead lang="en">
+          <tr>
+            <xsl:for-each select="$pair">
+              <th scope="col">{te:siglum(.)}: {te:witness-description(.)}</th>
+            </xsl:for-each>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="1 to count(te:synopsis-rows($version))">
+            <xsl:variable name="row" as="xs:integer" select="."/>
+            <tr>
+              <xsl:for-each select="$texts">
+                <xsl:variable name="block" as="element()" select="te:synopsis-rows(.)[$row]"/>
+                <td>
+                  <xsl:apply-templates select="$block/preceding-sibling::*[1][self::tei:pb], $block" mode="te:html">
+                    <xsl:with-param name="view" select="'synopsis'" tunnel="yes"/>
+                  </xsl:apply-templates>
+                </td>
+              </xsl:for-each>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <!-- The blocks a synopsis pairs, in order: the blocks of a version and of its nested
+       divisions (page breaks between blocks go with the block after them). -->
+  <xsl:function name="te:synopsis-rows" as="element()*">
+    <xsl:param name="version" as="element()"/>
+    <xsl:sequence select="$version//*[parent::tei:div or parent::tei:body][not(self::tei:div or self::tei:pb)]"/>
+  </xsl:function>
+
+  <!-- The choices of the text switch, in order: collated text, each witness, each synopsis
+       (input id, value remembered, label, id of the block it shows). -->
+  <xsl:function name="te:text-choices" as="map(xs:string, xs:string)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="map { 'input': 'text-collated', 'value': 'collated', 'block': '',
+      'label': 'collated (the base text, variants of the other witnesses marked)' }"/>
+    <xsl:for-each select="te:shown-witnesses($tei)">
+      <xsl:sequence select="map { 'input': 'text-' || @xml:id, 'value': string(@xml:id), 'block': te:text-block-id(.),
+        'label': te:siglum(.) || ' alone (' || te:witness-description(.) || ')' }"/>
+    </xsl:for-each>
+    <xsl:for-each select="$tei/tei:text/tei:body/tei:div[count(te:version-witnesses(.)) gt 1]">
+      <xsl:variable name="witnesses" as="element(tei:witness)+" select="te:version-witnesses(.)"/>
+      <xsl:for-each select="tail($witnesses)">
+        <xsl:variable name="pair" as="element(tei:witness)+" select="($witnesses[1], .)"/>
+        <xsl:sequence select="map { 'input': 'text-' || te:synopsis-id($pair), 'value': te:synopsis-id($pair),
+          'block': te:synopsis-id($pair), 'label': te:siglum($pair[1]) || ' and ' || te:siglum($pair[2]) || ' side by side' }"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The page's own style rules for the text switch: the checked button shows its block
+       (edition.css hides the blocks, and the collated text when another is chosen). -->
+  <xsl:function name="te:text-switch-style" as="xs:string?">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="choices" as="map(xs:string, xs:string)*" select="tail(te:text-choices($tei))"/>
+    <xsl:sequence select="if (empty($choices)) then () else string-join($choices ! (
+      '#' || ?input || ':checked ~ .text-blocks #' || ?block || ' { display: block; }'), '&#10;')"/>
+  </xsl:function>
+
+  <!-- The witnesses whose own text the page can show: those a version names in @source. -->
+  <xsl:function name="te:shown-witnesses" as="element(tei:witness)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="named" as="element(tei:witness)*" select="$tei/tei:text/tei:body/tei:div ! te:version-witnesses(.)"/>
+    <xsl:sequence select="$tei/tei:teiHeader//tei:listWit/tei:witness intersect $named"/>
+  </xsl:function>
+
+  <xsl:function name="te:text-block-id" as="xs:string">
+    <xsl:param name="witness" as="element(tei:witness)"/>
+    <xsl:sequence select="string($witness/@xml:id) || '-text'"/>
+  </xsl:function>
+
+  <xsl:function name="te:synopsis-id" as="xs:string">
+    <xsl:param name="pair" as="element(tei:witness)+"/>
+    <xsl:sequence select="'synopsis-' || string-join($pair ! string(@xml:id), '-')"/>
+  </xsl:function>
+
+  <!-- A witness's siglum: its @n, else its id. -->
+  <xsl:function name="te:siglum" as="xs:string">
+    <xsl:param name="witness" as="element(tei:witness)"/>
+    <xsl:sequence select="string(($witness/@n, $witness/@xml:id)[1])"/>
+  </xsl:function>
+
+  <!-- What a witness is, in the words of its listWit entry before the publication
+       ("English translation"). -->
+  <xsl:function name="te:witness-description" as="xs:string">
+    <xsl:param name="witness" as="element(tei:witness)"/>
+    <xsl:variable name="words" as="xs:string" select="replace(normalize-space(string-join($witness/text(), ' ')), '\s*:$', '')"/>
+    <xsl:sequence select="if ($words) then $words else te:words($witness)"/>
+  </xsl:function>
 
   <!-- The hands that added or deleted words: siglum and description. -->
   <xsl:template name="te:hand-legend" as="element(section)?">

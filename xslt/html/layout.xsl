@@ -23,12 +23,17 @@
     <xsl:param name="current" as="xs:string" required="yes"/>
     <xsl:param name="content" as="node()*" required="yes"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <!-- Style rules of this page alone (the text switch of a document with witnesses). -->
+    <xsl:param name="style" as="xs:string?" select="()"/>
     <html lang="en">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title} · {$edition-title}</title>
         <link rel="stylesheet" href="assets/edition.css"/>
+        <xsl:if test="$style">
+          <style>{$style}</style>
+        </xsl:if>
         <script src="assets/edition.js" defer=""></script>
         <xsl:for-each select="$scripts">
           <script src="assets/{.}" defer=""></script>

@@ -16,6 +16,7 @@
 
   <xsl:template match="tei:teiCorpus[$page eq 'index']" mode="te:site-page" as="element(html)">
     <xsl:variable name="documents" as="element(tei:TEI)*" select="te:in-date-order(tei:TEI)"/>
+    <xsl:variable name="embedded" as="element(tei:correspDesc)*" select="$documents ! te:embedded-messages(.)"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="'Documents'"/>
       <xsl:with-param name="current" select="'index.html'"/>
@@ -39,18 +40,18 @@
             <xsl:call-template name="te:filter">
               <xsl:with-param name="name" select="'sender'"/>
               <xsl:with-param name="label" select="'Sender'"/>
-              <xsl:with-param name="names" select="$documents ! te:actions(., 'sent')/(tei:persName | tei:orgName)"/>
+              <xsl:with-param name="names" select="($documents, $embedded) ! te:entry-actions(., 'sent')/(tei:persName | tei:orgName)"/>
             </xsl:call-template>
             <xsl:call-template name="te:filter">
               <xsl:with-param name="name" select="'recipient'"/>
               <xsl:with-param name="label" select="'Recipient'"/>
-              <xsl:with-param name="names" select="$documents ! te:actions(., 'received')/(tei:persName | tei:orgName)"/>
+              <xsl:with-param name="names" select="($documents, $embedded) ! te:entry-actions(., 'received')/(tei:persName | tei:orgName)"/>
             </xsl:call-template>
             <p class="filter">
               <label for="filter-year">Year</label>
               <select id="filter-year" name="year">
                 <option value="">all</option>
-                <xsl:for-each select="distinct-values($documents ! substring(te:document-date(.), 1, 4))[.]">
+                <xsl:for-each select="distinct-values(($documents, $embedded) ! substring(te:entry-date(.), 1, 4))[.]">
                   <xsl:sort select="."/>
                   <option value="{.}">{.}</option>
                 </xsl:for-each>
@@ -60,7 +61,7 @@
               <label for="filter-kind">Kind</label>
               <select id="filter-kind" name="kind">
                 <option value="">all</option>
-                <xsl:for-each select="distinct-values($documents ! te:document-kind(.))[.]">
+                <xsl:for-each select="distinct-values(($documents, $embedded) ! te:entry-kind(.))[.]">
                   <xsl:sort select="."/>
                   <option value="{.}">{.}</option>
                 </xsl:for-each>
@@ -69,29 +70,110 @@
             <p class="filter-count" id="filter-count" aria-live="polite"></p>
           </form>
           <table class="documents-table" id="documents-table">
-            <caption>All {count($documents)} documents of the edition in date order</caption>
+            <caption>All {count($documents)} documents of the edition in date order<xsl:if
+              test="exists($embedded)">, and the {count($embedded)} messages quoted in them under their own dates</xsl:if></caption>
             <thead>
               <tr><th scope="col">Date</th><th scope="col">Sender</th><th scope="col">Recipient</th>
                 <th scope="col">Title</th><th scope="col">Archival reference</th><th scope="col">Languages</th></tr>
             </thead>
             <tbody>
-              <xsl:for-each select="$documents">
-                <tr data-sender="{te:party-ids(., 'sent')}" data-recipient="{te:party-ids(., 'received')}"
-                    data-year="{substring(te:document-date(.), 1, 4)}" data-kind="{te:document-kind(.)}">
-                  <td><xsl:sequence select="te:actions(., 'sent')[1]/tei:date[1] ! te:html-date(.)"/></td>
-                  <td>{string-join(te:names-of(., 'sent'), ', ')}</td>
-                  <td>{string-join(te:names-of(., 'received'), ', ')}</td>
-                  <td><a href="{te:document-id(.)}.html">{te:document-title(.)}</a></td>
-                  <td>{string-join(.//tei:msDesc ! te:archival-reference(.), '; ')}</td>
-                  <td>{string-join(distinct-values(.//tei:text/tei:body/tei:div/@xml:lang ! string()), ', ')}</td>
-                </tr>
-              </xsl:for-each>
+              <xsl:apply-templates select="te:in-index-order(($documents, $embedded))" mode="te:index-row"/>
             </tbody>
           </table>
         </section>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- ===== rows of the index: documents, and the messages quoted in them ===== -->
+
+  <xsl:mode name="te:index-row" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- A document: listed once, with its witnesses when it has several. -->
+  <xsl:template match="tei:TEI" mode="te:index-row" as="element(tr)">
+    <tr data-sender="{te:entry-party-ids(., 'sent')}" data-recipient="{te:entry-party-ids(., 'received')}"
+        data-year="{substring(te:document-date(.), 1, 4)}" data-kind="{te:document-kind(.)}">
+      <td><xsl:sequence select="te:actions(., 'sent')[1]/tei:date[1] ! te:html-date(.)"/></td>
+      <td>{string-join(te:names-of(., 'sent'), ', ')}</td>
+      <td>{string-join(te:names-of(., 'received'), ', ')}</td>
+      <td><a href="{te:document-id(.)}.html">{te:document-title(.)}</a>
+        <xsl:variable name="witnesses" as="element(tei:witness)*" select="tei:teiHeader//tei:listWit/tei:witness"/>
+        <xsl:if test="exists($witnesses)">
+          <xsl:text> </xsl:text>
+          <span class="index-witnesses">{count($witnesses)} witnesses: {string-join($witnesses ! (te:siglum(.) || ' ' || te:witness-description(.)), '; ')}</span>
+        </xsl:if></td>
+      <td>{string-join(.//tei:msDesc ! te:archival-reference(.), '; ')}</td>
+      <td>{string-join(distinct-values(.//tei:text/tei:body/tei:div/@xml:lang ! string()), ', ')}</td>
+    </tr>
+  </xsl:template>
+
+  <!-- A message quoted in a document (correspDesc type="embedded"): under its own date,
+       linked to its place in the document that quotes it. -->
+  <xsl:template match="tei:correspDesc" mode="te:index-row" as="element(tr)">
+    <xsl:variable name="carrier" as="element(tei:TEI)" select="ancestor::tei:TEI"/>
+    <xsl:variable name="quoted" as="element()?" select="te:embedded-text(.)"/>
+    <xsl:variable name="sent" as="element(tei:correspAction)?" select="tei:correspAction[@type = 'sent'][1]"/>
+    <tr class="embedded" data-sender="{te:entry-party-ids(., 'sent')}" data-recipient="{te:entry-party-ids(., 'received')}"
+        data-year="{substring(te:entry-date(.), 1, 4)}" data-kind="{te:entry-kind(.)}">
+      <td><xsl:sequence select="($sent/tei:date[@when][1] ! te:html-date(.), 'not dated')[1]"/></td>
+      <td>{string-join($sent/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')}</td>
+      <td>{string-join(tei:correspAction[@type = 'received']/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')}</td>
+      <td>Message quoted in <a href="{te:document-id($carrier)}.html{$quoted/@xml:id ! ('#' || .)}">{te:document-title($carrier)}</a></td>
+      <td>{string-join($carrier//tei:msDesc ! te:archival-reference(.), '; ')}</td>
+      <td>{string-join(distinct-values(($quoted, $carrier//tei:text)[1] ! te:lang(.)), ', ')}</td>
+    </tr>
+  </xsl:template>
+
+  <!-- The messages a document quotes, each described by a correspDesc of its own. -->
+  <xsl:function name="te:embedded-messages" as="element(tei:correspDesc)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc[@type = 'embedded']"/>
+  </xsl:function>
+
+  <!-- The quoted text a correspDesc describes (its @corresp points at it). -->
+  <xsl:function name="te:embedded-text" as="element()?">
+    <xsl:param name="description" as="element(tei:correspDesc)"/>
+    <xsl:variable name="id" as="xs:string" select="replace(string($description/@corresp), '^#', '')"/>
+    <xsl:sequence select="($description/ancestor::tei:TEI/tei:text//*[@xml:id = $id])[1]"/>
+  </xsl:function>
+
+  <!-- Index entries, documents and quoted messages together, by date (then by id). -->
+  <xsl:function name="te:in-index-order" as="element()*">
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:perform-sort select="$entries">
+      <xsl:sort select="te:entry-date(.)"/>
+      <xsl:sort select="te:document-id(ancestor-or-self::tei:TEI)"/>
+      <xsl:sort select="string(@corresp)"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- The date of an index entry: a document's; a quoted message's own, else its carrier's. -->
+  <xsl:function name="te:entry-date" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::tei:TEI) then te:document-date($entry)
+      else string(($entry/tei:correspAction[@type = 'sent']/tei:date/(@when, @notBefore),
+                   te:document-date($entry/ancestor::tei:TEI))[1])"/>
+  </xsl:function>
+
+  <!-- The senders ('sent') or recipients ('received') of an index entry. -->
+  <xsl:function name="te:entry-actions" as="element(tei:correspAction)*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="if ($entry/self::tei:TEI) then te:actions($entry, $type)
+      else $entry/tei:correspAction[@type = $type]"/>
+  </xsl:function>
+
+  <!-- Register ids of an entry's senders or recipients, space-separated (for filters). -->
+  <xsl:function name="te:entry-party-ids" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="string-join(te:entry-actions($entry, $type)/(tei:persName | tei:orgName) ! te:party-id(.), ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="te:entry-kind" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::tei:TEI) then te:document-kind($entry) else 'Quoted message'"/>
+  </xsl:function>
 
   <!-- A select of senders or recipients, by register id, labelled by preferred name. -->
   <xsl:template name="te:filter" as="element(p)">
@@ -326,13 +408,6 @@
   </xsl:function>
 
   <!-- ===== facts for the index ===== -->
-
-  <!-- Register ids of a document's senders or recipients, space-separated (for filters). -->
-  <xsl:function name="te:party-ids" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="string-join(te:actions($tei, $type)/(tei:persName | tei:orgName) ! te:party-id(.), ' ')"/>
-  </xsl:function>
 
   <!-- A party's register id, or its name made into a token when the registers lack it. -->
   <xsl:function name="te:party-id" as="xs:string">

@@ -70,8 +70,13 @@
   </xsl:template>
 
   <!-- Quotations set off from the text, and texts inside the text. -->
+  <!-- (A quoted message keeps its id in the reading view: the index links to it.) -->
   <xsl:template match="tei:quote[te:holds-blocks(.)] | tei:floatingText" mode="te:html" as="element(blockquote)">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <blockquote class="{local-name()}">
+      <xsl:if test="$view eq 'reading' and @xml:id">
+        <xsl:attribute name="id" select="@xml:id"/>
+      </xsl:if>
       <xsl:apply-templates select="@xml:lang" mode="te:html"/>
       <xsl:apply-templates mode="te:html"/>
     </blockquote>
@@ -184,6 +189,39 @@
         <xsl:otherwise>{@n}</xsl:otherwise>
       </xsl:choose>
     </sup>
+  </xsl:template>
+
+  <!-- ===== variants between witnesses ===== -->
+
+  <!-- A place of variation (the app the views keep for HTML: its base reading and its
+       textual note): the base words highlighted, then a button lettered like the note;
+       hovering the place, or focusing (clicking) the button, shows every witness's
+       reading beside it. Minor variants (punctuation, case, word division) carry
+       app-minor, which the minor-variants switch unmarks. -->
+  <xsl:template match="tei:app" mode="te:html" as="element(span)">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="note" as="element(tei:note)" select="tei:note"/>
+    <xsl:variable name="ref" as="xs:string" select="te:noteref-id($note, $view)"/>
+    <span class="{te:variant-classes('app', @type)}">
+      <mark class="lem">
+        <xsl:apply-templates select="tei:lem/node()" mode="te:html"/>
+      </mark>
+      <button type="button" class="app-button" id="{$ref}" aria-describedby="{$ref}-readings"
+        aria-label="Readings of the witnesses, note {$note/@n}">{$note/@n}</button>
+      <span class="app-readings" role="tooltip" id="{$ref}-readings" lang="en">
+        <xsl:apply-templates select="$note/node()" mode="te:html">
+          <xsl:with-param name="view" select="'note'" tunnel="yes"/>
+        </xsl:apply-templates>
+      </span>
+    </span>
+  </xsl:template>
+
+  <!-- Words in which one witness differs from the other of a synopsis: marked, the
+       other's reading on hover. -->
+  <xsl:template match="tei:seg[@type = 'variant'][@te:other]" mode="te:html" as="element(mark)">
+    <mark class="{te:variant-classes('differs', @subtype)}" title="{@te:other}">
+      <xsl:apply-templates mode="te:html"/>
+    </mark>
   </xsl:template>
 
   <!-- ===== names, dates, references ===== -->
@@ -324,6 +362,15 @@
     <xsl:variable name="id" as="xs:string" select="substring-after($hand, '#')"/>
     <xsl:sequence select="if (matches($id, '^hand-\d+$')) then 'H' || substring-after($id, 'hand-')
       else if ($id eq 'hand-typescript') then 'T' else $id"/>
+  </xsl:function>
+
+  <!-- The classes of a marked variant: its kind, and app-minor for the kinds the reader
+       may choose not to see marked. -->
+  <xsl:function name="te:variant-classes" as="xs:string">
+    <xsl:param name="base" as="xs:string"/>
+    <xsl:param name="type" as="attribute()?"/>
+    <xsl:sequence select="string-join(($base, $type ! ($base || '-' || .),
+      'app-minor'[$type = ('punctuation', 'case', 'word-division')]), ' ')"/>
   </xsl:function>
 
   <!-- The id of a note in the notes list: fn-1 (explanatory), tn-a (textual). -->
