@@ -13,7 +13,13 @@
   <!-- The title page: title, subtitle, editors, imprint and licence. -->
   <xsl:template name="pdf:title-page" as="element(section)">
     <section class="title-page">
-      <h1>{$edition-title}</h1>
+      <!-- A title in two parts (main: sub) breaks after its colon. -->
+      <h1>
+        <xsl:variable name="parts" as="xs:string+" select="tokenize($edition-title, ':\s+')"/>
+        <xsl:for-each select="$parts">
+          <span class="title-part">{. || (if (position() lt last()) then ':' else '')}</span>
+        </xsl:for-each>
+      </h1>
       <xsl:if test="$edition-subtitle">
         <p class="subtitle">{$edition-subtitle}</p>
       </xsl:if>
