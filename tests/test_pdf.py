@@ -266,6 +266,8 @@ def test_pdf_metadata_names_title_authors_language_and_is_tagged(rendered: tuple
     assert fields["Tagged"].strip() == "yes"
     reader = pypdf.PdfReader(out / pdf.EDITION_FILE)
     assert reader.trailer["/Root"]["/Lang"] == corpus.edition.language
+    # The running head of the left-hand pages after the title page.
+    assert corpus.edition.title in " ".join(pdf_text(out / pdf.EDITION_FILE, 2, len(reader.pages)).split())
     assert "/StructTreeRoot" in reader.trailer["/Root"]
 
 

@@ -18,6 +18,9 @@
         <xsl:variable name="parts" as="xs:string+" select="tokenize($edition-title, ':\s+')"/>
         <xsl:for-each select="$parts">
           <span class="title-part">{. || (if (position() lt last()) then ':' else '')}</span>
+          <xsl:if test="position() lt last()">
+            <xsl:text> </xsl:text>
+          </xsl:if>
         </xsl:for-each>
       </h1>
       <xsl:if test="$edition-subtitle">
