@@ -120,8 +120,11 @@ def staged_folder(out: Path, format_name: str) -> Iterator[Path]:
     """A fresh temporary folder beside `out` that replaces `out` when the block succeeds."""
     out = out.resolve()
     _check_replaceable(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot create the folder: {exc.strerror}") from exc
     try:
         yield staging
         write_marker(staging, format_name)
