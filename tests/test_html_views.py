@@ -92,3 +92,48 @@ def test_textual_notes_are_lettered_through_the_text() -> None:
 def test_an_element_without_a_rule_is_an_error_naming_it() -> None:
     with pytest.raises(StylesheetError, match="no stylesheet rule for the element <mystery>"):
         views("<mystery>words</mystery>")
+
+
+# one witness's text (te:witness)
+
+
+def witness_views(fragment: str) -> etree._Element:
+    """The harness's output for a paragraph: views, and each witness's own text and comparison."""
+    source = f'<TEI xmlns="{TEI}">{HEADER}<text><body><p>{fragment}</p></body></text></TEI>'
+    return etree.fromstring(Stylesheet.load(HARNESS).transform(parse_xml_bytes(source.encode(), "fragment.xml")).encode())
+
+
+@pytest.mark.parametrize(
+    ("fragment", "a", "d"),
+    [
+        pytest.param('at <app type="substantive"><lem wit="#wit-A">Jemulpo</lem><rdg wit="#wit-D">Chemulp\'o</rdg></app> now',
+                     "at Jemulpo now", "at Chemulp'o now", id="word"),
+        pytest.param('x<app type="punctuation"><lem wit="#wit-A"/><rdg wit="#wit-D">(</rdg></app>y', "xy", "x(y", id="addition"),
+        pytest.param('a <app><lem wit="#wit-A">b <persName>c</persName></lem><rdg wit="#wit-D"/></app> d',
+                     "a b c d", "a d", id="omission-with-markup"),
+        pytest.param('one<pb n="2" ed="#wit-D"/> two<pb n="3"/>', "one two", "one two", id="page-breaks"),
+    ],
+)
+def test_a_witness_reads_its_own_readings(fragment: str, a: str, d: str) -> None:
+    out = witness_views(fragment)
+    texts = {w.get("n"): _text(w) for w in out.findall(f"{{{TE}}}witness")}
+    assert texts == {"A": a, "D": d}
+    assert not out.xpath("//te:witness//tei:app", namespaces={"te": TE, "tei": TEI})
+
+
+def test_a_witness_keeps_only_its_own_page_breaks() -> None:
+    out = witness_views('one<pb n="2" ed="#wit-D"/> two<pb n="3"/>')
+    pages = {w.get("n"): w.xpath(".//tei:pb/@n", namespaces={"tei": TEI}) for w in out.findall(f"{{{TE}}}witness")}
+    assert pages == {"A": ["3"], "D": ["2", "3"]}
+    assert not out.xpath("//te:witness//tei:pb/@ed", namespaces={"te": TE, "tei": TEI})
+
+
+def test_compared_with_another_witness_the_differing_words_are_marked() -> None:
+    out = witness_views('at <app type="case"><lem wit="#wit-A">Seoul</lem><rdg wit="#wit-D" type="case">SEOUL</rdg></app> and '
+                        '<app type="substantive"><lem wit="#wit-A #wit-D">here</lem></app>')
+    compared = out.find(f"{{{TE}}}compared[@n='D']")
+    marks = compared.xpath(".//tei:seg[@type='variant']", namespaces={"tei": TEI})
+    assert [(m.text, m.get("subtype"), m.get(f"{{{TE}}}other")) for m in marks] == [("SEOUL", "case", "A: “Seoul”")]
+    assert "here" in _text(compared)
+    # The first witness compared with itself differs nowhere.
+    assert not out.xpath("//te:compared[@n='A']//tei:seg", namespaces={"te": TE, "tei": TEI})
