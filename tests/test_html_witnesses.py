@@ -140,6 +140,7 @@ def test_the_index_lists_the_quoted_message_under_its_own_date_pointing_into_its
     assert href == f"{CARRIER}.html#{CARRIER}-q1"
     carrier = _page(site, f"{CARRIER}.html")
     assert carrier.xpath(f"//blockquote[@id='{CARRIER}-q1']")
+    assert carrier.xpath(f"//section[@class='metadata']//a[@href='#{CARRIER}-q1']")  # and its metadata too
     assert row.get("data-sender") == "mao-zedong" and row.get("data-kind") == "Quoted message"
 
 

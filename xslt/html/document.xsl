@@ -151,7 +151,8 @@
                 <xsl:for-each select="$embedded">
                   <li><xsl:sequence select="te:name-list(tei:correspAction[@type = 'sent']/(tei:persName | tei:orgName))"/> to <xsl:sequence
                     select="te:name-list(tei:correspAction[@type = 'received']/(tei:persName | tei:orgName))"/><xsl:for-each
-                    select="tei:correspAction[@type = 'sent']/tei:date[@when]">, <xsl:sequence select="te:html-date(.)"/></xsl:for-each></li>
+                    select="tei:correspAction[@type = 'sent']/tei:date[@when]">, <xsl:sequence select="te:html-date(.)"/></xsl:for-each><xsl:for-each
+                    select="@corresp[starts-with(., '#')]"> (<a href="{.}">the quoted text</a>)</xsl:for-each></li>
                 </xsl:for-each>
               </ul>
             </xsl:if>
