@@ -116,8 +116,8 @@
     <tr class="embedded" data-sender="{te:entry-party-ids(., 'sent')}" data-recipient="{te:entry-party-ids(., 'received')}"
         data-year="{substring(te:entry-date(.), 1, 4)}" data-kind="{te:entry-kind(.)}">
       <td><xsl:sequence select="($sent/tei:date[@when][1] ! te:html-date(.), 'not dated')[1]"/></td>
-      <td>{string-join($sent/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')}</td>
-      <td>{string-join(tei:correspAction[@type = 'received']/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')}</td>
+      <td>{(string-join(te:entry-actions(., 'sent')/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')[.], 'not stated')[1]}</td>
+      <td>{(string-join(te:entry-actions(., 'received')/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')[.], 'not stated')[1]}</td>
       <td>Message quoted in <a href="{te:document-id($carrier)}.html{$quoted/@xml:id ! ('#' || .)}">{te:document-title($carrier)}</a></td>
       <td>{string-join($carrier//tei:msDesc ! te:archival-reference(.), '; ')}</td>
       <td>{string-join(distinct-values(($quoted, $carrier//tei:text)[1] ! te:lang(.)), ', ')}</td>
