@@ -109,6 +109,10 @@ class Converter:
         for sign in result.signs:
             ledger.consume(sign)
         converted = [self._document(doc, ledger, report) for doc in result.documents]
+        if all(not "".join(item.tree.getroot().find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body").itertext()).strip() for item in converted):
+            last = max((line.number for line in lines if line.text.strip()), default=1)
+            raise SourceError(path, last, f"no document text (read as {form}): the page ends here with only a title, fields or "
+                                          "page chrome; is the transcription missing?")
         report.dropped = [{"line": line.number, "text": line.text} for line in result.dropped]
         dropped_numbers = {line.number for line in result.dropped}
         self._check_nothing_lost(path, [l for l in lines if l.number not in dropped_numbers], converted, ledger)
