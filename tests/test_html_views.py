@@ -137,3 +137,20 @@ def test_compared_with_another_witness_the_differing_words_are_marked() -> None:
     assert "here" in _text(compared)
     # The first witness compared with itself differs nowhere.
     assert not out.xpath("//te:compared[@n='A']//tei:seg", namespaces={"te": TE, "tei": TEI})
+
+
+@pytest.mark.parametrize(
+    ("app", "entry"),
+    [
+        pytest.param('<app type="substantive"><lem wit="#wit-A">Jemulpo <supplied>Incheon</supplied></lem>'
+                     '<rdg wit="#wit-D" type="substantive">Chemulp\'o</rdg></app>', "Jemulpo Incheon] Chemulp'o D", id="words"),
+        pytest.param('<app type="substantive"><lem wit="#wit-A">Greetings,</lem><rdg wit="#wit-D" type="substantive"/></app>',
+                     "Greetings,] om. D", id="omission"),
+        pytest.param('<app type="punctuation"><lem wit="#wit-A"/><rdg wit="#wit-D" type="punctuation">(</rdg></app>',
+                     "om.] ( D", id="addition"),
+    ],
+)
+def test_a_variant_note_carries_its_apparatus_entry(app: str, entry: str) -> None:
+    out = witness_views(f"x {app} y")
+    entries = out.xpath("te:reading//tei:note/@te:entry", namespaces={"te": TE, "tei": TEI})
+    assert entries == [entry]

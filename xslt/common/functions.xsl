@@ -107,6 +107,22 @@
     <xsl:sequence select="$app/(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg)[tokenize(@wit) = '#' || $wit][1]"/>
   </xsl:function>
 
+  <!-- A place of variation as one line of a critical apparatus: "lemma] reading SIGLA",
+       each further reading after a semicolon; "om." for a reading of nothing. -->
+  <xsl:function name="te:apparatus-entry" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="lemma" as="element()?" select="($app/tei:lem, $app/tei:rdg[1])[1]"/>
+    <xsl:variable name="readings" as="element()*" select="$app/(tei:rdg | tei:rdgGrp/tei:rdg) except $lemma"/>
+    <xsl:sequence select="te:apparatus-words($lemma) || '] '
+      || string-join($readings ! (te:apparatus-words(.) || ' ' || string-join(tokenize(@wit) ! te:witness-siglum($app, .), ' ')), '; ')"/>
+  </xsl:function>
+
+  <!-- The words of a lemma or reading in an apparatus entry: "om." when it has none. -->
+  <xsl:function name="te:apparatus-words" as="xs:string">
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:sequence select="(te:words($reading)[.], 'om.')[1]"/>
+  </xsl:function>
+
   <!-- The witnesses of a collated version (its @source, base first) from the listWit. -->
   <xsl:function name="te:version-witnesses" as="element(tei:witness)*">
     <xsl:param name="version" as="element()"/>
