@@ -122,7 +122,7 @@ def test_the_index_lists_the_telegram_once_with_its_witnesses(site: Path) -> Non
     index = _page(site, "index.html")
     rows = index.xpath(f"//table[@id='documents-table']//tr[.//a[starts-with(@href, '{TELEGRAM}.html')]]")
     assert len(rows) == 1
-    assert "4 witnesses: A English translation; B Russian transcription 1" in rows[0].text_content()
+    assert "4 witnesses: A (English translation), B (Russian transcription 1), C (Russian transcription 2), D" in rows[0].text_content()
 
 
 def test_the_index_lists_the_quoted_message_under_its_own_date_pointing_into_its_carrier(site: Path) -> None:

@@ -100,7 +100,7 @@
         <xsl:variable name="witnesses" as="element(tei:witness)*" select="tei:teiHeader//tei:listWit/tei:witness"/>
         <xsl:if test="exists($witnesses)">
           <xsl:text> </xsl:text>
-          <span class="index-witnesses">{count($witnesses)} witnesses: {string-join($witnesses ! (te:siglum(.) || ' ' || te:witness-description(.)), '; ')}</span>
+          <span class="index-witnesses">{count($witnesses)} witnesses: {string-join($witnesses ! (te:siglum(.) || ' (' || te:witness-description(.) || ')'), ', ')}</span>
         </xsl:if></td>
       <td>{string-join(.//tei:msDesc ! te:archival-reference(.), '; ')}</td>
       <td>{string-join(distinct-values(.//tei:text/tei:body/tei:div/@xml:lang ! string()), ', ')}</td>
