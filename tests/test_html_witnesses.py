@@ -297,3 +297,14 @@ def test_no_serious_accessibility_violations_in_each_text(page: Page, site: Path
     violations = Axe().run(page).response["violations"]
     serious = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_a_link_back_to_a_variant_shows_the_collated_text(page: Page, site: Path) -> None:
+    page.goto((site / f"{TELEGRAM}.html").as_uri())
+    page.check("#text-wit-C")
+    expect(page.locator("#reading-view")).to_be_hidden()
+    note = page.locator("ol.textual-notes li", has_text="“оторван”")
+    note.locator("a.backref-reading").click()
+    expect(page.locator("#text-collated")).to_be_checked()
+    target = page.url.split("#")[1]
+    expect(page.locator(f"[id='{target}']")).to_be_in_viewport()
