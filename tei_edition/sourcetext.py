@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from tei_edition.errors import SourceError
@@ -63,21 +64,27 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> str:
 
 
 def _guess_encoding(data: bytes) -> str:
-    """Tell Windows-1251, KOI8-R and Latin-1 apart by which reads as more Cyrillic words."""
-    def cyrillic_share(codec: str, lowercase_bias: bool) -> float:
-        text = data.decode(codec, errors="replace")
-        letters = [c for c in text if c.isalpha()]
-        if not letters:
-            return 0.0
-        cyr = [c for c in letters if "\u0400" <= c <= "\u04ff"]
-        lower = sum(1 for c in cyr if c.islower())
-        return (len(cyr) / len(letters)) + (0.5 * lower / len(cyr) if cyr and lowercase_bias else 0)
+    """Tell Windows-1251, KOI8-R and Latin-1 apart by which reading gives Russian words.
 
-    scores = {codec: cyrillic_share(codec, True) for codec in ("cp1251", "koi8_r")}
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] < 0.3:
+    Read in the right Cyrillic code page, a Russian text's non-ASCII words are
+    wholly Cyrillic and mostly lower case (the other Cyrillic code page gives
+    capitals); a Latin-1 text read so gives Latin words with a stray Cyrillic
+    letter inside ("Genиve"), which are not Cyrillic words at all.
+    """
+    def reading(codec: str) -> tuple[float, float]:
+        words = [w for w in _WORD.findall(data.decode(codec, errors="replace")) if not w.isascii()]
+        cyrillic = [w for w in words if all("\u0400" <= c <= "\u04ff" for c in w)]
+        letters = "".join(cyrillic)
+        return (len(cyrillic) / len(words) if words else 0.0), (sum(c.islower() for c in letters) / len(letters) if letters else 0.0)
+
+    readings = {codec: reading(codec) for codec in ("cp1251", "koi8_r")}
+    best = max(readings, key=lambda codec: readings[codec][0] + 0.5 * readings[codec][1])
+    if readings[best][0] < 0.5:
         return "latin-1"
     return {"cp1251": "windows-1251", "koi8_r": "koi8-r"}[best]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _is_control(char: str) -> bool:
