@@ -148,7 +148,8 @@ def test_external_dtd_is_never_loaded(tmp_path: Path, server: str, command: str)
     """A DOCTYPE naming a DTD on the network is ignored: the document is read as it stands, nothing fetched."""
     Recorder.requests.clear()
     edition = make_edition(tmp_path / "edition")
-    (edition / "xml" / DOCUMENT).write_text(with_doctype(f'<!DOCTYPE TEI SYSTEM "{server}/tei.dtd">'), encoding="utf-8")
+    hostile = edition / "xml" / DOCUMENT
+    hostile.write_text(with_doctype(f'<!DOCTYPE TEI SYSTEM "{server}/tei.dtd">'), encoding="utf-8")
 
     result = tei_edition(*COMMANDS[command], cwd=edition)
 
@@ -156,7 +157,8 @@ def test_external_dtd_is_never_loaded(tmp_path: Path, server: str, command: str)
     assert "Traceback" not in output and result.returncode == 0, output
     assert_nothing_leaked(edition, output)
     for path in files_under(edition / "out"):
-        assert b"<!DOCTYPE TEI SYSTEM" not in path.read_bytes(), f"{path} passes the DTD reference on"
+        data = path.read_bytes()  # the file itself may be handed over as it is (HTML site's tei/, bag); nothing made from it
+        assert b"<!DOCTYPE TEI SYSTEM" not in data or data == hostile.read_bytes(), f"{path} passes the DTD reference on"
 
 
 def test_pointers_in_the_text_are_not_followed(tmp_path: Path, secret: Path, server: str) -> None:
