@@ -154,3 +154,9 @@ def test_a_variant_note_carries_its_apparatus_entry(app: str, entry: str) -> Non
     out = witness_views(f"x {app} y")
     entries = out.xpath("te:reading//tei:note/@te:entry", namespaces={"te": TE, "tei": TEI})
     assert entries == [entry]
+
+
+def test_a_page_break_of_some_witnesses_names_them_in_both_views() -> None:
+    out = witness_views('one<pb n="2" ed="#wit-D"/> two')
+    sigla = out.xpath("(te:reading | te:diplomatic)//tei:pb/@te:sigla", namespaces={"te": TE, "tei": TEI})
+    assert sigla == ["D", "D"]

@@ -53,6 +53,14 @@
     </xsl:copy>
   </xsl:template>
 
+  <!-- A page break of some witnesses only (in a collated text): te:sigla names them. -->
+  <xsl:template match="tei:pb[@ed]" mode="te:reading te:diplomatic" as="element(tei:pb)">
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="#current"/>
+      <xsl:attribute name="te:sigla" select="string-join(tokenize(@ed) ! te:witness-siglum(current(), .), ', ')"/>
+    </xsl:copy>
+  </xsl:template>
+
   <!-- Any other choice (e.g. two unclear readings): its first reading, the other in te:alt. -->
   <xsl:template match="tei:choice" mode="te:reading te:diplomatic" as="element()">
     <xsl:apply-templates select="*[1]" mode="#current">

@@ -82,9 +82,10 @@
     </blockquote>
   </xsl:template>
 
-  <!-- A page break of the document: "page 2" on a line of its own. -->
+  <!-- A page break of the document: "page 2" on a line of its own ("page 2 of witness C"
+       in a collated text when it is a page of some witnesses only). -->
   <xsl:template match="tei:pb" mode="te:html" as="element(span)">
-    <span class="pb">page {(@n, '')[1]}</span>
+    <span class="pb">page {(@n, '')[1]}{@te:sigla ! (' of witness ' || .)}</span>
   </xsl:template>
 
   <!-- A division the document marks with a line of signs (rend="asterisks": * * * * *). -->
