@@ -23,7 +23,9 @@ from pathlib import Path
 
 from tei_edition.build import BuildOptions, BuildReport, LocalExecutor, build_edition
 from tei_edition.build.executors import Task
+from tei_edition.build.manifest import Manifest
 from tei_edition.build.tasks import (
+    FORMATS,
     REGISTER_FILES,
     VALIDATE_CACHE,
     BuildContext,
@@ -41,7 +43,7 @@ from tei_edition.serve.problems import Problem, errors_of, without_repeats
 from tei_edition.serve.watcher import Stamp
 from tei_edition.xmlio import XML_NS, parse_xml
 
-#: Whole-edition outputs per format, as the build names them.
+#: Whole-edition outputs per format, as the build's manifest names them.
 _LISTINGS = {"html": "html:site", "text": "text:edition", "pdf": "pdf:edition"}
 
 
@@ -100,7 +102,9 @@ class Rebuilder:
             yield Outcome(without_repeats(build_errors, errors_of(report.issues)), _summary(made, started), shown, made, notices)
             return
         self._hand_edited.update((path, path.read_bytes()) for path in edited)
-        for result in self._documents(context, edited, executor):
+        results = self._documents(context, edited, executor)
+        _outdate(edition, [result.id for result in results])
+        for result in results:
             for stage in result.files:
                 made[stage] = made.get(stage, 0) + 1
             build_errors += [Problem.from_message(message, stage) for stage, message in sorted(result.errors.items())]
@@ -189,6 +193,24 @@ class Rebuilder:
             current[path] = (stamp, root.get(f"{{{XML_NS}}}id") or path.stem, document_date(root))
         self._dates = current
         return sorted(current, key=lambda p: (current[p][2], current[p][1]))
+
+
+def _outdate(edition: Edition, identifiers: list[str]) -> None:
+    """Tell the build's manifest that what was made here from hand edits is not what it recorded.
+
+    The manifest keys a document's outputs by the TEI its conversion wrote; a page
+    made from a hand edit must not pass for that, or a later conversion giving the
+    same TEI again would leave the hand-edited page in place.
+    """
+    manifest = Manifest.load(edition.build)
+    try:
+        for identifier in identifiers:
+            for stage in ("validate", *FORMATS):
+                manifest.forget(f"{stage}:{identifier}")
+        for name in ("validate:edition", *_LISTINGS.values()):
+            manifest.forget(name)
+    finally:
+        manifest.close()
 
 
 def _validation_files(edition: Edition) -> list[Path]:
