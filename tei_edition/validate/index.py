@@ -7,12 +7,17 @@ and only its small `FileFacts` travel back. `build_index` turns the facts of all
 files into the XML the phase "edition" of schema/rules/edition.sch reads:
 
     <ix:edition xmlns:ix="urn:tei-edition:index">
-      <ix:file path="/abs/x.xml" name="x.xml" kind="document" id="x" target="/abs/x.xml" line="2">
+      <ix:file path="/abs/x.xml" name="x.xml" kind="document" id="x" checked="true">
         <ix:id value="x-en" scope="edition" target="/abs/x.xml#x-en" line="9" column="7"/>
         <ix:entry value="stalin" kind="person" target="/abs/persons.xml#stalin" .../>  (registers)
         <ix:ptr attr="ref" value="persons.xml#stalin" target="/abs/persons.xml#stalin" file="persons.xml" .../>
       </ix:file>
+      <ix:used target="/abs/persons.xml#stalin"/>  (once per target any pointer names)
     </ix:edition>
+
+ix:used lists each pointer target once, so that the rules can ask whether an entry is
+used through a key whose values are unique: libxslt builds a key whose value many
+nodes share in quadratic time.
 """
 
 from __future__ import annotations
@@ -25,7 +30,6 @@ from typing import Final
 
 from lxml import etree
 
-from tei_edition.validate.positions import element_column, source_position
 from tei_edition.xmlio import TEI_NS, XML_NS
 
 INDEX_NS: Final = "urn:tei-edition:index"
@@ -43,12 +47,15 @@ _TEXT: Final = f"{{{TEI_NS}}}text"
 
 @dataclass(frozen=True)
 class Located:
-    """A value found at a place in a file: line, column and source line."""
+    """A value found in a file: the attribute that holds it and the line of its element.
+
+    Columns and source lines are worked out only for the few values a rule reports
+    (`positions.locate_attribute`), not for every value of the edition.
+    """
 
     value: str
     line: int
-    column: int
-    source: str | None = None
+    attribute: str
 
 
 @dataclass
@@ -65,19 +72,16 @@ class FileFacts:
     pointers: list[tuple[Located, str, str, str]] = field(default_factory=list)
 
 
-def collect_facts(tree: etree._ElementTree, path: Path, shown: str, lines: list[str]) -> FileFacts:
+def collect_facts(tree: etree._ElementTree, path: Path, shown: str) -> FileFacts:
     """The ids, register entries and pointers of one TEI file."""
     root = tree.getroot()
     is_register = next(root.iter(*(f"{{{TEI_NS}}}{name}" for name in REGISTER_ENTRIES)), None) is not None
     facts = FileFacts(str(path), shown, "register" if is_register else "document")
 
-    def locate(element: etree._Element, value: str) -> Located:
-        return Located(value, element.sourceline or 1, element_column(element, lines), source_position(path, element))
-
     for element in root.iter(etree.Element):
         identifier = element.get(_XML_ID)
         if identifier:
-            located = locate(element, identifier)
+            located = Located(identifier, element.sourceline or 1, "xml:id")
             if element is root:
                 facts.doc_id = located
             in_text = any(a.tag == _TEXT for a in element.iterancestors())
@@ -93,7 +97,8 @@ def collect_facts(tree: etree._ElementTree, path: Path, shown: str, lines: list[
             for token in value.split():
                 target = resolve_pointer(token, path)
                 if target is not None:
-                    facts.pointers.append((locate(element, token), attribute, target, _target_file(token, path)))
+                    located = Located(token, element.sourceline or 1, attribute)
+                    facts.pointers.append((located, attribute, target, _target_file(token, path)))
     return facts
 
 
@@ -118,10 +123,14 @@ def pointed_files(all_facts: list[FileFacts]) -> list[Path]:
     return [Path(path) for path in sorted(named - known)]
 
 
-def build_index(all_facts: list[FileFacts]) -> tuple[etree._ElementTree, dict[etree._Element, tuple[str, Located]]]:
+Place = tuple[str, str, Located]
+"""A file's path, its path as reports show it, and a value located in it."""
+
+
+def build_index(all_facts: list[FileFacts]) -> tuple[etree._ElementTree, dict[etree._Element, Place]]:
     """The index document, and for each of its elements the file and place it stands for."""
     root = etree.Element(f"{{{INDEX_NS}}}edition", nsmap={"ix": INDEX_NS})
-    places: dict[etree._Element, tuple[str, Located]] = {}
+    places: dict[etree._Element, Place] = {}
     for facts in all_facts:
         absolute = os.path.abspath(facts.path)
         file_element = etree.SubElement(
@@ -130,31 +139,25 @@ def build_index(all_facts: list[FileFacts]) -> tuple[etree._ElementTree, dict[et
             path=absolute,
             name=os.path.basename(absolute),
             kind=facts.kind,
-            target=absolute,
             checked="true" if facts.checked else "false",
         )
         if facts.doc_id is not None:
             file_element.set("id", facts.doc_id.value)
-        places[file_element] = (facts.shown, facts.doc_id or Located("", 1, 1))
+        places[file_element] = (facts.path, facts.shown, facts.doc_id or Located("", 1, "xml:id"))
         for located, scope in facts.ids:
-            _child(file_element, "id", places, facts.shown, located, scope=scope, target=f"{absolute}#{located.value}")
+            _child(file_element, "id", places, (facts.path, facts.shown, located), scope=scope, target=f"{absolute}#{located.value}")
         for located, kind in facts.entries:
-            _child(file_element, "entry", places, facts.shown, located, kind=kind, target=f"{absolute}#{located.value}")
+            _child(file_element, "entry", places, (facts.path, facts.shown, located), kind=kind, target=f"{absolute}#{located.value}")
         for located, attribute, target, target_file in facts.pointers:
-            _child(file_element, "ptr", places, facts.shown, located, attr=attribute, target=target, file=target_file)
+            _child(file_element, "ptr", places, (facts.path, facts.shown, located), attr=attribute, target=target, file=target_file)
+    for target in sorted({target for facts in all_facts for _, _, target, _ in facts.pointers}):
+        etree.SubElement(root, f"{{{INDEX_NS}}}used", target=target)
     return etree.ElementTree(root), places
 
 
-def _child(
-    parent: etree._Element,
-    name: str,
-    places: dict[etree._Element, tuple[str, Located]],
-    shown: str,
-    located: Located,
-    **attributes: str,
-) -> None:
-    element = etree.SubElement(parent, f"{{{INDEX_NS}}}{name}", value=located.value, **attributes)
-    places[element] = (shown, located)
+def _child(parent: etree._Element, name: str, places: dict[etree._Element, Place], place: Place, **attributes: str) -> None:
+    element = etree.SubElement(parent, f"{{{INDEX_NS}}}{name}", value=place[2].value, **attributes)
+    places[element] = place
 
 
 __all__ = [
@@ -162,6 +165,7 @@ __all__ = [
     "POINTER_ATTRIBUTES",
     "REGISTER_ENTRIES",
     Located.__name__,
+    "Place",
     FileFacts.__name__,
     collect_facts.__name__,
     resolve_pointer.__name__,

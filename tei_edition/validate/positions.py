@@ -18,6 +18,9 @@ from typing import Final
 
 from lxml import etree
 
+from tei_edition.errors import XmlInputError
+from tei_edition.xmlio import XML_NS, parse_xml_bytes
+
 
 SOURCEMAP_NAME: Final = "sourcemap.json"
 
@@ -90,9 +93,33 @@ def source_position(path: Path, element: etree._Element | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _parsed(path: Path) -> tuple[etree._ElementTree, list[str]] | None:
+    """A file's tree and lines, read again to locate the few values a rule reports."""
+    try:
+        data = path.read_bytes()
+        return parse_xml_bytes(data, path), data.decode("utf-8", errors="replace").splitlines()
+    except (OSError, XmlInputError):
+        return None
+
+
+def locate_attribute(path: Path, line: int, attribute: str, value: str) -> tuple[int, str | None]:
+    """Column and source line of the element on `line` of `path` whose `attribute` holds `value`."""
+    parsed = _parsed(path)
+    if parsed is None:
+        return 1, None
+    tree, lines = parsed
+    name = f"{{{XML_NS}}}id" if attribute == "xml:id" else attribute
+    for element in tree.iter(etree.Element):
+        if element.sourceline == line and value in (element.get(name) or "").split():
+            return element_column(element, lines), source_position(path, element)
+    return 1, None
+
+
 __all__ = [
     "SOURCEMAP_NAME",
     element_column.__name__,
     load_sourcemap.__name__,
+    locate_attribute.__name__,
     source_position.__name__,
 ]

@@ -46,7 +46,11 @@ class RuleRunner:
         register_functions()
         self.phase = phase
         self._schematron = isoschematron.Schematron(
-            etree.parse(str(driver)), phase=phase, store_report=True, error_finder=isoschematron.Schematron.ASSERTS_AND_REPORTS
+            etree.parse(str(driver)),
+            phase=phase,
+            store_report=True,
+            error_finder=isoschematron.Schematron.ASSERTS_AND_REPORTS,
+            compile_params={"generate-fired-rule": "'false'"},  # the report lists results only: faster
         )
 
     def run(self, tree: etree._ElementTree) -> list[Finding]:

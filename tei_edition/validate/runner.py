@@ -23,7 +23,7 @@ from lxml import etree
 from tei_edition.errors import TeiEditionError, XmlInputError
 from tei_edition.validate.index import FileFacts, build_index, collect_facts, pointed_files
 from tei_edition.validate.issues import Issue
-from tei_edition.validate.positions import element_column, source_position
+from tei_edition.validate.positions import element_column, locate_attribute, source_position
 from tei_edition.validate.rules import DOCUMENT_PHASE, EDITION_PHASE, RuleRunner
 from tei_edition.validate.schema import SchemaChecker
 from tei_edition.xmlio import parse_xml_bytes
@@ -88,7 +88,7 @@ def check_file(path_and_shown: tuple[str, str]) -> FileResult:
         line = (node.sourceline if node is not None else None) or 1
         column = element_column(node, lines) if node is not None else 1
         issues.append(Issue(shown, line, column, finding.rule, finding.role, finding.message, source_position(path, node)))
-    return FileResult(issues, collect_facts(tree, path, shown, lines))
+    return FileResult(issues, collect_facts(tree, path, shown))
 
 
 def context_facts(path: Path) -> FileFacts | None:
@@ -98,7 +98,7 @@ def context_facts(path: Path) -> FileFacts | None:
         tree = parse_xml_bytes(data, path)
     except (OSError, XmlInputError):
         return None
-    facts = collect_facts(tree, path, shown_path(path), data.decode("utf-8", errors="replace").splitlines())
+    facts = collect_facts(tree, path, shown_path(path))
     facts.checked = False
     return facts
 
@@ -109,10 +109,12 @@ def check_edition(all_facts: list[FileFacts]) -> list[Issue]:
     index, places = build_index(all_facts + context)
     issues = []
     for finding in RuleRunner(EDITION_PHASE).run(index):
-        shown, located = places.get(finding.node, ("", None)) if finding.node is not None else ("", None)
-        if located is None:
+        place = places.get(finding.node) if finding.node is not None else None
+        if place is None:
             continue
-        issues.append(Issue(shown, located.line, located.column, finding.rule, finding.role, finding.message, located.source))
+        path, shown, located = place
+        column, source = locate_attribute(Path(path), located.line, located.attribute, located.value)
+        issues.append(Issue(shown, located.line, column, finding.rule, finding.role, finding.message, source))
     return issues
 
 
