@@ -139,7 +139,9 @@ def test_the_index_lists_the_quoted_message_under_its_own_date_pointing_into_its
     href = row.xpath("string(td[4]/a/@href)")
     assert href == f"{CARRIER}.html#{CARRIER}-q1"
     carrier = _page(site, f"{CARRIER}.html")
-    assert carrier.xpath(f"//blockquote[@id='{CARRIER}-q1']")
+    quoted = carrier.xpath(f"//figure[@id='{CARRIER}-q1']")[0]
+    assert quoted.xpath("string(figcaption)") == "Quoted message: Mao Zedong to Iosif V. Stalin, 2 October 1950"
+    assert "We await your reply" in quoted.xpath("string(blockquote)")
     assert carrier.xpath(f"//section[@class='metadata']//a[@href='#{CARRIER}-q1']")  # and its metadata too
     assert row.get("data-sender") == "mao-zedong" and row.get("data-kind") == "Quoted message"
 

@@ -69,17 +69,32 @@
     </li>
   </xsl:template>
 
-  <!-- Quotations set off from the text, and texts inside the text. -->
-  <!-- (A quoted message keeps its id in the reading view: the index links to it.) -->
-  <xsl:template match="tei:quote[te:holds-blocks(.)] | tei:floatingText" mode="te:html" as="element(blockquote)">
-    <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <blockquote class="{local-name()}">
-      <xsl:if test="$view eq 'reading' and @xml:id">
-        <xsl:attribute name="id" select="@xml:id"/>
-      </xsl:if>
+  <!-- Quotations set off from the text. -->
+  <xsl:template match="tei:quote[te:holds-blocks(.)]" mode="te:html" as="element(blockquote)">
+    <blockquote class="quote">
       <xsl:apply-templates select="@xml:lang" mode="te:html"/>
       <xsl:apply-templates mode="te:html"/>
     </blockquote>
+  </xsl:template>
+
+  <!-- A message quoted in the document: a figure captioned with its sender, recipient and
+       date (its correspDesc type="embedded" in the page's header); in the reading view
+       with its id, which the index links to. -->
+  <xsl:template match="tei:floatingText" mode="te:html" as="element(figure)">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="id" as="xs:string" select="string(@xml:id)"/>
+    <xsl:variable name="description" as="element(tei:correspDesc)?"
+      select="$te:page-document//tei:correspDesc[@type = 'embedded'][@corresp = '#' || $id][1]"/>
+    <figure class="floatingText">
+      <xsl:if test="$view eq 'reading' and $id">
+        <xsl:attribute name="id" select="$id"/>
+      </xsl:if>
+      <figcaption lang="en">{string-join(('Quoted message', $description ! te:message-description(.)[.]), ': ')}</figcaption>
+      <blockquote>
+        <xsl:apply-templates select="@xml:lang" mode="te:html"/>
+        <xsl:apply-templates mode="te:html"/>
+      </blockquote>
+    </figure>
   </xsl:template>
 
   <!-- A page break of the document: "page 2" on a line of its own ("page 2 of witness C"
@@ -301,6 +316,21 @@
   </xsl:template>
 
   <!-- ===== helpers ===== -->
+
+  <!-- The TEI document of the page being made (none for the site's own pages). -->
+  <xsl:variable name="te:page-document" as="document-node()?" select=".[. instance of document-node(element(tei:TEI))]"/>
+
+  <!-- "Mao Zedong to Iosif V. Stalin, 2 October 1950": who sent a message to whom, when
+       (as far as its correspDesc says). -->
+  <xsl:function name="te:message-description" as="xs:string">
+    <xsl:param name="description" as="element(tei:correspDesc)"/>
+    <xsl:variable name="from" as="xs:string*" select="$description/tei:correspAction[@type = 'sent']/(tei:persName | tei:orgName) ! te:shown-name(.)"/>
+    <xsl:variable name="to" as="xs:string*" select="$description/tei:correspAction[@type = 'received']/(tei:persName | tei:orgName) ! te:shown-name(.)"/>
+    <xsl:variable name="when" as="xs:string?" select="($description/tei:correspAction[@type = 'sent']/tei:date/@when)[1]"/>
+    <xsl:sequence select="string-join((
+      string-join((string-join($from, ', ')[.], string-join($to, ', ')[.] ! ('to ' || .)), ' '),
+      $when ! te:format-date(.))[.], ', ')"/>
+  </xsl:function>
 
   <!-- The id of a passage, in the reading view only (the diplomatic copy has none), so
        registers and searches can link to "the passage that mentions". -->
