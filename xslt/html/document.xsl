@@ -243,7 +243,7 @@
                   <xsl:if test="te:lang(.) ne 'en'"><xsl:attribute name="lang" select="'en'"/></xsl:if>
                   <xsl:sequence select="te:version-label(.)"/>
                   <xsl:if test="@source">
-                    <span class="version-witnesses">, witnesses {string-join(te:version-witnesses(.) ! te:siglum(.), ', ')} (variants of {te:siglum(te:version-witnesses(.)[1])} marked)</span>
+                    <span class="version-witnesses">: the text of {te:siglum(te:version-witnesses(.)[1])}, the readings of {string-join(tail(te:version-witnesses(.)) ! te:siglum(.), ', ')} marked</span>
                   </xsl:if>
                 </h3>
                 <xsl:apply-templates select="$resolved/node()" mode="te:html">
@@ -255,14 +255,11 @@
         </div>
       </xsl:for-each>
       <xsl:apply-templates select="te:shown-witnesses(.)" mode="te:witness-text"/>
-      <xsl:for-each select="$versions[count(te:version-witnesses(.)) gt 1]">
-        <xsl:variable name="version" as="element()" select="."/>
-        <xsl:for-each select="tail(te:version-witnesses(.))">
-          <xsl:call-template name="te:synopsis">
-            <xsl:with-param name="version" select="$version"/>
-            <xsl:with-param name="pair" select="(te:version-witnesses($version)[1], .)"/>
-          </xsl:call-template>
-        </xsl:for-each>
+      <xsl:for-each select="te:synopses(.)">
+        <xsl:call-template name="te:synopsis">
+          <xsl:with-param name="version" select="?version"/>
+          <xsl:with-param name="pair" select="?pair"/>
+        </xsl:call-template>
       </xsl:for-each>
     </xsl:variable>
     <section class="text" aria-labelledby="text-heading">
@@ -394,12 +391,22 @@
       <xsl:sequence select="map { 'input': 'text-' || @xml:id, 'value': string(@xml:id), 'block': te:text-block-id(.),
         'label': te:siglum(.) || ' alone (' || te:witness-description(.) || ')' }"/>
     </xsl:for-each>
-    <xsl:for-each select="$tei/tei:text/tei:body/tei:div[count(te:version-witnesses(.)) gt 1]">
-      <xsl:variable name="witnesses" as="element(tei:witness)+" select="te:version-witnesses(.)"/>
+    <xsl:for-each select="te:synopses($tei)">
+      <xsl:variable name="pair" as="element(tei:witness)+" select="?pair"/>
+      <xsl:sequence select="map { 'input': 'text-' || te:synopsis-id($pair), 'value': te:synopsis-id($pair),
+        'block': te:synopsis-id($pair), 'label': te:siglum($pair[1]) || ' and ' || te:siglum($pair[2]) || ' side by side' }"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The synopses a document offers: each other witness of a version beside its base
+       witness (version: the div, pair: base and other witness). -->
+  <xsl:function name="te:synopses" as="map(xs:string, element()+)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:for-each select="$tei/tei:text/tei:body/tei:div">
+      <xsl:variable name="version" as="element(tei:div)" select="."/>
+      <xsl:variable name="witnesses" as="element(tei:witness)*" select="te:version-witnesses(.)"/>
       <xsl:for-each select="tail($witnesses)">
-        <xsl:variable name="pair" as="element(tei:witness)+" select="($witnesses[1], .)"/>
-        <xsl:sequence select="map { 'input': 'text-' || te:synopsis-id($pair), 'value': te:synopsis-id($pair),
-          'block': te:synopsis-id($pair), 'label': te:siglum($pair[1]) || ' and ' || te:siglum($pair[2]) || ' side by side' }"/>
+        <xsl:sequence select="map { 'version': $version, 'pair': ($witnesses[1], .) }"/>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:function>
