@@ -183,9 +183,9 @@ def _ms_identifier(reference: ArchivalReference | None, cable_numbers: list[str]
 
 
 def _hand_desc(hands: Hands) -> etree._Element:
-    notes = [el("handNote", {"xml:id": "hand-main", "scope": "major"}, "The hand or typewriter of the document's text as transmitted.")]
-    for key, hand_id in hands.used.items():
-        notes.append(el("handNote", {"xml:id": hand_id, "scope": "minor"}, f"An unidentified hand: additions the source marks as {key}."))
+    notes = [el("handNote", {"xml:id": "hand-main", "scope": "major"}, "the hand or typewriter of the text as transmitted")]
+    for hand_id in hands.used.values():
+        notes.append(el("handNote", {"xml:id": hand_id, "scope": "minor"}, "an unidentified hand"))
     return el("handDesc", {"hands": str(len(notes))}, notes)
 
 
