@@ -10,8 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
+from tei_edition.collate import witness_text
 from tei_edition.xmlio import parse_xml_bytes
 from tei_edition.xslt import Stylesheet, StylesheetError
 
@@ -160,3 +163,39 @@ def test_a_page_break_of_some_witnesses_names_them_in_both_views() -> None:
     out = witness_views('one<pb n="2" ed="#wit-D"/> two')
     sigla = out.xpath("(te:reading | te:diplomatic)//tei:pb/@te:sigla", namespaces={"te": TE, "tei": TEI})
     assert sigla == ["D", "D"]
+
+
+# the stylesheets' witness text agrees with the converter's (property)
+
+_WORD = st.text(alphabet="abcйцу,.", min_size=1, max_size=6)
+_READING = st.lists(_WORD, max_size=3).map(" ".join)
+
+
+@st.composite
+def _collated_paragraph(draw: st.DrawFn) -> str:
+    """A paragraph of plain words, places of variation between witnesses A and D (either
+    reading may be empty), and page breaks of one of them."""
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["words", "app", "pb"]))
+        if kind == "words":
+            parts.append(draw(_READING))
+        elif kind == "pb":
+            parts.append(f'<pb n="{draw(st.integers(2, 9))}" ed="#{draw(st.sampled_from(["wit-A", "wit-D"]))}"/>')
+        else:
+            lemma, other = draw(_READING), draw(_READING)
+            parts.append(f'<app type="substantive"><lem wit="#wit-A">{lemma}</lem>'
+                         f'<rdg wit="#wit-D" type="substantive">{other}</rdg></app>')
+    return " ".join(parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_collated_paragraph())
+def test_the_witness_mode_reads_back_what_the_converter_reads_back(fragment: str) -> None:
+    """te:witness (XSLT) and tei_edition.collate.witness_text (Python) give each witness
+    the same words, for any apparatus."""
+    out = witness_views(fragment)
+    paragraph = parse_xml_bytes(f'<p xmlns="{TEI}">{fragment}</p>'.encode(), "p.xml").getroot()
+    for witness in out.findall(f"{{{TE}}}witness"):
+        wit = {"A": "wit-A", "D": "wit-D"}[witness.get("n")]
+        assert _text(witness) == " ".join(witness_text(paragraph, wit).split())
