@@ -259,9 +259,9 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
 def test_usage_errors(tmp_path: Path) -> None:
     copy_example(tmp_path, ["1950-09-20_gromyko-to-soviet-ambassador-peking.txt"])
     for args in (["--to", "pdf"], ["--to", "nonsense"], ["--port", "70000"]):
-        result = subprocess.run([str(TEI_EDITION), "serve", *args], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        result = subprocess.run([str(TEI_EDITION), "serve", *args], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
         assert result.returncode == 2, args
-    missing = subprocess.run([str(TEI_EDITION), "serve", "--config", str(tmp_path / "nowhere.toml")], capture_output=True, text=True, timeout=60)
+    missing = subprocess.run([str(TEI_EDITION), "serve", "--config", str(tmp_path / "nowhere.toml")], capture_output=True, text=True, timeout=60, check=False)
     assert missing.returncode == 1 and "nowhere.toml" in missing.stderr
-    help_text = subprocess.run([str(TEI_EDITION), "serve", "--help"], capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "200"})
+    help_text = subprocess.run([str(TEI_EDITION), "serve", "--help"], capture_output=True, text=True, timeout=60, check=False, env={**os.environ, "COLUMNS": "200"})
     assert help_text.returncode == 0 and "127.0.0.1" in help_text.stdout

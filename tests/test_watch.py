@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
 from test_serve import FIRST_BUILD_SECONDS, Running, copy_example, first_paragraph
 
 SOURCE = "1950-09-20_gromyko-to-soviet-ambassador-peking.txt"

@@ -7,9 +7,15 @@ from pathlib import Path
 
 import typer
 
-from tei_edition.errors import Interrupted
-from tei_edition.cliutil import CONFIG_OPTION, EXIT_OK, EXIT_USAGE, edition_or_exit, fail
+from tei_edition.cliutil import (
+    CONFIG_OPTION,
+    EXIT_OK,
+    EXIT_USAGE,
+    edition_or_exit,
+    fail,
+)
 from tei_edition.commands.watch import JOBS_OPTION, TO_OPTION, formats_or_exit
+from tei_edition.errors import Interrupted
 from tei_edition.serve import EditorLoop, LiveState, PreviewServer, Rebuilder
 
 

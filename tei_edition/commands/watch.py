@@ -8,8 +8,14 @@ from pathlib import Path
 import typer
 
 from tei_edition.build.tasks import FORMATS
+from tei_edition.cliutil import (
+    CONFIG_OPTION,
+    EXIT_OK,
+    EXIT_USAGE,
+    edition_or_exit,
+    fail,
+)
 from tei_edition.errors import Interrupted
-from tei_edition.cliutil import CONFIG_OPTION, EXIT_OK, EXIT_USAGE, edition_or_exit, fail
 from tei_edition.serve import EditorLoop, Rebuilder
 
 TO_OPTION = typer.Option("html", "--to", "-t", help=f"Output formats to keep up to date, comma-separated, of: {', '.join(FORMATS)}.")

@@ -125,13 +125,13 @@ class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "tei-edition-serve"
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         self._respond(with_body=True)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._respond(with_body=False)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet: the terminal is for the build's errors."""
 
     def _respond(self, with_body: bool) -> None:
