@@ -68,6 +68,20 @@ def in_order(_context: object, earlier: object, later: object) -> bool:
     return True
 
 
+#: The control characters XML 1.0 lets through: DEL and the C1 block (mis-decoded Windows-1252).
+_CONTROL: Final = re.compile("[\x7f-\x9f]")
+
+
+def has_control_characters(_context: object, elements: object) -> bool:
+    """ed:has-control-characters(/*): whether any text or attribute under the elements holds a control character."""
+    for root in elements if isinstance(elements, list) else []:
+        for element in root.iter():
+            texts = (element.text or "", element.tail or "", *element.attrib.values())
+            if any(_CONTROL.search(text) for text in texts):
+                return True
+    return False
+
+
 def today(_context: object) -> str:
     """ed:today(): today's date, YYYY-MM-DD, the last date this edition may contain."""
     return _dt.date.today().isoformat()
@@ -91,6 +105,7 @@ def register_functions() -> None:
     namespace["is-date"] = is_date
     namespace["in-order"] = in_order
     namespace["today"] = today
+    namespace["has-control-characters"] = has_control_characters
 
 
-__all__ = ["FUNCTIONS_NS", temporal_key.__name__, is_date.__name__, in_order.__name__, today.__name__, register_functions.__name__]
+__all__ = ["FUNCTIONS_NS", temporal_key.__name__, is_date.__name__, in_order.__name__, today.__name__, has_control_characters.__name__, register_functions.__name__]
