@@ -65,7 +65,7 @@ class DaskExecutor:
 
     The workers must have tei-edition installed and see the edition's folders at
     the same paths (a shared file system): they read sources and TEI there and
-    write the outputs there.
+    write the outputs there. The cluster is restarted at the start of a build.
     """
 
     def __init__(self, scheduler: str) -> None:
@@ -77,6 +77,9 @@ class DaskExecutor:
             self._client = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
             raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        # Fresh worker processes: a worker kept from an earlier build would still hold that
+        # build's code and compiled stylesheets.
+        self._client.restart()
         self.workers = max(1, sum(self._client.nthreads().values()))
 
     def run(self, tasks: list[Task]) -> Iterator[tuple[Task, Any]]:
