@@ -18,7 +18,7 @@ from tei_edition.cliutil import (
     print_json,
 )
 from tei_edition.convert import ConvertOptions, SourceReport, convert_paths
-from tei_edition.errors import TeiEditionError
+from tei_edition.errors import OutputError, TeiEditionError
 from tei_edition.readers import READERS
 
 
@@ -45,6 +45,8 @@ def convert(
             ConvertOptions(form=form, encoding=encoding),
             progress=(lambda p: typer.echo(f"converting {p}", err=True)) if show_progress else None,
         )
+    except OutputError as exc:  # bad input or a full disk, not a usage error
+        fail(str(exc), EXIT_ERRORS)
     except TeiEditionError as exc:
         fail(str(exc), EXIT_USAGE)
     if output_format is TextOrJson.json:
