@@ -67,7 +67,10 @@ def validate(
         fail(str(exc), EXIT_USAGE)
     rendered = FORMATTERS[report_format.value](report)
     if output is not None:
-        write_atomic(output, rendered)
+        try:
+            write_atomic(output, rendered)
+        except TeiEditionError as exc:
+            fail(str(exc), EXIT_ERRORS)
     else:
         typer.echo(rendered, nl=False)
     errors, warnings = report.count("error"), report.count("warning")
