@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import signal
@@ -53,7 +54,10 @@ def run_interruptible(app: typer.Typer) -> None:
     `finally` runs (worker pools finish their current task, temporaries are
     removed) and every output is either complete and old or complete and new.
     Forked workers ignore SIGINT (a Ctrl-C reaches the whole process group: the
-    main process decides) and keep the default SIGTERM.
+    main process decides), keep the default SIGTERM, and get it when the main
+    process dies (even by `kill -9`), so that no orphan goes on working. Once the
+    command has returned, a late signal has nothing left to stop: the default
+    handlers come back for the interpreter's shutdown.
     """
 
     def interrupt(signum: int, _frame: object) -> None:
@@ -72,6 +76,9 @@ def run_interruptible(app: typer.Typer) -> None:
             err=True,
         )
         sys.exit(128 + exc.signum)
+    finally:
+        for signum in _STOP_SIGNALS:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -80,6 +87,12 @@ _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 def _worker_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
 
 
 def print_json(data: Any) -> None:
