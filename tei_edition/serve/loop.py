@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from tei_edition.build.tasks import REGISTER_FILES
 from tei_edition.config import load_edition
 from tei_edition.errors import TeiEditionError
 from tei_edition.serve.rebuild import Outcome, Rebuilder
@@ -32,14 +33,22 @@ class EditorLoop:
         self.on_outcome = on_outcome
         self.out = out
         self._places = watched_paths(load_edition(self.config), self.config)
+        self._baseline: Snapshot = {}
 
     def build(self) -> Outcome:
-        """The first build: whatever is stale since the last one."""
-        return self._run(None)
+        """The first build: whatever is stale since the last one.
+
+        The files are looked at as this build leaves them (it writes the TEI of
+        the sources it converts): a change from then on is the editor's, even one
+        made before `watch` starts.
+        """
+        outcome = self._run(None)
+        self._baseline = snapshot(self._places)
+        return outcome
 
     def watch(self) -> None:
-        """Rebuild on every change until interrupted (Ctrl-C raises `Interrupted` here)."""
-        baseline = snapshot(self._places)
+        """Rebuild on every change since `build` until interrupted (Ctrl-C raises `Interrupted` here)."""
+        baseline = self._baseline
         while True:
             time.sleep(POLL_SECONDS)
             current = _settled(self._places, snapshot(self._places))
@@ -47,10 +56,12 @@ class EditorLoop:
             if not changed:
                 continue
             outcome = self._run(changed)
-            baseline = current
-            if outcome.made.get("convert"):  # the build wrote TEI from the changed sources: not the editor's edits
+            baseline = dict(current)
+            if outcome.made.get("convert"):  # the build wrote TEI documents from the sources: not the editor's edits
                 after = snapshot(self._places)
-                baseline = {path: stamp for path, stamp in current.items() if path in after} | _written(current, after)
+                for path in changed_between(current, after):
+                    if self._converted_tei(path):
+                        _take(baseline, path, after)
             self._places = self._watched_or_same()
 
     def _run(self, changed: set[Path] | None) -> Outcome:
@@ -71,8 +82,17 @@ class EditorLoop:
             self.out.write(f"note: {notice}\n")
         hidden = len(outcome.problems) - len(shown)
         elsewhere = f" ({hidden} in files that did not change)" if hidden else ""
-        self.out.write(f"{outcome.summary}; {len(outcome.problems)} errors{elsewhere}\n")
+        count = len(outcome.problems)
+        self.out.write(f"{outcome.summary}; {count} {'error' if count == 1 else 'errors'}{elsewhere}\n")
         self.out.flush()
+
+    def _converted_tei(self, path: Path) -> bool:
+        """A TEI document of the xml folder, which a conversion writes (registers it never does)."""
+        try:
+            xml = load_edition(self.config).xml.resolve()
+        except TeiEditionError:
+            return False
+        return path.suffix == ".xml" and path.parent == xml and path.name not in REGISTER_FILES
 
     def _watched_or_same(self) -> list[Path]:
         """The watched places again (edition.toml may have moved a folder); the old ones if it does not load."""
@@ -94,9 +114,12 @@ def _settled(places: list[Path], first: Snapshot) -> Snapshot:
     return current
 
 
-def _written(before: Snapshot, after: Snapshot) -> Snapshot:
-    """The files the build changed (present after it), to take as the new state."""
-    return {path: after[path] for path in changed_between(before, after) if path in after}
+def _take(baseline: Snapshot, path: Path, after: Snapshot) -> None:
+    """Accept the state of `path` in `after` (written or removed by the build) as known."""
+    if path in after:
+        baseline[path] = after[path]
+    else:
+        baseline.pop(path, None)
 
 
 __all__ = ["POLL_SECONDS", EditorLoop.__name__]
