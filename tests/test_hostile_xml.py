@@ -9,6 +9,7 @@ appear in no output and no message, and the server must get no request.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -179,3 +180,24 @@ def assert_nothing_leaked(edition: Path, output: str) -> None:
     assert MARKER not in output
     for path in files_under(edition / "out"):
         assert MARKER.encode() not in path.read_bytes(), f"{path} holds the marker"
+
+
+#: XPath functions and XSLT instructions that read a resource named by a URI at run time.
+_READS = re.compile(
+    r"(?<![\w:.-])(?:fn:)?(doc|document|doc-available|unparsed-text|unparsed-text-lines|unparsed-text-available|"
+    r"collection|uri-collection|json-doc|transform|load-xquery-module)\s*\("
+    r"|<xsl:(source-document|merge-source|evaluate)\b"
+)
+
+
+def test_stylesheets_read_nothing_at_run_time() -> None:
+    """Saxon sees only the trees the safe parser read: no stylesheet may open a URI (an input could name any file).
+
+    A new use of doc(), unparsed-text() or xsl:evaluate must come with its own
+    guard (and a change to this test), never slip in unnoticed.
+    """
+    found = []
+    for sheet in sorted((ROOT / "xslt").rglob("*.xsl")):
+        text = re.sub(r"<!--.*?-->", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        found += [f"{sheet.relative_to(ROOT)}: {m.group(0)}" for m in _READS.finditer(text)]
+    assert found == []
