@@ -265,3 +265,12 @@ def test_usage_errors(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "nowhere.toml" in missing.stderr
     help_text = subprocess.run([str(TEI_EDITION), "serve", "--help"], capture_output=True, text=True, timeout=60, check=False, env={**os.environ, "COLUMNS": "200"})
     assert help_text.returncode == 0 and "127.0.0.1" in help_text.stdout
+
+
+def test_the_reload_script_is_added_as_served_not_written(served: Served) -> None:
+    written = (served.root / "build" / "html" / "index.html").read_bytes()
+    status, sent = served.get("/")
+    assert status == 200
+    assert b"/__tei-edition__/wait" in sent and b"/__tei-edition__/wait" not in written
+    status, answer = served.get("/__tei-edition__/wait?page=/&version=not-the-current-one")
+    assert (status, answer) == (200, b"reload")
