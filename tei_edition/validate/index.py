@@ -60,7 +60,11 @@ class Located:
 
 @dataclass
 class FileFacts:
-    """What one file contributes to the edition index (plain data, so it pickles between processes)."""
+    """What one file contributes to the edition index (plain data, so it pickles between processes).
+
+    `pointers` holds each distinct (attribute, value) of the file once, with every place
+    it occurs, so the index stays small when a text names the same person fifty times.
+    """
 
     path: str
     shown: str
@@ -69,7 +73,11 @@ class FileFacts:
     doc_id: Located | None = None
     ids: list[tuple[Located, str]] = field(default_factory=list)
     entries: list[tuple[Located, str]] = field(default_factory=list)
-    pointers: list[tuple[Located, str, str, str]] = field(default_factory=list)
+    pointers: list[tuple[list[Located], str, str, str]] = field(default_factory=list)
+
+
+_IDS: Final = etree.XPath("//@xml:id")
+_POINTERS: Final = etree.XPath(" | ".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
 
 
 def collect_facts(tree: etree._ElementTree, path: Path, shown: str) -> FileFacts:
@@ -77,28 +85,29 @@ def collect_facts(tree: etree._ElementTree, path: Path, shown: str) -> FileFacts
     root = tree.getroot()
     is_register = next(root.iter(*(f"{{{TEI_NS}}}{name}" for name in REGISTER_ENTRIES)), None) is not None
     facts = FileFacts(str(path), shown, "register" if is_register else "document")
-
-    for element in root.iter(etree.Element):
-        identifier = element.get(_XML_ID)
-        if identifier:
-            located = Located(identifier, element.sourceline or 1, "xml:id")
-            if element is root:
-                facts.doc_id = located
-            in_text = any(a.tag == _TEXT for a in element.iterancestors())
-            scope = "edition" if (element is root or in_text) and not is_register else "document"
-            facts.ids.append((located, scope))
-            kind = REGISTER_ENTRIES.get(etree.QName(element).localname)
-            if is_register and kind:
-                facts.entries.append((located, kind))
-        for attribute in POINTER_ATTRIBUTES:
-            value = element.get(attribute)
-            if value is None:
+    for identifier in _IDS(tree):
+        element = identifier.getparent()
+        located = Located(str(identifier), element.sourceline or 1, "xml:id")
+        if element is root:
+            facts.doc_id = located
+        in_text = any(a.tag == _TEXT for a in element.iterancestors())
+        scope = "edition" if (element is root or in_text) and not is_register else "document"
+        facts.ids.append((located, scope))
+        kind = REGISTER_ENTRIES.get(etree.QName(element).localname)
+        if is_register and kind:
+            facts.entries.append((located, kind))
+    places: dict[tuple[str, str], list[Located]] = {}
+    for value in _POINTERS(tree):
+        attribute, line = value.attrname, value.getparent().sourceline or 1
+        for token in value.split():
+            known = places.get((attribute, token))
+            if known is not None:
+                known.append(Located(token, line, attribute))
                 continue
-            for token in value.split():
-                target = resolve_pointer(token, path)
-                if target is not None:
-                    located = Located(token, element.sourceline or 1, attribute)
-                    facts.pointers.append((located, attribute, target, _target_file(token, path)))
+            target = resolve_pointer(token, path)
+            places[(attribute, token)] = located = [Located(token, line, attribute)]
+            if target is not None:
+                facts.pointers.append((located, attribute, target, _target_file(token, path)))
     return facts
 
 
@@ -127,37 +136,57 @@ Place = tuple[str, str, Located]
 """A file's path, its path as reports show it, and a value located in it."""
 
 
-def build_index(all_facts: list[FileFacts]) -> tuple[etree._ElementTree, dict[etree._Element, Place]]:
-    """The index document, and for each of its elements the file and place it stands for."""
-    root = etree.Element(f"{{{INDEX_NS}}}edition", nsmap={"ix": INDEX_NS})
-    places: dict[etree._Element, Place] = {}
-    for facts in all_facts:
-        absolute = os.path.abspath(facts.path)
-        file_element = etree.SubElement(
-            root,
-            f"{{{INDEX_NS}}}file",
-            path=absolute,
-            name=os.path.basename(absolute),
-            kind=facts.kind,
-            checked="true" if facts.checked else "false",
-        )
-        if facts.doc_id is not None:
-            file_element.set("id", facts.doc_id.value)
-        places[file_element] = (facts.path, facts.shown, facts.doc_id or Located("", 1, "xml:id"))
-        for located, scope in facts.ids:
-            _child(file_element, "id", places, (facts.path, facts.shown, located), scope=scope, target=f"{absolute}#{located.value}")
-        for located, kind in facts.entries:
-            _child(file_element, "entry", places, (facts.path, facts.shown, located), kind=kind, target=f"{absolute}#{located.value}")
-        for located, attribute, target, target_file in facts.pointers:
-            _child(file_element, "ptr", places, (facts.path, facts.shown, located), attr=attribute, target=target, file=target_file)
-    for target in sorted({target for facts in all_facts for _, _, target, _ in facts.pointers}):
-        etree.SubElement(root, f"{{{INDEX_NS}}}used", target=target)
-    return etree.ElementTree(root), places
+_ATTRIBUTE_ESCAPES: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
 
 
-def _child(parent: etree._Element, name: str, places: dict[etree._Element, Place], place: Place, **attributes: str) -> None:
-    element = etree.SubElement(parent, f"{{{INDEX_NS}}}{name}", value=place[2].value, **attributes)
-    places[element] = place
+def quoteattr(value: str) -> str:
+    """`value` as a double-quoted XML attribute value."""
+    return '"' + value.translate(_ATTRIBUTE_ESCAPES) + '"'
+
+
+class EditionIndex:
+    """The index document, built as text and parsed once (much faster than node by node).
+
+    Every element that stands for places in the files carries `n`, its number in
+    `places`; `places_of` turns an element a rule fired on back into those places.
+    """
+
+    def __init__(self, all_facts: list[FileFacts]) -> None:
+        self.places: list[list[Place]] = []
+        parts: list[str] = [f'<ix:edition xmlns:ix="{INDEX_NS}">']
+        for facts in all_facts:
+            absolute = os.path.abspath(facts.path)
+            identifier = f" id={quoteattr(facts.doc_id.value)}" if facts.doc_id is not None else ""
+            parts.append(
+                f"<ix:file n=\"{self._add([(facts.path, facts.shown, facts.doc_id or Located('', 1, 'xml:id'))])}\""
+                f" path={quoteattr(absolute)} name={quoteattr(os.path.basename(absolute))} kind=\"{facts.kind}\""
+                f" checked=\"{'true' if facts.checked else 'false'}\"{identifier}>"
+            )
+            for located, scope in facts.ids:
+                parts.append(self._element("id", facts, [located], scope=scope, target=f"{absolute}#{located.value}"))
+            for located, kind in facts.entries:
+                parts.append(self._element("entry", facts, [located], kind=kind, target=f"{absolute}#{located.value}"))
+            for occurrences, attribute, target, target_file in facts.pointers:
+                parts.append(self._element("ptr", facts, occurrences, attr=attribute, target=target, file=target_file))
+            parts.append("</ix:file>")
+        for target in sorted({target for facts in all_facts for _, _, target, _ in facts.pointers}):
+            parts.append(f"<ix:used target={quoteattr(target)}/>")
+        parts.append("</ix:edition>")
+        self.tree: etree._ElementTree = etree.fromstring("".join(parts).encode("utf-8"), etree.XMLParser(huge_tree=True)).getroottree()
+
+    def _add(self, where: list[Place]) -> int:
+        self.places.append(where)
+        return len(self.places) - 1
+
+    def _element(self, name: str, facts: FileFacts, occurrences: list[Located], **attributes: str) -> str:
+        number = self._add([(facts.path, facts.shown, located) for located in occurrences])
+        rest = "".join(f" {key}={quoteattr(value)}" for key, value in attributes.items())
+        return f'<ix:{name} n="{number}" value={quoteattr(occurrences[0].value)}{rest}/>'
+
+    def places_of(self, element: etree._Element | None) -> list[Place]:
+        """The places in the files an index element stands for (none for other nodes)."""
+        number = element.get("n") if element is not None else None
+        return self.places[int(number)] if number is not None else []
 
 
 __all__ = [
@@ -170,5 +199,5 @@ __all__ = [
     collect_facts.__name__,
     resolve_pointer.__name__,
     pointed_files.__name__,
-    build_index.__name__,
+    EditionIndex.__name__,
 ]

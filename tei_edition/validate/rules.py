@@ -50,7 +50,8 @@ class RuleRunner:
             phase=phase,
             store_report=True,
             error_finder=isoschematron.Schematron.ASSERTS_AND_REPORTS,
-            compile_params={"generate-fired-rule": "'false'"},  # the report lists results only: faster
+            # the report lists results only, and rules match elements only: both make it faster
+            compile_params={"generate-fired-rule": "'false'", "optimize": "'visit-no-attributes'"},
         )
 
     def run(self, tree: etree._ElementTree) -> list[Finding]:

@@ -21,7 +21,7 @@ from typing import Final
 from lxml import etree
 
 from tei_edition.errors import TeiEditionError, XmlInputError
-from tei_edition.validate.index import FileFacts, build_index, collect_facts, pointed_files
+from tei_edition.validate.index import EditionIndex, FileFacts, collect_facts, pointed_files
 from tei_edition.validate.issues import Issue
 from tei_edition.validate.positions import element_column, locate_attribute, source_position
 from tei_edition.validate.rules import DOCUMENT_PHASE, EDITION_PHASE, RuleRunner
@@ -106,15 +106,12 @@ def context_facts(path: Path) -> FileFacts | None:
 def check_edition(all_facts: list[FileFacts]) -> list[Issue]:
     """Run the edition rules on the index of all files that parsed, and the files they point at."""
     context = [facts for facts in map(context_facts, pointed_files(all_facts)) if facts is not None]
-    index, places = build_index(all_facts + context)
+    index = EditionIndex(all_facts + context)
     issues = []
-    for finding in RuleRunner(EDITION_PHASE).run(index):
-        place = places.get(finding.node) if finding.node is not None else None
-        if place is None:
-            continue
-        path, shown, located = place
-        column, source = locate_attribute(Path(path), located.line, located.attribute, located.value)
-        issues.append(Issue(shown, located.line, column, finding.rule, finding.role, finding.message, source))
+    for finding in RuleRunner(EDITION_PHASE).run(index.tree):
+        for path, shown, located in index.places_of(finding.node):
+            column, source = locate_attribute(Path(path), located.line, located.attribute, located.value)
+            issues.append(Issue(shown, located.line, column, finding.rule, finding.role, finding.message, source))
     return issues
 
 
