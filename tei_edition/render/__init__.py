@@ -15,9 +15,10 @@ from types import ModuleType
 from typing import NamedTuple
 
 from tei_edition.errors import TeiEditionError
+from tei_edition.resources import resource_dir
 
 #: The edition's stylesheets (xslt/ at the top of the repository).
-XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
+XSLT_DIR = resource_dir("xslt")
 
 
 class RenderOptions(NamedTuple):

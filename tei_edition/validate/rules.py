@@ -17,10 +17,11 @@ from typing import Final
 
 from lxml import etree, isoschematron
 
+from tei_edition.resources import resource_dir
 from tei_edition.validate.functions import register_functions
 
 #: The driver that composes the rule modules, beside the package in the repository.
-DEFAULT_RULES: Final = Path(__file__).resolve().parents[2] / "schema" / "rules" / "edition.sch"
+DEFAULT_RULES: Final = resource_dir("schema") / "rules" / "edition.sch"
 
 DOCUMENT_PHASE: Final = "document"
 EDITION_PHASE: Final = "edition"

@@ -13,13 +13,14 @@ from typing import Final
 import xmlschema
 from lxml import etree
 
+from tei_edition.resources import resource_dir
 from tei_edition.validate.issues import Issue
 from tei_edition.validate.positions import element_column, source_position
 
 SCHEMA_RULE: Final = "schema"
 
 #: The edition's schema, beside the package in the repository.
-DEFAULT_XSD: Final = Path(__file__).resolve().parents[2] / "schema" / "tei_edition.xsd"
+DEFAULT_XSD: Final = resource_dir("schema") / "tei_edition.xsd"
 
 
 class SchemaChecker:
