@@ -53,7 +53,7 @@ def run_bench(edition: Edition, n: int, cores: int, seed: int = 1950, log: Any =
                 _reset(root)
                 rows.append(_measure(build, config, jobs, root, log, timeout))
         changed = sources[len(sources) // 2]
-        changed.write_text(changed.read_text(encoding="utf-8").replace("the ", "the  ", 1), encoding="utf-8")
+        changed.write_text(changed.read_text(encoding="utf-8").replace(" the ", " the very ", 1), encoding="utf-8")
         rows.append(_measure("build-text", config, cores, root, log, timeout) | {"stage": "incremental build-text (one source changed)"})
         rows.append(_measure("build-text", config, cores, root, log, timeout) | {"stage": "no-change build-text"})
         return {"n": n, "sources": len(sources), "cores": cores, "seed": seed, "stages": rows}
