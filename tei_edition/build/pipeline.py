@@ -18,7 +18,6 @@ import math
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -75,6 +74,8 @@ class Progress(Protocol):
 
 
 class _Silent:
+    """Progress nobody watches (a build run from Python without a bar)."""
+
     def phase(self, name: str, total: int) -> None:
         pass
 
