@@ -166,7 +166,7 @@ class Converter:
         root = el("TEI", {"xml:id": doc_id, "xml:lang": languages[0] if languages else "en"}, header, el("text", None, el("body", None, divs)))
         indent_structure(root)
         tree = root.getroottree()
-        positions = {tree.getpath(element): line for element, line in facts.positions.items() if element.getroottree() is tree}
+        positions = {tree.getpath(element): line for element, line in facts.positions.items() if element.getroottree().getroot() is root}
         report.documents.append(
             {
                 "id": doc_id,

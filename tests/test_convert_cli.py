@@ -108,3 +108,18 @@ def test_help_on_every_command() -> None:
         result = run(command, "--help")
         assert result.returncode == 0, command
         assert "Usage:" in result.stdout
+
+
+def test_sourcemap_names_the_source_line_of_each_block(converted: Path) -> None:
+    from lxml import etree
+
+    sourcemap = json.loads((converted / "sourcemap.json").read_text(encoding="utf-8"))
+    assert all(entry["elements"] for entry in sourcemap.values()), "every document maps its blocks to source lines"
+    entry = sourcemap["d1950-10-13_golovko_stalin.xml"]
+    tree = etree.parse(str(converted / "d1950-10-13_golovko_stalin.xml"))
+    source_lines = (ROOT / entry["source"]).read_text(encoding="utf-8").splitlines()
+    for path, line in entry["elements"].items():
+        (element,) = tree.xpath(path)
+        words = "".join(element.itertext()).split()
+        if words:
+            assert words[0].strip('"“[') in source_lines[line - 1].replace(" ", ""), (path, line)
