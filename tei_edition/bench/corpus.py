@@ -6,7 +6,7 @@ its long numbers (cable and archive numbers) changed, and a few pairs of
 neighbouring words swapped, all from a seeded random generator: the same N and
 seed give the same bytes. Brackets, signs and layout are untouched, so every
 editorial phenomenon of the sources is in the corpus in the same proportion.
-Each variant of a template has its own year (and, past 300 variants, its own day
+Each variant of a template has its own year (and, past 126 variants, its own day
 shift), and archive numbers change too, so generated cables are not witnesses of
 one document (which the converter would merge) and rarely share an id.
 """
@@ -24,9 +24,9 @@ from tei_edition.sourcetext import read_source
 
 #: The days a date can move to (every month has them).
 DAYS = 28
-#: The years dates move to (the converter reads years 1800-2099), and how far apart templates start.
-FIRST_YEAR, YEARS = 1800, 300
-YEARS_PER_TEMPLATE = 60
+#: The years dates move to (the edition's rules accept 1900 to today), and how far apart templates start.
+FIRST_YEAR, YEARS = 1900, 126
+YEARS_PER_TEMPLATE = 25
 
 _NUMBER = re.compile(r"\d{4,}")
 #: Fond, opis and delo numbers: changed so that no two cables are the same archive file.
