@@ -19,7 +19,7 @@ edition: $(VENV)/.installed debian-edition
 	$(TEI) convert sources/ --out xml/
 	$(TEI) validate xml/ --jobs 0
 	$(TEI) render --to html --out build/html
-	$(TEI) render --to pdf --out build/pdf
+	$(TEI) render --to pdf --per-document --out build/pdf
 	$(TEI) render --to text --out build/text
 
 convert: $(VENV)/.installed

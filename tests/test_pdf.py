@@ -339,7 +339,11 @@ def test_source_date_epoch_dates_the_pdf_and_keeps_it_reproducible(
 
 def test_render_to_pdf_from_the_command_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["render", "--to", "pdf", "--config", str(FIXTURE / "edition.toml"),
-                                      "--out", str(tmp_path), "--view", "diplomatic"])
+                                      "--out", str(tmp_path / "book")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "book").iterdir()) == [pdf.EDITION_FILE], "without --per-document: the book alone"
+    result = CliRunner().invoke(app, ["render", "--to", "pdf", "--config", str(FIXTURE / "edition.toml"),
+                                      "--out", str(tmp_path), "--view", "diplomatic", "--per-document"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / pdf.EDITION_FILE).is_file()
     assert "overestimation" in pdf_text(tmp_path / "d1950-09-20_gromyko_soviet-embassy-peking.pdf")

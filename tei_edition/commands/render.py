@@ -34,6 +34,7 @@ def render(
     to: str = typer.Option("html", "--to", "-t", help="Output format (a writer in tei_edition/render/)."),
     out: Path = typer.Option(None, "--out", "-o", help="Output folder (default: the edition's build/FORMAT)."),
     view: View = typer.Option(View.reading, "--view", help="View of the text for one-view formats; HTML shows both."),
+    per_document: bool = typer.Option(False, "--per-document", help="PDF: one file per document as well as the whole edition's."),
     config: Path = CONFIG_OPTION,
     output_format: TextOrJson = FORMAT_OPTION,
     quiet: bool = QUIET_OPTION,
@@ -47,7 +48,7 @@ def render(
     out_dir = out if out is not None else edition.build / to
     try:
         corpus = load_corpus(edition, paths or [])
-        report = writer.write(corpus, RenderOptions(out=out_dir, view=view.value))
+        report = writer.write(corpus, RenderOptions(out=out_dir, view=view.value, per_document=per_document))
     except TeiEditionError as exc:
         fail(str(exc))
     if output_format is TextOrJson.json:

@@ -28,6 +28,8 @@ class RenderOptions(NamedTuple):
     """The folder the format's files go to (e.g. build/html)."""
     view: str = "reading"
     """'reading' or 'diplomatic'; formats that show both (HTML) ignore it."""
+    per_document: bool = True
+    """The printed edition: one PDF per document beside the whole edition's (the CLI's --per-document)."""
 
 
 @dataclass

@@ -44,11 +44,11 @@ class PdfError(TeiEditionError):
 
 
 def write(corpus: Corpus, options: RenderOptions) -> RenderReport:
-    """Write the edition's PDF and one PDF per document into `options.out`.
+    """Write the edition's PDF (and, unless told not to, one PDF per document) into `options.out`.
 
     Every PDF is made in memory first, so a failure leaves no file behind.
     """
-    files = {f"{document.id}.pdf": render_document(corpus, document, options.view) for document in corpus.documents}
+    files = {f"{document.id}.pdf": render_document(corpus, document, options.view) for document in corpus.documents} if options.per_document else {}
     files[EDITION_FILE] = render_edition(corpus, options.view)
     report = RenderReport(FORMAT, options.out, [document.id for document in corpus.documents])
     for name, payload in sorted(files.items()):
