@@ -347,9 +347,9 @@
     <xsl:param name="block" as="element()"/>
     <xsl:variable name="version" as="element()"
       select="($block/ancestor-or-self::tei:div[not(ancestor::tei:div)], $block/ancestor::*[last()])[1]"/>
+    <!-- Only the version is searched: preceding::* would walk every earlier document of a corpus. -->
     <xsl:variable name="before" as="element()*"
-      select="($block/preceding::* | $block/ancestor::*)[local-name() = $te:passage-elements]
-              [ancestor-or-self::* intersect $version]"/>
+      select="$version/descendant-or-self::*[local-name() = $te:passage-elements][. &lt;&lt; $block]"/>
     <xsl:sequence select="($version/@xml:id, 'text')[1] || '-' || count($before) + 1"/>
   </xsl:function>
 
