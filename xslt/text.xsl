@@ -112,18 +112,23 @@
        (txt:offsets="lettered numbered"), so that labels run through the file. -->
   <xsl:function name="txt:with-offsets" as="document-node()*">
     <xsl:param name="views" as="document-node()*"/>
-    <xsl:for-each select="$views">
-      <xsl:variable name="before" as="element(tei:TEI)*" select="subsequence($views, 1, position() - 1)/tei:TEI"/>
+    <!-- Running totals carried from document to document: each document's notes are counted once. -->
+    <xsl:iterate select="$views">
+      <xsl:param name="lettered" as="xs:integer" select="0"/>
+      <xsl:param name="numbered" as="xs:integer" select="0"/>
       <xsl:document>
         <xsl:for-each select="tei:TEI">
           <xsl:copy>
-            <xsl:attribute name="txt:offsets" select="sum($before ! count(txt:lettered-notes(.))),
-              sum($before ! count(tei:text//tei:note[not(@type = 'textual')]))"/>
+            <xsl:attribute name="txt:offsets" select="$lettered, $numbered"/>
             <xsl:sequence select="@*, node()"/>
           </xsl:copy>
         </xsl:for-each>
       </xsl:document>
-    </xsl:for-each>
+      <xsl:next-iteration>
+        <xsl:with-param name="lettered" select="$lettered + sum(tei:TEI ! count(txt:lettered-notes(.)))"/>
+        <xsl:with-param name="numbered" select="$numbered + count(tei:TEI/tei:text//tei:note[not(@type = 'textual')])"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
   </xsl:function>
 
   <!-- ===== conventions ===== -->
