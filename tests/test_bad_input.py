@@ -13,8 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from fixtures.hostile.harness import ROOT, assert_one_error_line, files_under, make_edition, tei_edition
+from fixtures.hostile.harness import (
+    ROOT,
+    assert_one_error_line,
+    files_under,
+    make_edition,
+    tei_edition,
+)
 
 RUSSIAN = "Москва предупреждала корейских товарищей о возможности высадки противника.\n"
 RECORD = (ROOT / "sources" / "1950-10-12_8th-directorate-to-shtykov-vasilyev.txt").read_text(encoding="utf-8")
@@ -80,7 +85,7 @@ def test_a_bad_source_among_good_ones_fails_the_run_and_names_itself(tmp_path: P
     ("content", "options"),
     [
         ("\ufeffWe agree.\r\n\r\nGROMYKO\r\n\r\n12 October 1950\r\n".encode("utf-8"), ()),
-        ("We agree.\r\rGROMYKO\r\r12 October 1950\r".encode("utf-8"), ()),
+        (b"We agree.\r\rGROMYKO\r\r12 October 1950\r", ()),
         (("We agree.\n\n" + RUSSIAN + "\nGROMYKO\n\n12 October 1950\n").encode("cp1251"), ("--encoding", "windows-1251")),
         (("We agree.\n\n" + RUSSIAN + "\nGROMYKO\n\n12 October 1950\n").encode("koi8_r"), ("--encoding", "koi8-r")),
     ],

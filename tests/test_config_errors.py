@@ -12,9 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from fixtures.hostile.harness import DOCUMENT, files_under, make_edition, tei_edition
+from lxml import etree
 
 READING_COMMANDS = {
     "validate": ("validate",),

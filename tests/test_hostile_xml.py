@@ -15,10 +15,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-
-from fixtures.hostile.harness import DOCUMENT, ROOT, assert_one_error_line, files_under, make_edition, tei_edition
+from fixtures.hostile.harness import (
+    DOCUMENT,
+    ROOT,
+    assert_one_error_line,
+    files_under,
+    make_edition,
+    tei_edition,
+)
 
 MARKER = "HOSTILE-MARKER-7f1c2b9e"
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -33,9 +40,9 @@ COMMANDS = {
 class Recorder(BaseHTTPRequestHandler):
     """Serves the marker to anyone who asks, and remembers that they asked."""
 
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+    def do_GET(self) -> None:
         Recorder.requests.append(self.path)
         body = f'<!ENTITY leak "{MARKER}">{MARKER}'.encode()
         self.send_response(200)
@@ -198,6 +205,6 @@ def test_stylesheets_read_nothing_at_run_time() -> None:
     """
     found = []
     for sheet in sorted((ROOT / "xslt").rglob("*.xsl")):
-        text = re.sub(r"<!--.*?-->", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"<!--.*?-->", "", sheet.read_text(encoding="utf-8"), flags=re.DOTALL)
         found += [f"{sheet.relative_to(ROOT)}: {m.group(0)}" for m in _READS.finditer(text)]
     assert found == []
