@@ -48,7 +48,12 @@ def write(corpus: Corpus, options: RenderOptions) -> RenderReport:
 
     Every PDF is made in memory first, so a failure leaves no file behind.
     """
-    files = {f"{document.id}.pdf": render_document(corpus, document, options.view) for document in corpus.documents} if options.per_document else {}
+    if options.per_document:
+        files = {f"{document.id}.pdf": render_document(corpus, document, options.view) for document in corpus.documents}
+    else:
+        for document in corpus.documents:
+            print_html(corpus, document, options.view)  # each document's errors named with its file and line
+        files = {}
     files[EDITION_FILE] = render_edition(corpus, options.view)
     report = RenderReport(FORMAT, options.out, [document.id for document in corpus.documents])
     for name, payload in sorted(files.items()):
@@ -74,9 +79,13 @@ def render_edition(corpus: Corpus, view: str = "reading") -> bytes:
 
 def render_document(corpus: Corpus, document: Document, view: str = "reading") -> bytes:
     """One document as a PDF of its own."""
-    sheet = Stylesheet.load(STYLESHEET)
-    html = sheet.transform(document.tree, print_params(corpus) | {"view": view}, source=document.path)
+    html = print_html(corpus, document, view)
     return _pdf_bytes(_layout(html, str(document.path)), str(document.path))
+
+
+def print_html(corpus: Corpus, document: Document, view: str = "reading") -> str:
+    """One document as print HTML: the stylesheet's part of its PDF, which names any error's file and line."""
+    return Stylesheet.load(STYLESHEET).transform(document.tree, print_params(corpus) | {"view": view}, source=document.path)
 
 
 def print_params(corpus: Corpus) -> dict[str, ParamValue]:
