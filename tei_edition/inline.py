@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from functools import lru_cache
 from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from tei_edition.conventions import Conventions
+from tei_edition.conventions import BracketSign, Conventions
 from tei_edition.dates import find_dates, parse_date
 from tei_edition.errors import SourceError
 from tei_edition.registers import Entry, Registers
@@ -154,7 +155,8 @@ def _is(item: Inline, name: str) -> bool:
     return not isinstance(item, str) and item.tag == f"{{http://www.tei-c.org/ns/1.0}}{name}"
 
 
-_Builder = Callable[[str, InlineContext], list[Inline]]
+#: What reading a bracket gives: how many characters before it the sign takes in, and its TEI.
+_Result = tuple[int, list[Inline]] | None
 
 
 def _read_bracket(bracket: _Bracket, before: str, ctx: InlineContext) -> tuple[int, list[Inline]]:
@@ -184,14 +186,14 @@ def _labelled(match: re.Match[str], content: str, ctx: InlineContext) -> str:
     return text
 
 
-def _build_add(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+def _build_add(sign: BracketSign, match: re.Match[str], before: str, content: str, ctx: InlineContext) -> _Result:
     text = _labelled(match, content, ctx)
     attributes = {"hand": "#" + ctx.hands.id_for(sign.attributes.get("hand", "handwritten"))}
     attributes["place"] = sign.attributes.get("place") or ("inline" if before.strip() else "margin")
     return 0, [el("add", attributes, read_inline(text, ctx))]
 
 
-def _build_del(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+def _build_del(sign: BracketSign, match: re.Match[str], before: str, content: str, ctx: InlineContext) -> _Result:
     text = _labelled(match, content, ctx)
     attributes = {"rend": sign.attributes.get("rend", "strikethrough")}
     if "hand" in sign.attributes:
@@ -199,7 +201,7 @@ def _build_del(sign, match, before, content, ctx):  # type: ignore[no-untyped-de
     return 0, [el("del", attributes, read_inline(text, ctx))]
 
 
-def _build_note(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+def _build_note(sign: BracketSign, match: re.Match[str], before: str, content: str, ctx: InlineContext) -> _Result:
     groups = match.groupdict()
     resp = sign.attributes.get("resp", "")
     if groups.get("initials"):
@@ -214,7 +216,7 @@ def _build_note(sign, match, before, content, ctx):  # type: ignore[no-untyped-d
     return 0, [el("note", {"type": sign.attributes["type"], "resp": resp}, read_inline(text, ctx))]
 
 
-def _build_sic_corr(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+def _build_sic_corr(sign: BracketSign, match: re.Match[str], before: str, content: str, ctx: InlineContext) -> _Result:
     word = re.search(r"(\S+)(\s*)$", before)
     if word is None:
         return None
@@ -223,7 +225,7 @@ def _build_sic_corr(sign, match, before, content, ctx):  # type: ignore[no-untyp
     return absorbed, [el("choice", None, el("sic", None, word.group(1)), el("corr", {"resp": "#source-editor"}, read_inline(correction, ctx)))]
 
 
-def _build_sic(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+def _build_sic(sign: BracketSign, match: re.Match[str], before: str, content: str, ctx: InlineContext) -> _Result:
     word = re.search(r"(\S+)(\s*)$", before)
     if word is None:
         return None
@@ -231,7 +233,7 @@ def _build_sic(sign, match, before, content, ctx):  # type: ignore[no-untyped-de
     return len(word.group(0)), [el("sic", None, word.group(1))]
 
 
-def _build_gap(sign, match, before, content, ctx):  # type: ignore[no-untyped-def]
+def _build_gap(sign: BracketSign, match: re.Match[str], before: str, content: str, ctx: InlineContext) -> _Result:
     reason = sign.attributes["reason"]
     desc = match.groupdict().get("desc")
     if desc and desc.strip().lower() != reason:
@@ -240,7 +242,7 @@ def _build_gap(sign, match, before, content, ctx):  # type: ignore[no-untyped-de
     return 0, [el("gap", {"reason": reason})]
 
 
-_SIGN_BUILDERS: dict[str, Callable] = {  # type: ignore[type-arg]
+_SIGN_BUILDERS: dict[str, Callable[[BracketSign, re.Match[str], str, str, InlineContext], _Result]] = {
     "add": _build_add,
     "del": _build_del,
     "note": _build_note,
@@ -454,7 +456,7 @@ def _ships(text: str, ctx: InlineContext) -> list[_Span]:
     spans = []
     for match in ctx.conventions.ship.finditer(text):
 
-        def build(match=match) -> list[Inline]:  # type: ignore[no-untyped-def]
+        def build(match: Any = match) -> list[Inline]:
             ctx.ledger.count("ship name")
             return [el("name", {"type": "ship"}, match.group(0))]
 
@@ -489,7 +491,7 @@ def _names(text: str, ctx: InlineContext) -> list[_Span]:
     spans = []
     for match in ctx.registers.find_names(text):
 
-        def build(match=match) -> list[Inline]:  # type: ignore[no-untyped-def]
+        def build(match: Any = match) -> list[Inline]:
             ctx.names_seen.append((match.entry, match.form))
             element = NAME_ELEMENT[match.entry.register]
             if match.kind == "misreading":
@@ -507,7 +509,7 @@ def _dates(text: str, ctx: InlineContext) -> list[_Span]:
     spans = []
     for match in find_dates(text, ctx.context_year):
 
-        def build(match=match) -> list[Inline]:  # type: ignore[no-untyped-def]
+        def build(match: Any = match) -> list[Inline]:
             return [el("date", {"when": match.when}, match.text)]
 
         spans.append(_Span(match.start, match.end, build))
