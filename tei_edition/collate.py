@@ -190,7 +190,7 @@ def _collate_leaf(leaf: etree._Element, base_wit: str, readings: list[tuple[Witn
     compared = _compared(base_tokens)
     base_keys = [base_tokens[i].key for i in compared]
     spans: list[tuple[int, int, dict[str, list[Token]]]] = []  # base compared-index range -> witness tokens
-    per_witness: list[tuple[str, list[Token], list[tuple[str, int, int, int, int]]]] = []
+    per_witness: list[tuple[str, list[Token], list[int], list[tuple[str, int, int, int, int]]]] = []
     for witness, block, extra_blocks in readings:
         tokens = tokens_of(block) if block is not None else []
         for extra in extra_blocks:
@@ -199,16 +199,16 @@ def _collate_leaf(leaf: etree._Element, base_wit: str, readings: list[tuple[Witn
         witness_compared = _compared(tokens)
         keys = [tokens[j].key for j in witness_compared]
         opcodes = difflib.SequenceMatcher(None, base_keys, keys, autojunk=False).get_opcodes()
-        per_witness.append((witness.wit, [tokens[j] for j in witness_compared], opcodes))
+        per_witness.append((witness.wit, tokens, witness_compared, opcodes))
     intervals = sorted(
-        (i1, i2) for _wit, _tokens, opcodes in per_witness for op, i1, i2, _j1, _j2 in opcodes if op != "equal"
+        (i1, i2) for _wit, _tokens, _compared, opcodes in per_witness for op, i1, i2, _j1, _j2 in opcodes if op != "equal"
     )
     clusters = _merge(intervals)
     for start, end in clusters:
         readings_here: dict[str, list[Token]] = {}
-        for wit, tokens, opcodes in per_witness:
+        for wit, tokens, witness_compared, opcodes in per_witness:
             j1, j2 = _map(opcodes, start, first=True), _map(opcodes, end, first=False)
-            readings_here[wit] = tokens[j1:j2]
+            readings_here[wit] = _span(tokens, witness_compared, j1, j2)
         lemma = base_keys[start:end]
         if all(_spacing_only(lemma, [t.key for t in r]) for r in readings_here.values()):
             continue  # "1950 г." / "1950г.": the witnesses differ in spacing alone
@@ -216,6 +216,11 @@ def _collate_leaf(leaf: etree._Element, base_wit: str, readings: list[tuple[Witn
     if not spans:
         return
     _rebuild(leaf, base_tokens, compared, base_wit, spans)
+
+
+def _span(tokens: list[Token], compared: list[int], start: int, end: int) -> list[Token]:
+    """The tokens from the `start`th compared token to the `end`th, line breaks between them included."""
+    return tokens[compared[start]:compared[end - 1] + 1] if end > start else []
 
 
 def _spacing_only(lemma: list[str], reading: list[str]) -> bool:
@@ -271,7 +276,7 @@ def _rebuild(leaf: etree._Element, base_tokens: list[Token], compared: list[int]
         n = position.get(index)
         if n is not None and n in span_at:
             start, end, readings = span_at.pop(n)
-            lemma_tokens = [base_tokens[compared[k]] for k in range(start, end)]
+            lemma_tokens = _span(base_tokens, compared, start, end)
             out.append(_app(base_wit, lemma_tokens, readings))
             index = compared[end - 1] + 1 if end > start else index
             if end == start:  # an addition before this token: the token itself follows
@@ -301,11 +306,11 @@ def _items(token: Token) -> list[str | etree._Element]:
 
 
 def _app(base_wit: str, lemma: list[Token], readings: dict[str, list[Token]]) -> etree._Element:
-    lemma_keys = [t.key for t in lemma]
-    agreeing = [base_wit] + [wit for wit, tokens in readings.items() if [t.key for t in tokens] == lemma_keys]
+    lemma_keys = _keys(lemma)
+    agreeing = [base_wit] + [wit for wit, tokens in readings.items() if _keys(tokens) == lemma_keys]
     groups: dict[tuple[str, ...], list[str]] = {}
     for wit, tokens in readings.items():
-        keys = tuple(t.key for t in tokens)
+        keys = tuple(_keys(tokens))
         if list(keys) != lemma_keys:
             groups.setdefault(keys, []).append(wit)
     trailing = _trailing_space(lemma)
@@ -323,6 +328,11 @@ def _app(base_wit: str, lemma: list[Token], readings: dict[str, list[Token]]) ->
     app.set("type", "substantive" if "substantive" in kinds or not kinds else kinds[0])
     app.tail = trailing
     return app
+
+
+def _keys(tokens: list[Token]) -> list[str]:
+    """What is compared of a reading: its words, marks and elements, not its line breaks."""
+    return [t.key for t in tokens if t.key and not t.is_marker]
 
 
 def _trailing_space(tokens: list[Token]) -> str:
