@@ -310,3 +310,24 @@ def test_a_link_back_to_a_variant_shows_the_collated_text(page: Page, site: Path
     expect(page.locator("#text-collated")).to_be_checked()
     target = page.url.split("#")[1]
     expect(page.locator(f"[id='{target}']")).to_be_in_viewport()
+
+
+# the apparatus in the plain-text and PDF editions
+
+
+def test_the_text_edition_ends_with_the_apparatus_one_line_per_place(tmp_path: Path) -> None:
+    import docutils.core
+    import io
+
+    from tei_edition.render.text import write as write_text
+
+    corpus = load_corpus(load_edition(FIXTURE / "edition.toml"))
+    write_text(corpus, RenderOptions(out=tmp_path))
+    text = (tmp_path / f"{TELEGRAM}.txt").read_text(encoding="utf-8")
+    apparatus = text[text.index("Apparatus\n"):].splitlines()
+    assert "- [n] оторвался] оторван C" in apparatus
+    assert "- [e] Jemulpo Incheon] Chemulp'o Inchon D" in apparatus
+    assert "- [g] Greetings,] om. D" in apparatus
+    warnings = io.StringIO()
+    docutils.core.publish_doctree(text, settings_overrides={"warning_stream": warnings, "report_level": 1})
+    assert warnings.getvalue() == ""

@@ -92,6 +92,7 @@
         <xsl:with-param name="number" select="$number" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:sequence select="txt:notes($document, $level + 1, $number)"/>
+      <xsl:sequence select="txt:apparatus($document, $level + 1, $number)"/>
     </xsl:variable>
     <xsl:sequence select="string-join($blocks[normalize-space()], '&#10;&#10;')"/>
   </xsl:function>
@@ -106,6 +107,19 @@
       select="(txt:lettered-notes($document), txt:numbered-notes($document)) ! rst:footnote(txt:note-label(.), txt:note-text(.))"/>
     <xsl:sequence select="string-join((rst:title('Notes' || $number ! (' to document ' || .), $level), $notes),
       '&#10;&#10;')[exists($notes)]"/>
+  </xsl:function>
+
+  <!-- The critical apparatus after the notes: one line per place of variation between
+       witnesses, "lemma] reading SIGLUM" (te:entry of the variant's note), led by the
+       label of that note, whose reference stands at the place in the text. -->
+  <xsl:function name="txt:apparatus" as="xs:string?">
+    <xsl:param name="document" as="element(tei:TEI)"/>
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:param name="number" as="xs:integer?"/>
+    <xsl:variable name="entries" as="xs:string*" select="$document/tei:text//tei:note[@te:entry]
+      ! rst:wrap('[' || txt:note-label(.) || '] ' || rst:escape(@te:entry), '- ', '  ')"/>
+    <xsl:sequence select="string-join((rst:title('Apparatus' || $number ! (' to document ' || .), $level),
+      string-join($entries, '&#10;')), '&#10;&#10;')[exists($entries)]"/>
   </xsl:function>
 
   <!-- The documents with the counts of lettered and numbered notes before each
