@@ -1,4 +1,7 @@
-"""Shared by the test files: one real browser (Debian's Chromium driven by Playwright) for the whole run."""
+"""Shared by the test files: a real browser (Debian's Chromium driven by Playwright), one per test module.
+
+One per module, not per session: Playwright's sync API allows one running instance at a time,
+and a module that starts its own must not find this one still open."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (make test installs it)")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tei_edition.collate import witness_text
 from tei_edition.config import load_edition
@@ -26,9 +26,6 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "html" / "edition"
 TELEGRAM = "d1950-10-01_stalin_mao-zedong"  # four witnesses: A, D (English), B, C (Russian)
 CARRIER = "d1950-10-03_roshchin_stalin"  # quotes Mao's message of 2 October
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-quic"]
 
 
 @pytest.fixture(scope="module")
@@ -147,16 +144,6 @@ def test_the_index_lists_the_quoted_message_under_its_own_date_pointing_into_its
 
 
 # in a browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (make test installs it)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture()
