@@ -23,6 +23,7 @@ from lxml import etree
 
 from tei_edition.config import Edition
 from tei_edition.errors import TeiEditionError
+from tei_edition.render import RenderReport
 from tei_edition.xmlio import serialize, write_atomic
 
 #: The file that marks a folder as an export of this toolkit (safe to replace).
@@ -39,23 +40,13 @@ class ExportOptions(NamedTuple):
 
 
 @dataclass
-class ExportReport:
-    """What an export wrote: for the command's summary and for tests."""
+class ExportReport(RenderReport):
+    """What an export wrote, as a writer's report says it, and the warnings it gave."""
 
-    format: str
-    out: Path
-    documents: list[str] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
-        return {
-            "format": self.format,
-            "out": str(self.out),
-            "documents": self.documents,
-            "files": [str(path) for path in self.files],
-            "warnings": self.warnings,
-        }
+        return super().as_json() | {"warnings": self.warnings}
 
 
 class ExportError(TeiEditionError):
