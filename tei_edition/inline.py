@@ -531,6 +531,8 @@ def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
 
 
 def _split_run_together(word: str, small: frozenset[str], registers: Registers) -> int | None:
+    if word == word.lower():  # both ways of running together need a capital: skip the usual word fast
+        return None
     for split in range(1, len(word)):
         head, tail = word[:split], word[split:]
         if head in small and tail[0].isupper() and tail[1:].islower() and registers.lookup(tail):

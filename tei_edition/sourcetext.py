@@ -31,9 +31,9 @@ def read_source(path: Path, encoding: str | None = None) -> list[Line]:
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_LINE_CHARS:
             raise SourceError(path, number, f"line is {len(line)} characters long; lines over {MAX_LINE_CHARS} are refused")
-        bad = next((c for c in line if _is_control(c)), None)
+        bad = _CONTROL.search(line)
         if bad is not None:
-            raise SourceError(path, number, f"control character U+{ord(bad):04X} in a text file: is this a binary file?", line.index(bad) + 1)
+            raise SourceError(path, number, f"control character U+{ord(bad.group()):04X} in a text file: is this a binary file?", bad.start() + 1)
     if not text.strip():
         raise SourceError(path, 1, "the source text is empty" if not text else "the source text holds only whitespace")
     return [Line(number, line) for number, line in enumerate(lines, start=1)]
@@ -86,9 +86,8 @@ def _guess_encoding(data: bytes) -> str:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _is_control(char: str) -> bool:
-    code = ord(char)
-    return (code < 0x20 and char not in "\t") or 0x7F <= code < 0xA0
+#: C0 controls but the tab (line ends are gone by then), DEL and the C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 __all__ = [read_source.__name__, "MAX_SOURCE_BYTES", "MAX_LINE_CHARS"]

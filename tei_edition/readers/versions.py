@@ -13,20 +13,31 @@ import unicodedata
 from tei_edition.model import Line, Version
 
 
+#: The letters of each script a line may be written in (Latin counted apart: see script_of).
+_SCRIPT_LETTERS = {
+    "ru": re.compile("[\u0400-\u04ff]"),
+    "zh": re.compile("[\u4e00-\u9fff\u3400-\u4dbf]"),
+    "ko": re.compile("[\uac00-\ud7af\u1100-\u11ff]"),
+}
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+#: Letters neither ASCII nor of the scripts above: Latin if their Unicode name says so ("é").
+_OTHER_LETTER = re.compile("[^\x00-\x7f" + "".join(p.pattern[1:-1] for p in _SCRIPT_LETTERS.values()) + "]")
+
+
 def script_of(text: str) -> str | None:
-    """The language a line's script suggests ("en", "ru", "zh", "ko"), None for no letters."""
-    counts = {"en": 0, "ru": 0, "zh": 0, "ko": 0}
-    for char in text:
-        if not char.isalpha():
-            continue
-        if "\u0400" <= char <= "\u04ff":
-            counts["ru"] += 1
-        elif "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
-            counts["zh"] += 1
-        elif "\uac00" <= char <= "\ud7af" or "\u1100" <= char <= "\u11ff":
-            counts["ko"] += 1
-        elif char.isascii() or unicodedata.name(char, "").startswith("LATIN"):
-            counts["en"] += 1
+    """The language a line's script suggests ("en", "ru", "zh", "ko"), None for no letters.
+
+    Every line of every source passes here, so letters are counted with regular
+    expressions, and an all-ASCII line (most of them) is Latin at once.
+    """
+    if text.isascii():
+        return "en" if len(_ASCII_LETTER.findall(text)) >= 3 else None
+    letters = "".join(_LETTER.findall(text))
+    counts = {script: len(pattern.findall(letters)) for script, pattern in _SCRIPT_LETTERS.items()}
+    counts["en"] = len(_ASCII_LETTER.findall(letters)) + sum(
+        1 for char in _OTHER_LETTER.findall(letters) if unicodedata.name(char, "").startswith("LATIN")
+    )
     total = sum(counts.values())
     if total < 3:
         return None
