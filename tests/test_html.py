@@ -227,6 +227,30 @@ def test_an_element_without_a_rule_stops_the_build_naming_file_and_line(tmp_path
     assert not out.exists()  # nothing written when a page fails
 
 
+def test_a_title_with_editorial_signs_reads_as_corrected_everywhere(tmp_path: Path) -> None:
+    """A title is shown as read (corr, expan, reg), never with both readings run together."""
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE, edition)
+    signs = edition / "xml" / "signs.xml"
+    signs.write_text(signs.read_text(encoding="utf-8").replace(
+        "<title>Cable, Gromyko to Stalin (test fixture with every editorial sign)</title>",
+        "<title>Cable, <choice><abbr>FM</abbr><expan>Foreign Minister</expan></choice> Gromyko to Stalin,"
+        " <choice><sic>8</sic><corr>7</corr></choice> October 1950</title>",
+    ), encoding="utf-8")
+    site = build(edition / "edition.toml", tmp_path / "out")
+    wanted = "Cable, Foreign Minister Gromyko to Stalin, 7 October 1950"
+    page = lxml.html.parse(str(site / f"{SIGNS_ID}.html")).getroot()
+    assert page.findtext("head/title").startswith(wanted + " · ")
+    assert page.xpath("normalize-space(//h1)") == wanted
+    assert wanted in page.xpath("string(//p[@class='citation'])")
+    index = lxml.html.parse(str(site / "index.html")).getroot()
+    assert index.xpath(f"string(//a[@href='{SIGNS_ID}.html'])") == wanted
+    search = json.loads(lxml.html.parse(str(site / "search.html")).getroot().xpath("string(//script[@id='search-index'])"))
+    assert [entry["title"] for entry in search if entry["id"] == SIGNS_ID] == [wanted]
+    for path in (site / f"{SIGNS_ID}.html", site / "index.html", site / "search.html"):
+        assert "87 October" not in path.read_text(encoding="utf-8") and "FMForeign" not in path.read_text(encoding="utf-8")
+
+
 def test_output_is_deterministic(site: Path, tmp_path: Path) -> None:
     again = build(FIXTURE / "edition.toml", tmp_path / "again")
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}

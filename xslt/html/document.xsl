@@ -562,9 +562,15 @@
     <xsl:sequence select="string(($tei/@xml:id, $tei//tei:publicationStmt/tei:idno[@type = 'document'])[1])"/>
   </xsl:function>
 
+  <!-- The title as read: a title may hold editorial signs (a corrected date, an expanded
+       abbreviation), and a reader wants the corrected words, not both readings run
+       together ("87 October"); notes (the reading view's textual ones too) are left out. -->
   <xsl:function name="te:document-title" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="normalize-space($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1])"/>
+    <xsl:variable name="read" as="element()*">
+      <xsl:apply-templates select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="te:reading"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($read//text()[not(ancestor::tei:note)]))"/>
   </xsl:function>
 
   <!-- The date the document was sent (else written), as in the header. -->
