@@ -209,6 +209,8 @@ def _collate_leaf(leaf: etree._Element, base_wit: str, readings: list[tuple[Witn
         for wit, tokens, witness_compared, opcodes in per_witness:
             j1, j2 = _map(opcodes, start, first=True), _map(opcodes, end, first=False)
             readings_here[wit] = _span(tokens, witness_compared, j1, j2)
+            if start == end and readings_here[wit]:  # an addition keeps the space its witness had before it
+                readings_here[wit].insert(0, Token("", _space_before(tokens, witness_compared[j1])))
         lemma = base_keys[start:end]
         if all(_spacing_only(lemma, [t.key for t in r]) for r in readings_here.values()):
             continue  # "1950 г." / "1950г.": the witnesses differ in spacing alone
@@ -221,6 +223,16 @@ def _collate_leaf(leaf: etree._Element, base_wit: str, readings: list[tuple[Witn
 def _span(tokens: list[Token], compared: list[int], start: int, end: int) -> list[Token]:
     """The tokens from the `start`th compared token to the `end`th, line breaks between them included."""
     return tokens[compared[start]:compared[end - 1] + 1] if end > start else []
+
+
+def _space_before(tokens: list[Token], index: int) -> str:
+    """The whitespace that ends the token before `index` (where a witness's addition begins)."""
+    if index == 0:
+        return ""
+    before = tokens[index - 1]
+    if isinstance(before.item, str):
+        return before.item[len(before.item.rstrip()):]
+    return before.space
 
 
 def _spacing_only(lemma: list[str], reading: list[str]) -> bool:
@@ -277,6 +289,8 @@ def _rebuild(leaf: etree._Element, base_tokens: list[Token], compared: list[int]
         if n is not None and n in span_at:
             start, end, readings = span_at.pop(n)
             lemma_tokens = _span(base_tokens, compared, start, end)
+            if end == start:
+                _space_additions(readings, out)
             out.append(_app(base_wit, lemma_tokens, readings))
             index = compared[end - 1] + 1 if end > start else index
             if end == start:  # an addition before this token: the token itself follows
@@ -287,6 +301,7 @@ def _rebuild(leaf: etree._Element, base_tokens: list[Token], compared: list[int]
         index += 1
     for start, _end, readings in inserts_at_end:
         if start in span_at:
+            _space_additions(readings, out)
             out.append(_app(base_wit, [], readings))
     for item in out:
         if isinstance(item, str):
@@ -296,6 +311,18 @@ def _rebuild(leaf: etree._Element, base_tokens: list[Token], compared: list[int]
                 leaf.text = (leaf.text or "") + item
         else:
             leaf.append(item)
+
+
+def _space_additions(readings: dict[str, list[Token]], out: list[str | etree._Element]) -> None:
+    """An addition opens with its witness's space only where the base text has none before it.
+
+    "1 October 1950" in the base, "1 October 1950 at 3:00 a.m." in a witness: the
+    reading is " at 3:00 a.m.", so the witness's text does not run together.
+    """
+    spaced = not out or (isinstance(out[-1], str) and out[-1][-1:].isspace())
+    for tokens in readings.values():
+        if tokens and not tokens[0].key and (spaced or not tokens[0].item):
+            del tokens[0]
 
 
 def _items(token: Token) -> list[str | etree._Element]:
@@ -412,7 +439,7 @@ def _witness_parts(element: etree._Element, wit: str, parts: list[str]) -> None:
             parts.append(child.tail or "")
             continue
         _witness_parts(child, wit, parts)
-    if name in LEAVES:
+    if name in LEAVES or (name == "lb" and element.get("break") != "no"):  # a line break parts words too
         parts.append("\n")
     parts.append(element.tail or "")
 

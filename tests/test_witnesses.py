@@ -118,9 +118,15 @@ def test_reconstruction_property(case: tuple[list[str], list[list[str]]]) -> Non
     witnesses = [Witness(f"w{i}", _div(words)) for i, words in enumerate(others, 1)]
     collated = collate(Witness("w0", _div(base)), witnesses)
     for witness, words in [(Witness("w0", None), base), *zip(witnesses, others)]:  # type: ignore[arg-type]
-        assert no_space(witness_text(collated, witness.wit)) == no_space(" ".join(words))
+        assert " ".join(witness_text(collated, witness.wit).split()) == " ".join(words), "words and the spaces between them"
     for app in collated.iter("{*}app"):
         assert app.get("type") in {"substantive", "punctuation", "case", "word-division"}
+
+
+def test_an_addition_keeps_the_space_before_it(telegram: etree._Element) -> None:
+    """Witness D adds "at 3:00 a.m." after a date that ends the base's line: the words stay apart."""
+    english = telegram.xpath("//tei:body/tei:div[contains(@source, '#wit-D')]", namespaces=NS)[0]
+    assert "1950 at 3:00 a.m." in " ".join(witness_text(english, "wit-D").split())
 
 
 def test_collate_command_recollates_with_another_base(tmp_path: Path, telegram: etree._Element) -> None:
