@@ -271,6 +271,50 @@ def test_pdf_metadata_names_title_authors_language_and_is_tagged(rendered: tuple
     assert "/StructTreeRoot" in reader.trailer["/Root"]
 
 
+def title_as(document: Document, kept: tuple[str, ...]) -> str:
+    """A document's title with each choice giving its reading named in `kept` (corr, reg,
+    expan as read; sic, orig, abbr as written), notes left out, supplied words bracketed."""
+
+    def said(element: etree._Element) -> str:
+        name = etree.QName(element).localname
+        if name == "note":
+            return ""
+        if name == "choice":
+            return "".join(said(child) for child in element if etree.QName(child).localname in kept)
+        inner = (element.text or "") + "".join(said(child) + (child.tail or "") for child in element)
+        return f"[{inner}]" if name == "supplied" else inner
+
+    return " ".join(said(document.tree.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NSMAP)).split())
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_a_corrected_title_reads_as_corrected_in_contents_heads_bookmarks_and_metadata(view: str, tmp_path: Path) -> None:
+    corpus = load_corpus(load_edition(EDITIONS["example"]))
+    corrected = [d for d in corpus.documents
+                 if d.tree.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]//tei:choice", namespaces=NSMAP)]
+    if not corrected:
+        pytest.skip("no document of the example edition has a title with a correction")
+    html = Stylesheet.load(pdf.STYLESHEET).transform(
+        document_node(corpus_tree(corpus.documents)), pdf.print_params(corpus) | {"view": view})
+    contents = [" ".join(entry.xpath("string(.)").split()) for entry in
+                etree.fromstring(html.encode(), etree.HTMLParser()).xpath("//nav[contains(@class, 'toc')]//li/a")]
+    for document in corrected:
+        read, written = title_as(document, ("corr", "reg", "expan")), title_as(document, ("sic", "orig", "abbr"))
+        assert read != written
+        assert sum(entry.endswith(read) for entry in contents) == 1, document.id
+        assert not any(written in entry for entry in contents), document.id
+        path = tmp_path / f"{document.id}.pdf"
+        path.write_bytes(pdf.render_document(corpus, document, view))
+        reader = pypdf.PdfReader(path)
+        assert reader.metadata.title == read
+        assert [item.title for item in reader.outline if not isinstance(item, list)] == [read]
+        # The running head of every right-hand page, the chapter heading on the first.
+        for number in range(1, len(reader.pages) + 1, 2):
+            assert pdf_text(path, number).splitlines()[0] == read, (document.id, number)
+        assert read in " ".join(pdf_text(path, 1).split())
+        assert written not in " ".join(pdf_text(path).split())
+
+
 def test_registers_give_each_page_of_a_name_once(rendered: tuple[Corpus, Path]) -> None:
     _, out = rendered
     path = out / pdf.EDITION_FILE

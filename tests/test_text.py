@@ -132,6 +132,21 @@ def test_metadata_block_is_a_field_list_at_the_top(rendered: tuple[Corpus, Path,
             assert year in next(node.astext() for node in doctree.findall(docutils.nodes.date))
 
 
+def test_a_corrected_title_reads_as_corrected_in_either_view(rendered: tuple[Corpus, Path, str]) -> None:
+    corpus, out, _ = rendered
+    corrected = [d for d in corpus.documents
+                 if d.tree.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]//tei:choice", namespaces=NSMAP)]
+    if not corrected:
+        pytest.skip("no document of this edition has a title with a correction")
+    for document in corrected:
+        title = document.tree.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NSMAP)
+        read = flat("".join(title.xpath(
+            ".//text()[not(ancestor::tei:sic or ancestor::tei:orig or ancestor::tei:abbr or ancestor::tei:note)]", namespaces=NSMAP)))
+        doctree, _ = parse_rst(out / f"{document.id}.txt")
+        fields = {field[0].astext(): flat(field[1].astext()) for field in doctree.findall(docutils.nodes.field)}
+        assert re.sub(r"[][]", "", fields["Title"]) == read, document.id
+
+
 def test_notes_are_numbered_in_the_text_and_listed_after_it(rendered: tuple[Corpus, Path, str]) -> None:
     corpus, out, _ = rendered
     for path in [out / text.EDITION_FILE, *(out / f"{d.id}.txt" for d in corpus.documents)]:

@@ -17,7 +17,11 @@
   <!-- ===== documents in a view ===== -->
 
   <!-- Each document in the chosen view, in date order; each a document of its own, so
-       that look-ups inside one (hands, note numbers) never reach into another. -->
+       that look-ups inside one (hands, note numbers) never reach into another. The
+       header is the editor's description, not the document's words: it is always
+       read (corr not sic, expan not abbr, reg not orig), so that titles, dates and
+       names in contents, running heads, bookmarks and metadata are the same in
+       either view; only the text is in the chosen view. -->
   <xsl:function name="pdf:views" as="document-node()*">
     <xsl:param name="documents" as="element(tei:TEI)*"/>
     <xsl:for-each select="sort($documents, (), function($d) { pdf:sort-key($d) })">
@@ -26,14 +30,20 @@
       </xsl:variable>
       <xsl:sequence select="te:check-elements($alone)"/>
       <xsl:document>
-        <xsl:sequence select="pdf:in-view($alone/tei:TEI, $view)"/>
+        <xsl:for-each select="$alone/tei:TEI">
+          <xsl:copy>
+            <xsl:apply-templates select="@*" mode="te:reading"/>
+            <xsl:apply-templates select="tei:teiHeader" mode="te:reading"/>
+            <xsl:sequence select="pdf:in-view(node() except tei:teiHeader, $view)"/>
+          </xsl:copy>
+        </xsl:for-each>
       </xsl:document>
     </xsl:for-each>
   </xsl:function>
 
   <!-- TEI in a view: 'diplomatic' as written, anything else as read. -->
   <xsl:function name="pdf:in-view" as="node()*">
-    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="tei" as="node()*"/>
     <xsl:param name="view" as="xs:string"/>
     <xsl:choose>
       <xsl:when test="$view eq 'diplomatic'">
