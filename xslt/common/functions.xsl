@@ -6,6 +6,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://tei-edition.example/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <!-- ===== where a node is ===== -->
@@ -39,17 +40,31 @@
   <xsl:function name="te:note-number" as="xs:integer">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="text" as="node()" select="te:text-of($note)"/>
-    <xsl:sequence select="count($note/preceding::tei:note[not(ancestor::tei:teiHeader)]
-      [te:text-of(.) is $text]) + 1"/>
+    <xsl:variable name="numbers" as="map(xs:string, xs:integer)" select="te:note-series($text, 'explanatory')"/>
+    <xsl:sequence select="if (map:contains($numbers, generate-id($note)) and not($note/ancestor::tei:note)) then $numbers(generate-id($note))
+      else count($note/preceding::tei:note[not(ancestor::tei:teiHeader)][te:text-of(.) is $text]) + 1"/>
+  </xsl:function>
+
+  <!-- The place (1, 2 …) of each element of a text's note series, 'explanatory' (notes)
+       or 'textual' (signs the reading view notes), by generate-id; made once per text
+       (cache): numbering each note by counting every element before it grew with the
+       square of the text, and of the edition in a corpus. -->
+  <xsl:function name="te:note-series" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="text" as="node()"/>
+    <xsl:param name="series" as="xs:string"/>
+    <xsl:variable name="members" as="element()*" select="if ($series eq 'textual')
+      then $text/descendant::*[te:has-textual-note(.)][te:text-of(.) is $text]
+      else $text/descendant::tei:note[not(ancestor::tei:teiHeader)][te:text-of(.) is $text]"/>
+    <xsl:sequence select="map:merge($members ! map { generate-id(.): position() })"/>
   </xsl:function>
 
   <!-- Textual notes are lettered a, b, c … z, aa … through a text: a separate series. -->
   <xsl:function name="te:textual-note-label" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="text" as="node()" select="te:text-of($element)"/>
-    <xsl:variable name="before" as="element()*"
-      select="$element/(preceding::* | ancestor::*)[te:has-textual-note(.)][te:text-of(.) is $text]"/>
-    <xsl:sequence select="format-integer(count($before) + 1, 'a')"/>
+    <xsl:variable name="numbers" as="map(xs:string, xs:integer)" select="te:note-series($text, 'textual')"/>
+    <xsl:sequence select="format-integer(if (map:contains($numbers, generate-id($element))) then $numbers(generate-id($element))
+      else count($element/(preceding::* | ancestor::*)[te:has-textual-note(.)][te:text-of(.) is $text]) + 1, 'a')"/>
   </xsl:function>
 
   <!-- What a textual note says about the sign it replaces: English words, with the
@@ -221,12 +236,16 @@
 
   <!-- ===== registers ===== -->
 
+  <!-- Register entries by id: a page looks up every name it shows, so a look-up must not
+       walk the registers. -->
+  <xsl:key name="te:register-entries" match="tei:person[@xml:id] | tei:place[@xml:id] | tei:org[@xml:id]" use="string(@xml:id)"/>
+
   <!-- The register entry a @ref ("persons.xml#stalin") points at, among the registers. -->
   <xsl:function name="te:register-entry" as="element()?">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:param name="registers" as="document-node()*"/>
     <xsl:variable name="id" as="xs:string" select="substring-after(string($ref), '#')"/>
-    <xsl:sequence select="($registers//*[@xml:id = $id][self::tei:person or self::tei:place or self::tei:org])[1]"/>
+    <xsl:sequence select="($registers ! key('te:register-entries', $id, .))[1]"/>
   </xsl:function>
 
   <!-- The one name an entry is shown under (type="preferred", else its first name). -->

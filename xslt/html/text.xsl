@@ -8,6 +8,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://tei-edition.example/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <!-- Elements that give their text a place of its own (a passage) and an id to link to. -->
@@ -347,10 +348,16 @@
     <xsl:param name="block" as="element()"/>
     <xsl:variable name="version" as="element()"
       select="($block/ancestor-or-self::tei:div[not(ancestor::tei:div)], $block/ancestor::*[last()])[1]"/>
-    <!-- Only the version is searched: preceding::* would walk every earlier document of a corpus. -->
-    <xsl:variable name="before" as="element()*"
-      select="$version/descendant-or-self::*[local-name() = $te:passage-elements][. &lt;&lt; $block]"/>
-    <xsl:sequence select="($version/@xml:id, 'text')[1] || '-' || count($before) + 1"/>
+    <xsl:sequence select="($version/@xml:id, 'text')[1] || '-' || te:passage-numbers($version)(generate-id($block))"/>
+  </xsl:function>
+
+  <!-- The number of each passage of a version, by generate-id: counted once per version
+       (cache), not again for every passage (which grew with the square of its length).
+       Only the version is searched: preceding::* would walk every earlier document of a
+       corpus. -->
+  <xsl:function name="te:passage-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="version" as="element()"/>
+    <xsl:sequence select="map:merge($version/descendant-or-self::*[local-name() = $te:passage-elements] ! map { generate-id(.): position() })"/>
   </xsl:function>
 
   <!-- The passage (block) an element sits in. -->
