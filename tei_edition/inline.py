@@ -91,6 +91,8 @@ class _Bracket:
 
 def split_brackets(text: str, path: Path, line: int) -> list[str | _Bracket]:
     """Split a line into plain strings and top-level brackets (nested ones stay in content)."""
+    if "[" not in text:  # most lines: no bracket to look for character by character
+        return [text] if text else []
     parts: list[str | _Bracket] = []
     depth = 0
     start = 0
@@ -522,6 +524,8 @@ def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
     small = ctx.conventions.function_words
     for match in re.finditer(r"\b[^\W\d_]{3,}\b", text):
         word = match.group(0)
+        if word == word.lower():  # both ways of running together need a capital: skip the usual word fast
+            continue
         split = _split_run_together(word, small, ctx.registers)
         if split is None:
             continue
@@ -531,8 +535,6 @@ def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
 
 
 def _split_run_together(word: str, small: frozenset[str], registers: Registers) -> int | None:
-    if word == word.lower():  # both ways of running together need a capital: skip the usual word fast
-        return None
     for split in range(1, len(word)):
         head, tail = word[:split], word[split:]
         if head in small and tail[0].isupper() and tail[1:].islower() and registers.lookup(tail):

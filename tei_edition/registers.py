@@ -152,9 +152,12 @@ def _tidy(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+_ONE_APOSTROPHE: Final = {ord(mark): "'" for mark in APOSTROPHES}
+
+
 def _normalise(text: str) -> str:
     """A tidy name with one kind of apostrophe: the spelling differences that are not differences."""
-    return _tidy(text).translate({ord(mark): "'" for mark in APOSTROPHES})
+    return _tidy(text).translate(_ONE_APOSTROPHE)
 
 
 def _key(text: str) -> str:
