@@ -157,7 +157,7 @@ class Converter:
             references=references,
             translators=translators,
             languages=languages,
-            source_path=self._relative(doc.source),
+            source_path=report.source,  # doc.source is the path report.source names
             hands=hands,
             carried=title.embedded,
             uses_translator_note=any(n.get("resp") == "#translator" for d in divs for n in d.iter(f"{{{TEI_NS}}}note")),
@@ -231,20 +231,27 @@ class Converter:
     # -- nothing lost
 
     def _check_nothing_lost(self, path: Path, lines: list, converted: list[Converted], ledger: Ledger) -> None:
-        """Every word of the source is in the TEI (text, header, or a sign's label); else a SourceError."""
+        """Every word of the source is in the TEI (text, header, or a sign's label); else a SourceError.
+
+        The whole source is counted against the TEI at once; only when a word is
+        missing are the lines walked, to name the first line that loses one.
+        """
+        letterspaced = self.conventions.letterspaced
+
+        def words(text: str) -> list[str]:
+            return _words(letterspaced.sub(lambda m: m.group(0).replace(" ", ""), text))
+
         available: Counter[str] = Counter()
-        collapse = self.conventions.letterspaced
         for item in converted:
-            available.update(_words(collapse.sub(lambda m: m.group(0).replace(" ", ""), " ".join(item.tree.getroot().itertext()))))
-            for element in item.tree.iter():
-                for name, value in element.attrib.items():
-                    if name in {"n"}:
-                        available.update(_words(value))
+            available.update(words(" ".join(item.tree.getroot().itertext())))
+            for value in item.tree.xpath("//@n"):
+                available.update(_words(value))
         for sign in ledger.sign_text:
             available.update(_words(sign))
+        if not Counter(words("\n".join(line.text for line in lines))) - available:
+            return
         for line in lines:
-            text = collapse.sub(lambda m: m.group(0).replace(" ", ""), line.text)
-            for word in _words(text):
+            for word in words(line.text):
                 if available[word] > 0:
                     available[word] -= 1
                     continue
