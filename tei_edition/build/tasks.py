@@ -125,13 +125,16 @@ def _identity_facts(root: etree._Element) -> dict[str, Any]:
 def register_refs(root: etree._Element) -> list[str]:
     """Every register entry a document points at ("persons.xml#stalin"), each once, sorted."""
     found: set[str] = set()
-    for element in root.iter(etree.Element):
-        for attribute in POINTER_ATTRIBUTES:
-            for token in (element.get(attribute) or "").split():
-                file_part, _, fragment = token.partition("#")
-                if fragment and os.path.basename(file_part) in REGISTER_FILES:
-                    found.add(f"{os.path.basename(file_part)}#{fragment}")
+    for value in POINTER_VALUES(root):
+        for token in value.split():
+            file_part, _, fragment = token.partition("#")
+            if fragment and os.path.basename(file_part) in REGISTER_FILES:
+                found.add(f"{os.path.basename(file_part)}#{fragment}")
     return sorted(found)
+
+
+#: Every pointer attribute's value in a document (one XPath, in C, not a loop over elements).
+POINTER_VALUES = etree.XPath(" | ".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
 
 
 def document_date(root: etree._Element) -> str:
