@@ -4,6 +4,7 @@ Readers never concatenate markup as strings; they call `el()` and `append()`,
 which keep mixed content (text between elements) right.
 
 >>> p = el("p", None, "Filippov ", el("supplied", {"reason": "identification"}, "Stalin"))
+>>> tei = el("TEI", None, el("text", None, p))  # the root declares the TEI namespace
 >>> from lxml import etree
 >>> etree.tostring(p).decode().replace(' xmlns="http://www.tei-c.org/ns/1.0"', '')
 '<p>Filippov <supplied reason="identification">Stalin</supplied></p>'
@@ -11,6 +12,7 @@ which keep mixed content (text between elements) right.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Union
 
@@ -21,8 +23,9 @@ from tei_edition.xmlio import TEI_NS, XML_NS
 Inline = Union[str, etree._Element]
 
 
+@functools.cache
 def qname(tag: str) -> str:
-    """The Clark name of a TEI element, or of `xml:` attributes."""
+    """The Clark name of a TEI element, or of `xml:` attributes (cached: every element built asks)."""
     if tag.startswith("xml:"):
         return f"{{{XML_NS}}}{tag[4:]}"
     return f"{{{TEI_NS}}}{tag}"
@@ -70,13 +73,16 @@ STRUCTURAL = frozenset(
 )
 
 
+_STRUCTURAL_TAGS = frozenset(map(qname, STRUCTURAL))
+
+
 def indent_structure(root: etree._Element, level: int = 0) -> None:
     """Indent the element-only parts of a TEI tree, so files read and diff line by line.
 
     Mixed content (a paragraph, a name with a `choice` in it) is left exactly as
     it is: whitespace there would be text.
     """
-    if etree.QName(root).localname not in STRUCTURAL or (root.text and root.text.strip()):
+    if root.tag not in _STRUCTURAL_TAGS or (root.text and root.text.strip()):
         return
     if any(child.tail and child.tail.strip() for child in root):
         return
