@@ -69,8 +69,9 @@ def missing_words(expected: set[str], text: str) -> set[str]:
 
 
 def view_words(document: Path, view: str = "reading") -> set[str]:
-    """The words of a document's view, from the shared view modes every output uses."""
-    return words(Stylesheet.load(VIEW_WORDS).transform(parse_xml(document), {"view": view}))
+    """The words of a document's view, from the shared view modes every output uses; a
+    variant's note as the PDF prints it, as its apparatus entry ("lemma] reading SIGLUM")."""
+    return words(Stylesheet.load(VIEW_WORDS).transform(parse_xml(document), {"view": view, "apparatus": "entries"}))
 
 
 def documents_by_date(corpus: Corpus) -> list[Document]:

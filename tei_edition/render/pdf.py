@@ -2,7 +2,9 @@
 
 One PDF for the whole edition (`edition.pdf`: title page, contents, conventions,
 the documents by date, registers with page numbers) and one PDF per document
-(`ID.pdf`, the names the HTML edition links to). The PDFs are
+(`ID.pdf`, the names the HTML edition links to). Notes stand at the foot of the
+page in three series: textual notes, explanatory notes, then the critical apparatus
+(tei_edition/render/pdf_footnotes.py lays it last). The PDFs are
 tagged (PDF/UA-1), carry title, authors and language, embed subsets of the Noto
 fonts, and are the same bytes for the same input: they have no date unless
 SOURCE_DATE_EPOCH gives one.
@@ -20,7 +22,7 @@ from weasyprint.document import Document as LaidOutDocument
 from weasyprint.urls import URLFetcher
 
 from tei_edition.errors import TeiEditionError
-from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
+from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport, pdf_footnotes
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
 from tei_edition.render.text import edition_params
 from tei_edition.xmlio import write_atomic
@@ -37,6 +39,10 @@ PDF_OPTIONS: Mapping[str, object] = {"pdf_variant": "pdf/ua-1"}
 
 #: The anchors of the mentions of names in the text (xslt/pdf/text.xsl, pdf:occurrence-id).
 _MENTION_PREFIX = "mention-"
+
+# The critical apparatus after the other notes of each page. Installed once, under the
+# import lock, before any layout (threads of a build lay out PDFs side by side).
+pdf_footnotes.install()
 
 
 class PdfError(TeiEditionError):

@@ -219,13 +219,16 @@
   </xsl:template>
 
   <!-- The textual note the reading view puts where a sign was resolved; a variant's note
-       also carries its apparatus entry ("lemma] reading SIGLUM") in te:entry. -->
+       also carries its apparatus entry ("lemma] reading SIGLUM") in te:entry and the
+       app's class (substantive, punctuation, case, word-division …) in te:variant-type,
+       for outputs that print an apparatus and tell minor variants apart. -->
   <xsl:function name="te:textual-note" as="element(tei:note)">
     <xsl:param name="element" as="element()"/>
     <note xmlns="http://www.tei-c.org/ns/1.0" type="textual" n="{te:textual-note-label($element)}"
       te:for="{local-name($element)}" xml:lang="en">
       <xsl:if test="$element/self::tei:app">
         <xsl:attribute name="te:entry" select="te:apparatus-entry($element)"/>
+        <xsl:attribute name="te:variant-type" select="($element/@type, 'substantive')[1]"/>
       </xsl:if>
       <xsl:sequence select="te:textual-note-content($element)"/>
     </note>

@@ -9,6 +9,7 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://tei-edition.example/ns"
   xmlns:pdf="https://tei-edition.example/ns/pdf"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <!-- Header elements of a view as plain words (titles, metadata). -->
@@ -76,9 +77,41 @@
   <!-- The place of a lettered note in its text: 1 for a, 2 for b … -->
   <xsl:function name="pdf:letter-index" as="xs:integer">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="scope" as="node()" select="($element/ancestor::tei:text, root($element))[1]"/>
-    <xsl:sequence select="count(($element/preceding::* | $element/ancestor::*)[pdf:has-letter(.)]
-      [(ancestor::tei:text, root(.))[1] is $scope]) + 1"/>
+    <xsl:sequence select="pdf:series-index($element, 'lettered')"/>
+  </xsl:function>
+
+  <!-- The place (1 for the first) of an element in a series of notes of its text:
+       'lettered' (pdf:has-letter: the text edition's lettered notes), 'textual' (the
+       printed edition's lettered series: those but the variants), 'apparatus' (the
+       variants' notes, pdf:is-apparatus). -->
+  <xsl:function name="pdf:series-index" as="xs:integer">
+    <xsl:param name="element" as="element()"/>
+    <xsl:param name="series" as="xs:string"/>
+    <xsl:sequence select="pdf:series-places(($element/ancestor::tei:text, root($element))[1], $series)(generate-id($element))"/>
+  </xsl:function>
+
+  <!-- The places of the elements of a text's series, by generate-id: made once per text
+       and series (cache), not counted again for every note. -->
+  <xsl:function name="pdf:series-places" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="scope" as="node()"/>
+    <xsl:param name="series" as="xs:string"/>
+    <xsl:variable name="members" as="element()*" select="$scope/descendant::*[pdf:in-series(., $series)]
+      [(ancestor::tei:text, root(.))[1] is $scope]"/>
+    <xsl:sequence select="map:merge($members ! map { generate-id(.): position() })"/>
+  </xsl:function>
+
+  <!-- True when an element belongs to a series of notes (pdf:series-index). -->
+  <xsl:function name="pdf:in-series" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:param name="series" as="xs:string"/>
+    <xsl:sequence select="if ($series eq 'apparatus') then pdf:is-apparatus($element)
+      else pdf:has-letter($element) and not($series eq 'textual' and pdf:is-apparatus($element))"/>
+  </xsl:function>
+
+  <!-- The notes of the apparatus: the variants' notes (with an apparatus entry). -->
+  <xsl:function name="pdf:is-apparatus" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[self::tei:note[@te:entry]])"/>
   </xsl:function>
 
   <!-- "added in hand 1 (unidentified), at the top": the note of a sign in the diplomatic view. -->

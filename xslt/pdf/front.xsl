@@ -71,11 +71,19 @@
         source are corrected, abbreviations expanded. Every such change is told in a
         <em>textual note</em>, lettered <i>a</i>, <i>b</i>, <i>c</i> … in italics at
         the foot of the page. The notes of the translator and of the editor of the
-        source are <em>explanatory notes</em>, numbered 1, 2, 3 … Both series start
+        source are <em>explanatory notes</em>, numbered 1, 2, 3 … Each series starts
         again with each document.</p>
       <p>Where a document survives in more than one version (a translation and a
         transcription of the original), the versions follow one another, each in its
         own language.</p>
+      <p>Where a text comes down in several witnesses (named with their sigla A, B, C …
+        among the document's sources), it is printed as one of them reads, and the
+        readings of the others make the <em>critical apparatus</em>, a third series at
+        the foot of the page after the notes, marked α, β, γ …: each entry gives the
+        words of the text, a square bracket, then the other reading and the sigla of
+        the witnesses that have it (<i>om.</i> where a witness has nothing). Minor
+        variants say so after the entry: <i>punctuation</i>, <i>case</i>,
+        <i>word division</i>.</p>
       <p>The signs of the source texts are printed as follows; each example is shown
         as read and, in the diplomatic view, as written.</p>
       <dl>

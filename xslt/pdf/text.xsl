@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Mode pdf:text: a view of a text (the TEI that te:reading or te:diplomatic made)
-     as print HTML. Notes become footnotes (CSS float: footnote) in two series:
-     textual notes lettered, explanatory notes numbered. Names get an id, so that the
+     as print HTML. Notes become footnotes (CSS float: footnote) in three series:
+     textual notes lettered, explanatory notes numbered, and the critical apparatus
+     (the variants between witnesses, "lemma] reading SIGLUM") marked α, β, γ … and
+     laid after the other notes of its page. Names get an id, so that the
      registers can give the page of every mention. Every element of
      xslt/common/elements.xsl has a rule, here or in the generic rules at the end. -->
 <xsl:stylesheet version="3.0" expand-text="yes"
@@ -92,7 +94,8 @@
     </span>
     <xsl:if test="pdf:has-letter(.)">
       <xsl:call-template name="pdf:footnote">
-        <xsl:with-param name="mark" select="format-integer(pdf:letter-index(.), 'a')"/>
+        <xsl:with-param name="series" select="'textual'"/>
+        <xsl:with-param name="number" select="pdf:series-index(., 'textual')"/>
         <xsl:with-param name="content" as="text()">{pdf:sign-description(.)}</xsl:with-param>
       </xsl:call-template>
     </xsl:if>
@@ -142,7 +145,8 @@
        explanatory notes numbered and labelled with whose note they are. -->
   <xsl:template match="tei:note" mode="pdf:text" as="element(span)+">
     <xsl:call-template name="pdf:footnote">
-      <xsl:with-param name="mark" select="string(@n)"/>
+      <xsl:with-param name="series" select="if (@type = 'textual') then 'textual' else 'explanatory'"/>
+      <xsl:with-param name="number" select="if (@type = 'textual') then pdf:series-index(., 'textual') else xs:integer(@n)"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:if test="not(@type = 'textual')">
           <span class="note-type">{te:note-type-label(@type)}: </span>
@@ -152,17 +156,44 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A footnote: lettered marks make a textual note, numbers an explanatory one. In a
-       document, an anchor at the call and one on the note (named destinations of the
-       PDF: note-ID-a, call-ID-a) let readers and tests find both. -->
+  <!-- A variant between witnesses: an entry of the critical apparatus, "lemma] reading
+       SIGLUM", in the language of its text; a minor variant (punctuation, case, word
+       division …) says so after it. -->
+  <xsl:template match="tei:note[pdf:is-apparatus(.)]" mode="pdf:text" priority="1" as="element(span)+">
+    <xsl:call-template name="pdf:footnote">
+      <xsl:with-param name="series" select="'apparatus'"/>
+      <xsl:with-param name="number" select="pdf:series-index(., 'apparatus')"/>
+      <xsl:with-param name="content" as="element(span)+">
+        <span class="entry" lang="{pdf:lang(..)}">{@te:entry}</span>
+        <xsl:if test="not(@te:variant-type = 'substantive')">
+          <span class="variant-type"> ({translate(@te:variant-type, '-', ' ')})</span>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A footnote of a series, its mark made from its number in the series (a, b …; 1,
+       2 …; α, β …). In a document, an anchor at the call and one on the note (named
+       destinations of the PDF: note-ID-a, call-ID-a; the apparatus note-ID-app1) let
+       readers and tests find both. The apparatus asks to be laid after the other notes
+       of its page (data-footnote-order, read by tei_edition/render/pdf_footnotes.py). -->
   <xsl:template name="pdf:footnote" as="element(span)+">
-    <xsl:param name="mark" as="xs:string" required="yes"/>
+    <xsl:param name="series" as="xs:string" required="yes"/>
+    <xsl:param name="number" as="xs:integer" required="yes"/>
     <xsl:param name="content" as="node()*" required="yes"/>
-    <xsl:variable name="key" as="xs:string?" select="ancestor::tei:TEI/@xml:id ! (. || '-' || $mark)"/>
+    <xsl:variable name="mark" as="xs:string" select="
+      if ($series eq 'apparatus') then pdf:greek-mark($number)
+      else if ($series eq 'textual') then format-integer($number, 'a')
+      else string($number)"/>
+    <xsl:variable name="key" as="xs:string?"
+      select="ancestor::tei:TEI/@xml:id ! (. || '-' || (if ($series eq 'apparatus') then 'app' || $number else $mark))"/>
     <xsl:if test="$key">
       <span class="note-call" id="call-{$key}"></span>
     </xsl:if>
-    <span class="note {if (matches($mark, '^[0-9]+$')) then 'explanatory' else 'textual'}" data-mark="{$mark}">
+    <span class="note {$series}" data-mark="{$mark}">
+      <xsl:if test="$series eq 'apparatus'">
+        <xsl:attribute name="data-footnote-order" select="1"/>
+      </xsl:if>
       <xsl:if test="$key">
         <xsl:attribute name="id" select="'note-' || $key"/>
       </xsl:if>
@@ -256,6 +287,15 @@
   <xsl:function name="pdf:holds-blocks" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="exists($element/*[te:is-block(.) or self::tei:quote[pdf:holds-blocks(.)]])"/>
+  </xsl:function>
+
+  <!-- A mark of the apparatus: α, β … ω (the Greek alphabet, no final sigma), then
+       αα, αβ …, upright, so as not to be taken for the italic letters or the numbers. -->
+  <xsl:function name="pdf:greek-mark" as="xs:string">
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:variable name="letters" as="xs:string" select="'αβγδεζηθικλμνξοπρστυφχψω'"/>
+    <xsl:sequence select="(if ($number gt 24) then pdf:greek-mark(($number - 1) idiv 24) else '')
+      || substring($letters, ($number - 1) mod 24 + 1, 1)"/>
   </xsl:function>
 
   <!-- A rendition ("letterspaced", "italic") as a class name. -->
