@@ -17,9 +17,10 @@ from pathlib import Path
 import pypdf
 import pytest
 from lxml import etree
+from weasyprint.layout import LayoutContext
 
 from tei_edition.config import load_edition
-from tei_edition.render import pdf
+from tei_edition.render import pdf, pdf_footnotes
 from tei_edition.render.corpus import Corpus, Document, load_corpus
 from tei_edition.xmlio import NSMAP
 from tei_edition.xslt import Stylesheet
@@ -173,3 +174,10 @@ def test_the_apparatus_comes_after_the_textual_and_explanatory_notes_of_its_page
     assert len(earlier) >= 2
     text = flat(pdf_text(path, note_page))
     assert text.index("A line of defence along the front.") < text.index("Jemulpo Incheon] Chemulp'o Inchon D")
+
+
+def test_the_order_is_installed_once_however_often_asked() -> None:
+    installed = LayoutContext._update_footnote_area
+    pdf_footnotes.install()
+    assert LayoutContext._update_footnote_area is installed
+    assert getattr(installed, "_in_series_order", False)
