@@ -178,6 +178,6 @@ def test_the_apparatus_comes_after_the_textual_and_explanatory_notes_of_its_page
 
 def test_the_order_is_installed_once_however_often_asked() -> None:
     installed = LayoutContext._update_footnote_area
-    pdf_footnotes.install()
+    assert pdf_footnotes.install(), "this WeasyPrint lays the apparatus below the other notes"
     assert LayoutContext._update_footnote_area is installed
     assert getattr(installed, "_in_series_order", False)

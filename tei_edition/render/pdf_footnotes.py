@@ -14,6 +14,8 @@ footnotes to the footnote area, to measure it and finally to print it, is
 footnotes first (a stable sort, so the same input gives the same layout). What is
 measured is then what is printed. A page too full for its footnotes gives up the last
 in this order (WeasyPrint moves the last one to the next page): the apparatus first.
+A WeasyPrint without that method is left alone: the notes then follow their calls,
+each series still with its own marks (tests/test_witnesses_pdf.py says so at once).
 """
 
 from __future__ import annotations
@@ -33,11 +35,16 @@ def footnote_order(footnote: Box) -> int:
     return int(element.get(ORDER_ATTRIBUTE, "0")) if element is not None else 0
 
 
-def install() -> None:
-    """Have WeasyPrint lay each page's footnotes in the order of their series; idempotent."""
-    update: Callable[[LayoutContext], object] = LayoutContext._update_footnote_area
+def install() -> bool:
+    """Have WeasyPrint lay each page's footnotes in the order of their series; idempotent.
+
+    False when this WeasyPrint has no such step to wrap (a PDF is still made).
+    """
+    update: Callable[[LayoutContext], object] | None = getattr(LayoutContext, "_update_footnote_area", None)
+    if update is None:
+        return False
     if getattr(update, "_in_series_order", False):
-        return
+        return True
 
     def update_in_series_order(context: LayoutContext) -> object:
         context.current_page_footnotes.sort(key=footnote_order)
@@ -45,6 +52,7 @@ def install() -> None:
 
     update_in_series_order._in_series_order = True  # type: ignore[attr-defined]
     LayoutContext._update_footnote_area = update_in_series_order  # type: ignore[method-assign]
+    return True
 
 
 __all__ = ["ORDER_ATTRIBUTE", "footnote_order", "install"]
