@@ -12,9 +12,12 @@
   <!-- ===== parameters ===== -->
 
   <!-- Which page to make from a corpus: 'index', 'persons', 'places', 'organisations',
-       'conventions' or 'search'. A single TEI document always makes its own page. -->
+       'conventions' or 'search'. A single TEI document makes its own page, or with
+       'summary' what the site's pages need of it (html/summary.xsl). -->
   <xsl:param name="page" as="xs:string" select="'document'"/>
-  <!-- Every document of the edition as one teiCorpus (for prev/next, index, registers). -->
+  <!-- Documents as one teiCorpus: for a document's page, it and its neighbours in date
+       order (prev/next; their headers are enough); for the site's pages, every
+       document's summary. -->
   <xsl:param name="corpus" as="document-node()?" select="()"/>
   <!-- The registers of persons, places and organisations (TEI documents). -->
   <xsl:param name="registers" as="document-node()*" select="()"/>
@@ -50,6 +53,13 @@
     <xsl:apply-templates select="tei:TEI" mode="te:document-page"/>
   </xsl:template>
 
+  <!-- A TEI document's summary for the site's pages: XML, not a page. -->
+  <xsl:template match="document-node(element(tei:TEI))[$page eq 'summary']" priority="1">
+    <xsl:result-document method="xml" indent="no" encoding="UTF-8">
+      <xsl:apply-templates select="tei:TEI" mode="te:summary"/>
+    </xsl:result-document>
+  </xsl:template>
+
   <!-- The corpus: the site page $page names. -->
   <xsl:template match="document-node(element(tei:teiCorpus))" as="element(html)">
     <xsl:apply-templates select="tei:teiCorpus" mode="te:site-page"/>
@@ -61,5 +71,6 @@
   <xsl:include href="html/document.xsl"/>
   <xsl:include href="html/text.xsl"/>
   <xsl:include href="html/site.xsl"/>
+  <xsl:include href="html/summary.xsl"/>
 
 </xsl:stylesheet>

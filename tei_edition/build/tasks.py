@@ -24,14 +24,13 @@ from tei_edition.config import Edition
 from tei_edition.convert import Converter
 from tei_edition.errors import SourceError, TeiEditionError
 from tei_edition.registers import REGISTERS
-from tei_edition.render import html
-from tei_edition.render.corpus import Corpus, Document, corpus_tree, front_matter_path, load_corpus
+from tei_edition.render import html, summaries
+from tei_edition.render.corpus import Corpus, Document, front_matter_path, load_corpus
 from tei_edition.validate.index import POINTER_ATTRIBUTES
 from tei_edition.validate.issues import Issue
 from tei_edition.validate.runner import FileResult, check_edition, check_file
 from tei_edition.witnesses import identity_of
 from tei_edition.xmlio import TEI_NS, XML_NS, parse_xml, serialize, write_atomic
-from tei_edition.xslt import document_node
 
 #: Every output format the build makes, in the order it reports them. Besides HTML (a
 #: site), each is a writer module with render_document, render_edition and EDITION_FILE.
@@ -212,8 +211,9 @@ def _render(context: BuildContext, stage: str, document: Document, job: Document
     if stage == "html":
         neighbours = [_document(Path(path)) for path in job.neighbours]
         ordered = sorted([document, *neighbours], key=lambda d: (document_date(d.tree.getroot()), d.id))
-        params = _Cache.html_params(context.edition) | {"corpus": _corpus_node(ordered)}
-        files = html.render_document_pages([document], params)
+        params = _Cache.html_params(context.edition) | {"corpus": html.neighbour_corpus(ordered)}
+        summary = summaries.store(context.edition, document, html.edition_params(context.edition))  # for the site's pages
+        return [*_write(out, html.render_document_pages([document], params)), str(summary)]
     else:
         payload = writer(stage).render_document(_Cache.corpus(context.edition), document, context.view)
         files = {f"{document.id}.{EXTENSIONS[stage]}": payload}
@@ -223,10 +223,6 @@ def _render(context: BuildContext, stage: str, document: Document, job: Document
 def writer(name: str) -> ModuleType:
     """A format's writer module, imported when first used (the PDF writer brings WeasyPrint, slow to import)."""
     return importlib.import_module(f"tei_edition.render.{name}")
-
-
-def _corpus_node(documents: list[Document]) -> Any:
-    return document_node(corpus_tree(documents))
 
 
 def _document(path: Path) -> Document:
@@ -266,13 +262,12 @@ def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = (
     try:
         if name == "validate:edition":
             return _validate_edition(context, checked)
-        corpus = load_corpus(edition)
         stage = name.partition(":")[0]
         if stage == "html":
-            files: dict[str, str | bytes] = dict(html.render_site_pages(corpus, html.site_params(corpus)))
+            files: dict[str, str | bytes] = dict(html.render_edition_site(edition))
         else:
             module = writer(stage)
-            files = {module.EDITION_FILE: module.render_edition(corpus, context.view)}
+            files = {module.EDITION_FILE: module.render_edition(load_corpus(edition), context.view)}
         return ListingResult(name, _write(edition.build / stage, files))
     except TeiEditionError as exc:
         return ListingResult(name, [], str(exc))

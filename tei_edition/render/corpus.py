@@ -54,15 +54,20 @@ def load_corpus(edition: Edition, paths: Sequence[Path] = ()) -> Corpus:
     Registers and front matter always come from the edition's folders, so that a
     single document renders with its names and links.
     """
-    edition_files = [parse_xml(path) for path in _xml_files([edition.xml, edition.registers])]
-    chosen = [parse_xml(path) for path in _xml_files(paths)] if paths else edition_files
-    documents = tuple(_document(tree) for tree in chosen if _role(tree) == "document")
+    trees = [parse_xml(path) for path in edition_files(edition)]
+    chosen = [parse_xml(path) for path in _xml_files(paths)] if paths else trees
+    documents = tuple(document_of(tree) for tree in chosen if role(tree) == "document")
     if paths and not documents:
         raise XmlInputError(paths[0], 1, 1, "no TEI document with a text body to render here")
     _check_unique(documents)
-    registers = tuple(tree for tree in edition_files if _role(tree) == "register")
+    registers = tuple(tree for tree in trees if role(tree) == "register")
     front = front_matter_path(edition)
     return Corpus(edition, documents, registers, parse_xml(front) if front.is_file() else None)
+
+
+def edition_files(edition: Edition) -> list[Path]:
+    """The edition's XML files (documents, registers and any other), each once, sorted."""
+    return _xml_files([edition.xml, edition.registers])
 
 
 def front_matter_path(edition: Edition) -> Path:
@@ -101,7 +106,7 @@ def _xml_files(paths: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def _role(tree: etree._ElementTree) -> str:
+def role(tree: etree._ElementTree) -> str:
     """'register', 'document', or 'other' (not TEI, or without a body: left alone)."""
     root = tree.getroot()
     if root.tag != f"{{{TEI_NS}}}TEI":
@@ -115,7 +120,8 @@ def _role(tree: etree._ElementTree) -> str:
     return "document" if root.find("tei:text/tei:body", NSMAP) is not None else "other"
 
 
-def _document(tree: etree._ElementTree) -> Document:
+def document_of(tree: etree._ElementTree) -> Document:
+    """A parsed document with its id (the TEI element's xml:id, which it must have)."""
     root = tree.getroot()
     path = Path(tree.docinfo.URL or "")
     identifier = root.get(f"{{{XML_NS}}}id")
@@ -133,4 +139,13 @@ def _check_unique(documents: Sequence[Document]) -> None:
         seen[document.id] = document.path
 
 
-__all__ = [Document.__name__, Corpus.__name__, load_corpus.__name__, corpus_tree.__name__, front_matter_path.__name__]
+__all__ = [
+    Document.__name__,
+    Corpus.__name__,
+    load_corpus.__name__,
+    edition_files.__name__,
+    front_matter_path.__name__,
+    corpus_tree.__name__,
+    role.__name__,
+    document_of.__name__,
+]

@@ -2,18 +2,24 @@
 
 Runs xslt/html.xsl once per page with the stylesheet compiled once, renders every
 page in memory first and writes only when all succeeded, so a bad document leaves
-no half-updated site behind.
+no half-updated site behind. The site's own pages are made from the documents'
+summaries (tei_edition.render.summaries), never from one tree of every full text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from copy import deepcopy
 from pathlib import Path
 
-from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
-from tei_edition.render.corpus import Corpus, Document, corpus_tree
+from lxml import etree
+from saxonche import PyXdmNode
+
+from tei_edition.config import Edition
+from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport, summaries
+from tei_edition.render.corpus import Corpus, Document, front_matter_path
 from tei_edition.validate.guidelines import render_guidelines
-from tei_edition.xmlio import write_atomic
+from tei_edition.xmlio import TEI_NS, parse_xml, write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
 FORMAT = "html"
@@ -50,14 +56,11 @@ def render_site(corpus: Corpus) -> dict[str, bytes]:
 
 
 def site_params(corpus: Corpus) -> dict[str, ParamValue]:
-    """The stylesheet's parameters: the edition, the corpus (for prev/next and lists), registers, front matter."""
-    params = _edition_params(corpus) | {
-        "corpus": document_node(corpus_tree(corpus.documents)),
-        "registers": [document_node(tree) for tree in corpus.registers],
-    }
-    if corpus.front is not None:
-        params["front"] = document_node(corpus.front)
-    return params
+    """The stylesheet's parameters: the edition, registers, front matter, and the corpus
+    of the documents' summaries (prev/next, and the site's pages)."""
+    params = edition_params(corpus.edition)
+    found = [(document.path, summaries.summarise(document.tree, params, document.path)) for document in corpus.documents]
+    return params | _register_params(corpus.registers, corpus.front) | {"corpus": summaries.summary_corpus(found)}
 
 
 def render_document_pages(documents: Iterable[Document], params: Mapping[str, ParamValue]) -> dict[str, bytes]:
@@ -73,23 +76,56 @@ def render_document_pages(documents: Iterable[Document], params: Mapping[str, Pa
 
 def render_site_pages(corpus: Corpus, params: Mapping[str, ParamValue]) -> dict[str, bytes]:
     """The pages made from the whole corpus (index, registers, conventions, search, guidelines) and the assets."""
+    examples = [document.path for document in corpus.documents] + [Path(tree.docinfo.URL) for tree in corpus.registers]
+    return _site_pages(corpus.edition, params, examples)
+
+
+def render_edition_site(edition: Edition) -> dict[str, bytes]:
+    """The site's own pages of the edition in its folders, from the kept summaries (`tei-edition build`).
+
+    Only the registers and the documents without a kept summary are parsed.
+    """
+    params = edition_params(edition)
+    found, registers = summaries.edition_summaries(edition, params)
+    front = front_matter_path(edition)
+    params |= _register_params(registers, parse_xml(front) if front.is_file() else None)
+    params["corpus"] = summaries.summary_corpus(found)
+    return _site_pages(edition, params, [path for path, _ in found] + [Path(tree.docinfo.URL) for tree in registers])
+
+
+def neighbour_corpus(documents: Iterable[Document]) -> PyXdmNode:
+    """A document's page's corpus: it and its neighbours in date order, their headers only (prev/next)."""
+    root = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
+    for document in documents:
+        tei = document.tree.getroot()
+        copy = etree.SubElement(root, tei.tag, dict(tei.attrib))
+        copy.extend(deepcopy(header) for header in tei.iterchildren(f"{{{TEI_NS}}}teiHeader"))
+    return document_node(root)
+
+
+def _site_pages(edition: Edition, params: Mapping[str, ParamValue], examples: list[Path]) -> dict[str, bytes]:
     sheet = Stylesheet.load(STYLESHEET)
     corpus_node = params["corpus"]
     files: dict[str, bytes] = {}
     for page, name in SITE_PAGES.items():
         files[name] = sheet.transform(corpus_node, {**params, "page": page}, source=name).encode("utf-8")
     # The schema's own guidelines, linked from the conventions page.
-    examples = [document.path for document in corpus.documents] + [Path(tree.docinfo.URL) for tree in corpus.registers]
-    files["guidelines.html"] = render_guidelines(corpus.edition.title, examples).encode("utf-8")
+    files["guidelines.html"] = render_guidelines(edition.title, examples).encode("utf-8")
     for asset in sorted(ASSETS.iterdir()):
         if asset.is_file():
             files[f"assets/{asset.name}"] = asset.read_bytes()
     return files
 
 
-def _edition_params(corpus: Corpus) -> dict[str, ParamValue]:
-    """The stylesheet's edition parameters, from edition.toml."""
-    edition = corpus.edition
+def _register_params(registers: Sequence[etree._ElementTree], front: etree._ElementTree | None) -> dict[str, ParamValue]:
+    params: dict[str, ParamValue] = {"registers": [document_node(tree) for tree in registers]}
+    if front is not None:
+        params["front"] = document_node(front)
+    return params
+
+
+def edition_params(edition: Edition) -> dict[str, ParamValue]:
+    """The stylesheet's edition parameters, from edition.toml (all a summary is made with)."""
     return {
         "edition-title": edition.title,
         "edition-subtitle": edition.subtitle,
@@ -107,6 +143,9 @@ __all__ = [
     write.__name__,
     render_site.__name__,
     site_params.__name__,
+    edition_params.__name__,
     render_document_pages.__name__,
     render_site_pages.__name__,
+    render_edition_site.__name__,
+    neighbour_corpus.__name__,
 ]

@@ -581,10 +581,12 @@
   </xsl:function>
 
   <!-- The document's own correspondence: the first correspDesc that is not of a message
-       embedded in it (type="embedded": a letter quoted in a cable). -->
+       embedded in it (type="embedded": a letter quoted in a cable). Only the header is
+       searched, where correspDesc belongs: a site's summary holds much besides. -->
   <xsl:function name="te:correspondence" as="element(tei:correspDesc)?">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="($tei//tei:correspDesc[not(@type = 'embedded')], $tei//tei:correspDesc)[1]"/>
+    <xsl:variable name="descriptions" as="element(tei:correspDesc)*" select="$tei/tei:teiHeader//tei:correspDesc"/>
+    <xsl:sequence select="($descriptions[not(@type = 'embedded')], $descriptions)[1]"/>
   </xsl:function>
 
   <!-- The document's correspActions of one type ('sent', 'received' …). -->

@@ -1,16 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The site's own pages, made from the corpus of all documents (mode te:site-page,
-     chosen by $page): index with introduction and table of documents, registers,
-     conventions and search. -->
+<!-- The site's own pages, made from the corpus of every document's summary (mode
+     te:site-page, chosen by $page; the summaries: summary.xsl): index with introduction
+     and table of documents, registers, conventions and search. -->
 <xsl:stylesheet version="3.0" expand-text="yes"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://tei-edition.example/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
-  <!-- Every element that points into a register, by the id it points at. -->
-  <xsl:key name="te:mentions" match="tei:*[@ref]" use="te:ref-id(@ref)"/>
+  <!-- Every element that points into a register, by the id it points at: names in the
+       headers, and the summaries' records of the names elsewhere (te:mention). -->
+  <xsl:key name="te:mentions" match="tei:*[@ref] | te:mention" use="te:ref-id(@ref)"/>
 
   <!-- ===== index ===== -->
 
@@ -103,7 +105,7 @@
           <span class="index-witnesses">{count($witnesses)} witnesses: {string-join($witnesses ! (te:siglum(.) || ' (' || te:witness-description(.) || ')'), ', ')}</span>
         </xsl:if></td>
       <td>{string-join(.//tei:msDesc ! te:archival-reference(.), '; ')}</td>
-      <td>{string-join(distinct-values(.//tei:text/tei:body/tei:div/@xml:lang ! string()), ', ')}</td>
+      <td>{te:site/@languages}</td>
     </tr>
   </xsl:template>
 
@@ -111,16 +113,16 @@
        linked to its place in the document that quotes it. -->
   <xsl:template match="tei:correspDesc" mode="te:index-row" as="element(tr)">
     <xsl:variable name="carrier" as="element(tei:TEI)" select="ancestor::tei:TEI"/>
-    <xsl:variable name="quoted" as="element()?" select="te:embedded-text(.)"/>
+    <xsl:variable name="quoted" as="element(te:quoted)" select="te:embedded-text(.)"/>
     <xsl:variable name="sent" as="element(tei:correspAction)?" select="tei:correspAction[@type = 'sent'][1]"/>
     <tr class="embedded" data-sender="{te:entry-party-ids(., 'sent')}" data-recipient="{te:entry-party-ids(., 'received')}"
         data-year="{substring(te:entry-date(.), 1, 4)}" data-kind="{te:entry-kind(.)}">
       <td><xsl:sequence select="($sent/tei:date[@when][1] ! te:html-date(.), 'not dated')[1]"/></td>
       <td>{(string-join(te:entry-actions(., 'sent')/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')[.], 'not stated')[1]}</td>
       <td>{(string-join(te:entry-actions(., 'received')/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')[.], 'not stated')[1]}</td>
-      <td>Message quoted in <a href="{te:document-id($carrier)}.html{$quoted/@xml:id ! ('#' || .)}">{te:document-title($carrier)}</a></td>
+      <td>Message quoted in <a href="{te:document-id($carrier)}.html{$quoted/@id ! ('#' || .)}">{te:document-title($carrier)}</a></td>
       <td>{string-join($carrier//tei:msDesc ! te:archival-reference(.), '; ')}</td>
-      <td>{string-join(distinct-values(($quoted, $carrier//tei:text)[1] ! te:lang(.)), ', ')}</td>
+      <td>{$quoted/@lang}</td>
     </tr>
   </xsl:template>
 
@@ -130,11 +132,11 @@
     <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc[@type = 'embedded']"/>
   </xsl:function>
 
-  <!-- The quoted text a correspDesc describes (its @corresp points at it). -->
-  <xsl:function name="te:embedded-text" as="element()?">
+  <!-- The summary's record of the quoted text a correspDesc describes (its @corresp
+       points at it): its id when the text has it, and its language. -->
+  <xsl:function name="te:embedded-text" as="element(te:quoted)">
     <xsl:param name="description" as="element(tei:correspDesc)"/>
-    <xsl:variable name="id" as="xs:string" select="replace(string($description/@corresp), '^#', '')"/>
-    <xsl:sequence select="($description/ancestor::tei:TEI/tei:text//*[@xml:id = $id])[1]"/>
+    <xsl:sequence select="$description/ancestor::tei:TEI/te:site/te:quoted[@corresp = string($description/@corresp)][1]"/>
   </xsl:function>
 
   <!-- Index entries, documents and quoted messages together, by date (then by id). -->
@@ -214,10 +216,14 @@
             </xsl:for-each>
           </ul>
         </nav>
+        <!-- Each document's link text, made once: an entry's list links to many documents,
+             and a document is listed under many entries. -->
+        <xsl:variable name="labels" as="map(xs:string, xs:string)" select="map:merge(tei:TEI ! map { te:document-id(.): te:short-label(.) })"/>
         <xsl:for-each select="$entries">
           <xsl:sort select="te:preferred-name(.)" lang="en"/>
           <xsl:call-template name="te:register-entry">
             <xsl:with-param name="mentions" select="key('te:mentions', string(@xml:id), $corpus-node)"/>
+            <xsl:with-param name="labels" select="$labels"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:with-param>
@@ -227,10 +233,10 @@
   <!-- One register entry: name forms (register and texts), note, documents and passages. -->
   <xsl:template name="te:register-entry" as="element(section)">
     <xsl:param name="mentions" as="element()*" required="yes"/>
-    <xsl:variable name="entry" as="element()" select="."/>
+    <xsl:param name="labels" as="map(xs:string, xs:string)" required="yes"/>
     <xsl:variable name="names" as="element()*" select="tei:persName | tei:placeName | tei:orgName | tei:geogName"/>
     <xsl:variable name="attested" as="element()*"
-      select="$mentions[ancestor::tei:text][not(te:name-form(.) = $names ! te:words(.))]"/>
+      select="$mentions[@form][not(@form = $names ! te:words(.))]"/>
     <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
       <h2 id="{@xml:id}-name">{te:preferred-name(.)}</h2>
       <xsl:for-each select="tei:note"><p class="entry-note">{normalize-space()}</p></xsl:for-each>
@@ -242,8 +248,8 @@
               <li><span>
                   <xsl:apply-templates select="@xml:lang" mode="te:html"/>{normalize-space()}</span><xsl:if test="@type"><xsl:text> </xsl:text><span class="form-type">({@type})</span></xsl:if></li>
             </xsl:for-each>
-            <xsl:for-each-group select="$attested" group-by="te:name-form(.)">
-              <li><span lang="{te:lang(.)}">{current-grouping-key()}</span><xsl:text> </xsl:text><span class="form-type">(in the text)</span></li>
+            <xsl:for-each-group select="$attested" group-by="string(@form)">
+              <li><span lang="{@lang}">{current-grouping-key()}</span><xsl:text> </xsl:text><span class="form-type">(in the text)</span></li>
             </xsl:for-each-group>
           </ul>
         </dd>
@@ -256,16 +262,15 @@
                 <xsl:for-each-group select="$mentions" group-by="te:document-id(ancestor::tei:TEI)">
                   <xsl:sort select="te:document-date(ancestor::tei:TEI)"/>
                   <xsl:sort select="current-grouping-key()"/>
-                  <xsl:variable name="tei" as="element(tei:TEI)" select="ancestor::tei:TEI"/>
-                  <li><a href="{current-grouping-key()}.html">{te:short-label($tei)}</a>
+                  <li><a href="{current-grouping-key()}.html">{$labels(current-grouping-key())}</a>
                     <xsl:variable name="roles" as="xs:string*"
                       select="distinct-values(current-group()[ancestor::tei:teiHeader] ! te:role-label(.))"/>
                     <xsl:if test="exists($roles)"> ({string-join($roles, ', ')})</xsl:if>
-                    <xsl:variable name="passages" as="element()*" select="current-group()[ancestor::tei:text]"/>
+                    <xsl:variable name="passages" as="element(te:mention)*" select="current-group()[@form]"/>
                     <xsl:if test="$passages">: <xsl:for-each select="$passages">
                         <xsl:if test="position() gt 1">, </xsl:if>
-                        <a href="{current-grouping-key()}.html#{te:passage-id(te:passage-of(.))}"
-                          lang="{te:lang(.)}">“{te:name-form(.)}”</a></xsl:for-each></xsl:if></li>
+                        <a href="{current-grouping-key()}.html#{@passage}"
+                          lang="{@lang}">“{@form}”</a></xsl:for-each></xsl:if></li>
                 </xsl:for-each-group>
               </ul>
             </xsl:otherwise>
@@ -364,47 +369,24 @@
   </xsl:template>
 
   <!-- The search index: per document its id, label, title, metadata and, version by
-       version, its language and the words of both views, as JSON (safe inside a script
-       element). -->
+       version, its language and the words of both views (from its summary), as JSON
+       (safe inside a script element). -->
   <xsl:function name="te:search-index" as="xs:string">
     <xsl:param name="documents" as="element(tei:TEI)*"/>
     <xsl:variable name="entries" as="map(*)*">
       <xsl:for-each select="$documents">
-        <xsl:variable name="versions" as="element()+"
-          select="if (tei:text/tei:body/tei:div) then tei:text/tei:body/tei:div else tei:text/tei:body"/>
         <xsl:sequence select="map {
           'id': te:document-id(.),
           'title': te:document-title(.),
           'label': te:short-label(.),
           'meta': normalize-space(string-join((te:names-of(., 'sent'), te:names-of(., 'received'),
                     .//tei:msDesc ! te:archival-reference(.), .//tei:textClass//tei:term, .//tei:abstract), ' ')),
-          'versions': array { $versions ! te:search-version(.) }
+          'versions': array { te:site/te:version ! map { 'lang': string(@lang), 'text': string(@text), 'written': string(@written) } }
         }"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="serialize(array { $entries }, map { 'method': 'json' })
       => replace('&lt;', '\\u003c')"/>
-  </xsl:function>
-
-  <!-- One version in the search index: its language, its words as read and as written. -->
-  <xsl:function name="te:search-version" as="map(*)">
-    <xsl:param name="version" as="element()"/>
-    <xsl:variable name="reading" as="element()"><xsl:apply-templates select="$version" mode="te:reading"/></xsl:variable>
-    <xsl:variable name="diplomatic" as="element()"><xsl:apply-templates select="$version" mode="te:diplomatic"/></xsl:variable>
-    <xsl:sequence select="map {
-      'lang': te:lang($version),
-      'text': normalize-space(string-join($reading//text()[not(ancestor::tei:note[@type = 'textual'])], '')),
-      'written': normalize-space(string-join($diplomatic//text()[not(ancestor::tei:note[@type = 'textual'])], ''))
-    }"/>
-  </xsl:function>
-
-  <!-- A name as the text reads it: without the editor's identification or notes, and
-       with corrections applied (the forms as written are in the register already). -->
-  <xsl:function name="te:name-form" as="xs:string">
-    <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($name//text()[not(ancestor::tei:supplied
-      or ancestor::tei:note or ancestor::tei:sic[parent::tei:choice] or ancestor::tei:orig
-      or ancestor::tei:abbr[parent::tei:choice] or ancestor::tei:del)]))"/>
   </xsl:function>
 
   <!-- ===== facts for the index ===== -->

@@ -1,0 +1,111 @@
+"""What the HTML site's own pages need of each document: summaries, made once per content.
+
+The index, the registers and the search page list every document. Made from one tree
+of every full text, they grew with the square of the edition and held it all in
+memory. Instead each document is summarised alone (xslt/html/summary.xsl: its header
+and the facts of its text the site shows), the build's workers do it where they make
+the document's page, and the site's pages are made from the merged summaries.
+
+A summary is kept in the build folder under the digest of the document's bytes and of
+the stylesheets, so it is made again only when one of them changes; the site makes a
+missing one itself, so its pages are right whichever ran first. Summaries do not
+depend on the registers: the site resolves names when it merges them.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from lxml import etree
+from saxonche import PyXdmNode
+
+from tei_edition.config import Edition
+from tei_edition.errors import XmlInputError
+from tei_edition.render import XSLT_DIR
+from tei_edition.render.corpus import Document, document_of, edition_files, role
+from tei_edition.xmlio import TEI_NS, XML_NS, parse_xml, parse_xml_bytes, write_atomic
+from tei_edition.xslt import ParamValue, Stylesheet, document_node
+
+#: Where summaries are kept, inside the build folder.
+SUMMARY_CACHE = Path(".cache") / "html-site"
+STYLESHEET = XSLT_DIR / "html.xsl"
+#: The stylesheets a summary is made with: a change to any of them makes every summary again.
+_STYLESHEETS = ("html.xsl", "html/*.xsl", "common/*.xsl")
+
+
+def summarise(tree: etree._ElementTree, params: dict[str, ParamValue], source: Path) -> bytes:
+    """A document's summary (XML), from its tree (an error names its line) and the edition's parameters."""
+    return Stylesheet.load(STYLESHEET).transform(tree, {**params, "page": "summary"}, source=source).encode("utf-8")
+
+
+def store(edition: Edition, document: Document, params: dict[str, ParamValue]) -> Path:
+    """Keep a document's summary in the build folder (made only if not kept already); its file."""
+    target = _cached(edition, document.path.read_bytes())
+    if not target.is_file():
+        write_atomic(target, summarise(document.tree, params, document.path))
+    return target
+
+
+def edition_summaries(edition: Edition, params: dict[str, ParamValue]) -> tuple[list[tuple[Path, bytes]], list[etree._ElementTree]]:
+    """Every document's summary (file, summary) in file order, and the registers' trees.
+
+    Kept summaries are read; a document without one is parsed and summarised, and its
+    summary kept. Summaries no document has any more are deleted.
+    """
+    summaries: list[tuple[Path, bytes]] = []
+    registers: list[etree._ElementTree] = []
+    used: set[Path] = set()
+    for path in edition_files(edition):
+        target = _cached(edition, path.read_bytes())
+        used.add(target)
+        if target.is_file():
+            summaries.append((path, target.read_bytes()))
+            continue
+        tree = parse_xml(path)
+        kind = role(tree)
+        if kind == "register":
+            registers.append(tree)
+        elif kind == "document":
+            summary = summarise(tree, params, document_of(tree).path)
+            write_atomic(target, summary)
+            summaries.append((path, summary))
+    for stale in sorted((edition.build / SUMMARY_CACHE).glob("*.xml")):
+        if stale not in used:
+            stale.unlink(missing_ok=True)
+    return summaries, registers
+
+
+def summary_corpus(summaries: Iterable[tuple[Path, bytes]]) -> PyXdmNode:
+    """The summaries under one teiCorpus (the site's pages' corpus); each xml:id once."""
+    root = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
+    seen: dict[str, Path] = {}
+    for path, summary in summaries:
+        element = parse_xml_bytes(summary, path).getroot()
+        identifier = element.get(f"{{{XML_NS}}}id", "")
+        if identifier in seen:
+            raise XmlInputError(path, 1, 1, f"xml:id {identifier!r} is already the id of {seen[identifier]}")
+        seen[identifier] = path
+        root.append(element)
+    return document_node(root)
+
+
+def _cached(edition: Edition, source: bytes) -> Path:
+    """The file a summary of these bytes is kept in."""
+    digest = hashlib.sha256(_stylesheets_digest())
+    digest.update(source)
+    return edition.build / SUMMARY_CACHE / f"{digest.hexdigest()}.xml"
+
+
+@functools.cache
+def _stylesheets_digest() -> bytes:
+    """The digest of the stylesheets summaries are made with (read once per process)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for pattern in _STYLESHEETS for p in XSLT_DIR.glob(pattern)):
+        digest.update(path.relative_to(XSLT_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+__all__ = ["SUMMARY_CACHE", summarise.__name__, store.__name__, edition_summaries.__name__, summary_corpus.__name__]

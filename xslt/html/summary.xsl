@@ -1,0 +1,65 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- What the site's own pages (index, registers, search; site.xsl) need of one document,
+     made from that document alone ($page = 'summary'), so that the pages of a whole
+     edition are a merge of small summaries rather than one tree of every full text:
+     the TEI element with its header as it is (index rows, labels, roles of names), and
+     in te:site the facts of its text, ready made: the languages of its versions, the
+     words of each version in both views (search), each quoted message's place and
+     language, each name that points into a register with the passage it is in. Nothing
+     here depends on the registers, so a summary stays right when they change. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://tei-edition.example/ns"
+  exclude-result-prefixes="#all">
+
+  <xsl:mode name="te:summary" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="tei:TEI" mode="te:summary" as="element(tei:TEI)">
+    <xsl:copy>
+      <xsl:sequence select="@*, tei:teiHeader"/>
+      <te:site languages="{string-join(distinct-values(.//tei:text/tei:body/tei:div/@xml:lang ! string()), ', ')}">
+        <xsl:variable name="versions" as="element()+"
+          select="if (tei:text/tei:body/tei:div) then tei:text/tei:body/tei:div else tei:text/tei:body"/>
+        <xsl:for-each select="$versions">
+          <xsl:variable name="reading" as="element()"><xsl:apply-templates select="." mode="te:reading"/></xsl:variable>
+          <xsl:variable name="diplomatic" as="element()"><xsl:apply-templates select="." mode="te:diplomatic"/></xsl:variable>
+          <te:version lang="{te:lang(.)}" text="{te:view-words($reading)}" written="{te:view-words($diplomatic)}"/>
+        </xsl:for-each>
+        <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:correspDesc[@type = 'embedded']">
+          <xsl:variable name="id" as="xs:string" select="replace(string(@corresp), '^#', '')"/>
+          <xsl:variable name="quoted" as="element()?" select="(ancestor::tei:TEI/tei:text//*[@xml:id = $id])[1]"/>
+          <te:quoted corresp="{@corresp}" lang="{($quoted, ancestor::tei:TEI//tei:text)[1] ! te:lang(.)}">
+            <xsl:if test="$quoted"><xsl:attribute name="id" select="$id"/></xsl:if>
+          </te:quoted>
+        </xsl:for-each>
+        <xsl:for-each select="(* except tei:teiHeader)//tei:*[@ref]">
+          <te:mention ref="{@ref}">
+            <xsl:if test="ancestor::tei:text">
+              <xsl:attribute name="form" select="te:name-form(.)"/>
+              <xsl:attribute name="lang" select="te:lang(.)"/>
+              <xsl:attribute name="passage" select="te:passage-id(te:passage-of(.))"/>
+            </xsl:if>
+          </te:mention>
+        </xsl:for-each>
+      </te:site>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- The words of a view of a version, as the search finds them (textual notes left out). -->
+  <xsl:function name="te:view-words" as="xs:string">
+    <xsl:param name="view" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($view//text()[not(ancestor::tei:note[@type = 'textual'])], ''))"/>
+  </xsl:function>
+
+  <!-- A name as the text reads it: without the editor's identification or notes, and
+       with corrections applied (the forms as written are in the register already). -->
+  <xsl:function name="te:name-form" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($name//text()[not(ancestor::tei:supplied
+      or ancestor::tei:note or ancestor::tei:sic[parent::tei:choice] or ancestor::tei:orig
+      or ancestor::tei:abbr[parent::tei:choice] or ancestor::tei:del)]))"/>
+  </xsl:function>
+
+</xsl:stylesheet>
