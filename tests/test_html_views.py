@@ -146,7 +146,9 @@ def test_compared_with_another_witness_the_differing_words_are_marked() -> None:
     ("app", "entry"),
     [
         pytest.param('<app type="substantive"><lem wit="#wit-A">Jemulpo <supplied>Incheon</supplied></lem>'
-                     '<rdg wit="#wit-D" type="substantive">Chemulp\'o</rdg></app>', "Jemulpo Incheon] Chemulp'o D", id="words"),
+                     '<rdg wit="#wit-D" type="substantive">Chemulp\'o</rdg></app>', "Jemulpo [Incheon]] Chemulp'o D", id="words"),
+        pytest.param('<app type="substantive"><lem wit="#wit-A">из Сочи<lb/>1.X..50 г.</lem><rdg wit="#wit-C" type="substantive">1.X.50г.</rdg></app>',
+                     "из Сочи 1.X..50 г.] 1.X.50г. wit-C", id="line-break"),
         pytest.param('<app type="substantive"><lem wit="#wit-A">Greetings,</lem><rdg wit="#wit-D" type="substantive"/></app>',
                      "Greetings,] om. D", id="omission"),
         pytest.param('<app type="punctuation"><lem wit="#wit-A"/><rdg wit="#wit-D" type="punctuation">(</rdg></app>',

@@ -313,7 +313,7 @@ def test_the_text_edition_ends_with_the_apparatus_one_line_per_place(tmp_path: P
     text = (tmp_path / f"{TELEGRAM}.txt").read_text(encoding="utf-8")
     apparatus = text[text.index("Apparatus\n"):].splitlines()
     assert "- [n] оторвался] оторван C" in apparatus
-    assert "- [e] Jemulpo Incheon] Chemulp'o Inchon D" in apparatus
+    assert "- [e] Jemulpo [Incheon]] Chemulp'o [Inchon] D" in apparatus
     assert "- [g] Greetings,] om. D" in apparatus
     warnings = io.StringIO()
     docutils.core.publish_doctree(text, settings_overrides={"warning_stream": warnings, "report_level": 1})

@@ -45,7 +45,26 @@ def pdf_text(path: Path, page: int) -> str:
 
 
 def words(element: etree._Element | None) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+    """A reading's words as a reader of the edition reads them: supplied words in brackets,
+    the corrected, regularised or expanded form, a line break as a space, no notes."""
+    return " ".join("".join(_plain(element)).split()) if element is not None else ""
+
+
+def _plain(element: etree._Element) -> list[str]:
+    parts = [element.text or ""]
+    for child in element:
+        name = etree.QName(child).localname
+        if name in {"lb", "pb", "cb"}:
+            parts.append(" ")
+        elif name == "supplied":
+            parts += ["[", *_plain(child), "]"]
+        elif name == "choice":
+            chosen = next((c for tag in ("corr", "reg", "expan") for c in child if etree.QName(c).localname == tag), child[0])
+            parts += _plain(chosen)
+        elif name != "note":
+            parts += _plain(child)
+        parts.append(child.tail or "")
+    return parts
 
 
 def expected_entries(document: Document) -> list[str]:
@@ -173,7 +192,7 @@ def test_the_apparatus_comes_after_the_textual_and_explanatory_notes_of_its_page
                if key.startswith(f"call-{TELEGRAM}-app") and page == note_page and top >= found[f"call-{TELEGRAM}-1"][1]]
     assert len(earlier) >= 2
     text = flat(pdf_text(path, note_page))
-    assert text.index("A line of defence along the front.") < text.index("Jemulpo Incheon] Chemulp'o Inchon D")
+    assert text.index("A line of defence along the front.") < text.index("Jemulpo [Incheon]] Chemulp'o [Inchon] D")
 
 
 def test_the_order_is_installed_once_however_often_asked() -> None:

@@ -102,7 +102,7 @@
   <xsl:function name="te:quoted" as="node()+">
     <xsl:param name="elements" as="element()+"/>
     <xsl:text>“</xsl:text>
-    <seg xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{te:lang($elements[1])}">{te:words($elements)}</seg>
+    <seg xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{te:lang($elements[1])}">{te:plain-words($elements)}</seg>
     <xsl:text>”</xsl:text>
   </xsl:function>
 
@@ -135,8 +135,32 @@
   <!-- The words of a lemma or reading in an apparatus entry: "om." when it has none. -->
   <xsl:function name="te:apparatus-words" as="xs:string">
     <xsl:param name="reading" as="element()?"/>
-    <xsl:sequence select="(te:words($reading)[.], 'om.')[1]"/>
+    <xsl:sequence select="(te:plain-words($reading)[.], 'om.')[1]"/>
   </xsl:function>
+
+  <!-- Elements' words as one line of plain text, read as the reading view reads them
+       (mode te:plain-words), for apparatus entries and quoted readings. -->
+  <xsl:function name="te:plain-words" as="xs:string">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$elements/node()" mode="te:plain-words"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <!-- What the editor supplied in brackets, the corrected, regularised or expanded form,
+       a line or page break as a space, no notes. -->
+  <xsl:mode name="te:plain-words" on-no-match="text-only-copy" warning-on-no-match="false"/>
+  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="te:plain-words" as="xs:string">{' '}</xsl:template>
+  <xsl:template match="tei:note" mode="te:plain-words" as="empty-sequence()"/>
+  <xsl:template match="tei:supplied" mode="te:plain-words" as="xs:string*">
+    <xsl:sequence select="'['"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="']'"/>
+  </xsl:template>
+  <xsl:template match="tei:choice" mode="te:plain-words" as="xs:string*">
+    <xsl:apply-templates select="(tei:corr, tei:reg, tei:expan, *)[1]/node()" mode="#current"/>
+  </xsl:template>
 
   <!-- The witnesses of a collated version (its @source, base first) from the listWit. -->
   <xsl:function name="te:version-witnesses" as="element(tei:witness)*">
