@@ -2,18 +2,22 @@
 
 Rules about more than one file (identifiers unique in the edition, pointers into
 registers and sibling documents, register entries used) run on this index rather
-than on the TEI files, so each file is parsed once, in whichever process checks it,
-and only its small `FileFacts` travel back. `build_index` turns the facts of all
-files into the XML the phase "edition" of schema/rules/edition.sch reads:
+than on the TEI files. Each file is parsed once, in whichever process checks it,
+which writes the file's part of the index there (`collect_facts`, a map step);
+the process that runs the edition rules only joins the parts (`EditionIndex`):
 
     <ix:edition xmlns:ix="urn:tei-edition:index">
-      <ix:file path="/abs/x.xml" name="x.xml" kind="document" id="x" checked="true">
-        <ix:id value="x-en" scope="edition" target="/abs/x.xml#x-en" line="9" column="7"/>
-        <ix:entry value="stalin" kind="person" target="/abs/persons.xml#stalin" .../>  (registers)
-        <ix:ptr attr="ref" value="persons.xml#stalin" target="/abs/persons.xml#stalin" file="persons.xml" .../>
+      <ix:file path="/abs/x.xml" name="x.xml" shown="xml/x.xml" kind="document" checked="true" id="x" line="2">
+        <ix:id value="x-en" scope="edition" target="/abs/x.xml#x-en" line="9"/>
+        <ix:entry value="stalin" kind="person" target="/abs/persons.xml#stalin" line="7"/>  (registers)
+        <ix:ptr attr="ref" value="persons.xml#stalin" target="/abs/persons.xml#stalin" file="persons.xml" lines="12 40"/>
       </ix:file>
       <ix:used target="/abs/persons.xml#stalin"/>  (once per target any pointer names)
     </ix:edition>
+
+A pointer element stands for each distinct (attribute, value) of a file once, with
+the lines of all its occurrences, so the index stays small when a text names the
+same person fifty times.
 
 ix:used lists each pointer target once, so that the rules can ask whether an entry is
 used through a key whose values are unique: libxslt builds a key whose value many
@@ -24,13 +28,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from lxml import etree
 
-from tei_edition.xmlio import TEI_NS, XML_NS
+from tei_edition.xmlio import TEI_NS
 
 INDEX_NS: Final = "urn:tei-edition:index"
 
@@ -41,8 +45,7 @@ POINTER_ATTRIBUTES: Final = ("ref", "hand", "resp", "corresp", "target", "wit", 
 REGISTER_ENTRIES: Final = {"person": "person", "place": "place", "org": "organisation"}
 
 _ABSOLUTE_URI: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_XML_ID: Final = f"{{{XML_NS}}}id"
-_TEXT: Final = f"{{{TEI_NS}}}text"
+_REGISTER_TAGS: Final = tuple(f"{{{TEI_NS}}}{name}" for name in REGISTER_ENTRIES)
 
 
 @dataclass(frozen=True)
@@ -58,77 +61,92 @@ class Located:
     attribute: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class FileFacts:
     """What one file contributes to the edition index (plain data, so it pickles between processes).
 
-    `pointers` holds each distinct (attribute, value) of the file once, with every place
-    it occurs, so the index stays small when a text names the same person fifty times.
+    `fragment` is the file's ix:file element as text, made where the file was parsed
+    (a worker), so that the edition index is only joined, never rebuilt, in the one
+    process that runs the edition rules. `targets` are the distinct `file#id` its
+    pointers name, for ix:used and for finding the files a run must read besides its own.
     """
 
     path: str
     shown: str
-    kind: str
-    checked: bool = True
-    doc_id: Located | None = None
-    ids: list[tuple[Located, str]] = field(default_factory=list)
-    entries: list[tuple[Located, str]] = field(default_factory=list)
-    pointers: list[tuple[list[Located], str, str, str]] = field(default_factory=list)
+    fragment: str
+    targets: tuple[str, ...]
 
 
 _IDS: Final = etree.XPath("//@xml:id")
+_IDS_IN_TEXT: Final = etree.XPath("//tei:text//@xml:id", namespaces={"tei": TEI_NS})
 _POINTERS: Final = etree.XPath(" | ".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
 
 
-def collect_facts(tree: etree._ElementTree, path: Path, shown: str) -> FileFacts:
-    """The ids, register entries and pointers of one TEI file."""
+def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: bool = True) -> FileFacts:
+    """The ids, register entries and pointers of one TEI file, as its ix:file element.
+
+    `checked` is false for a file the run reads only to resolve pointers (a register
+    beside a single document): its values count, but no rule reports on it.
+    """
     root = tree.getroot()
-    is_register = next(root.iter(*(f"{{{TEI_NS}}}{name}" for name in REGISTER_ENTRIES)), None) is not None
-    facts = FileFacts(str(path), shown, "register" if is_register else "document")
+    absolute = os.path.abspath(path)
+    folder = os.path.dirname(absolute)
+    is_register = next(root.iter(*_REGISTER_TAGS), None) is not None
+    in_text = {value.getparent() for value in _IDS_IN_TEXT(tree)}  # the set keeps lxml's proxies, so `in` finds them
+    root_id = ""
+    parts: list[str] = []
     for identifier in _IDS(tree):
         element = identifier.getparent()
-        located = Located(str(identifier), element.sourceline or 1, "xml:id")
+        value, line = quoteattr(str(identifier)), element.sourceline or 1
         if element is root:
-            facts.doc_id = located
-        in_text = any(a.tag == _TEXT for a in element.iterancestors())
-        scope = "edition" if (element is root or in_text) and not is_register else "document"
-        facts.ids.append((located, scope))
-        kind = REGISTER_ENTRIES.get(etree.QName(element).localname)
-        if is_register and kind:
-            facts.entries.append((located, kind))
-    places: dict[tuple[str, str], list[Located]] = {}
+            root_id = f' id={value} line="{line}"'
+        scope = "edition" if (element is root or element in in_text) and not is_register else "document"
+        target = quoteattr(f"{absolute}#{identifier}")
+        parts.append(f'<ix:id value={value} scope="{scope}" target={target} line="{line}"/>')
+        kind = REGISTER_ENTRIES.get(etree.QName(element).localname) if is_register else None
+        if kind:
+            parts.append(f'<ix:entry value={value} kind="{kind}" target={target} line="{line}"/>')
+    places: dict[tuple[str, str], list[str]] = {}
     for value in _POINTERS(tree):
-        attribute, line = value.attrname, value.getparent().sourceline or 1
+        line = str(value.getparent().sourceline or 1)
         for token in value.split():
-            known = places.get((attribute, token))
-            if known is not None:
-                known.append(Located(token, line, attribute))
-                continue
-            target = resolve_pointer(token, path)
-            places[(attribute, token)] = located = [Located(token, line, attribute)]
-            if target is not None:
-                facts.pointers.append((located, attribute, target, _target_file(token, path)))
-    return facts
+            places.setdefault((value.attrname, token), []).append(line)
+    targets: dict[str, None] = {}
+    for (attribute, token), lines in places.items():
+        target = _resolve(token, folder, absolute)
+        if target is None:
+            continue
+        targets[target] = None
+        file_part = token.partition("#")[0] or os.path.basename(absolute)
+        parts.append(
+            f'<ix:ptr attr="{attribute}" value={quoteattr(token)} target={quoteattr(target)}'
+            f' file={quoteattr(file_part)} lines="{" ".join(lines)}"/>'
+        )
+    opening = (
+        f"<ix:file path={quoteattr(absolute)} name={quoteattr(os.path.basename(absolute))} shown={quoteattr(shown)}"
+        f' kind="{"register" if is_register else "document"}" checked="{"true" if checked else "false"}"{root_id}>'
+    )
+    return FileFacts(str(path), shown, opening + "".join(parts) + "</ix:file>", tuple(targets))
 
 
 def resolve_pointer(token: str, path: Path) -> str | None:
     """The absolute `file#id` a relative pointer in `path` names; None for an absolute URI (not checked)."""
+    absolute = os.path.abspath(path)
+    return _resolve(token, os.path.dirname(absolute), absolute)
+
+
+def _resolve(token: str, folder: str, absolute: str) -> str | None:
     if _ABSOLUTE_URI.match(token):
         return None
     file_part, _, fragment = token.partition("#")
-    target_file = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), file_part)) if file_part else os.path.abspath(path)
+    target_file = os.path.normpath(os.path.join(folder, file_part)) if file_part else absolute
     return f"{target_file}#{fragment}" if fragment else target_file
-
-
-def _target_file(token: str, path: Path) -> str:
-    file_part = token.partition("#")[0]
-    return file_part or Path(path).name
 
 
 def pointed_files(all_facts: list[FileFacts]) -> list[Path]:
     """Files the pointers of `all_facts` name that are not among them (registers, siblings)."""
     known = {os.path.abspath(facts.path) for facts in all_facts}
-    named = {target.partition("#")[0] for facts in all_facts for _, _, target, _ in facts.pointers}
+    named = {target.partition("#")[0] for facts in all_facts for target in facts.targets}
     return [Path(path) for path in sorted(named - known)]
 
 
@@ -137,56 +155,56 @@ Place = tuple[str, str, Located]
 
 
 _ATTRIBUTE_ESCAPES: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
+_NEEDS_ESCAPE: Final = re.compile('[&<>"\n\t]')
 
 
 def quoteattr(value: str) -> str:
-    """`value` as a double-quoted XML attribute value."""
-    return '"' + value.translate(_ATTRIBUTE_ESCAPES) + '"'
+    """`value` as a double-quoted XML attribute value (most need no escape, and are not translated)."""
+    return '"' + (value.translate(_ATTRIBUTE_ESCAPES) if _NEEDS_ESCAPE.search(value) else value) + '"'
+
+
+_FILE: Final = f"{{{INDEX_NS}}}file"
+_PTR: Final = f"{{{INDEX_NS}}}ptr"
+_VALUES: Final = frozenset({f"{{{INDEX_NS}}}id", f"{{{INDEX_NS}}}entry"})
 
 
 class EditionIndex:
-    """The index document, built as text and parsed once (much faster than node by node).
+    """The index document: the files' fragments joined, with ix:used, and parsed once.
 
-    Every element that stands for places in the files carries `n`, its number in
-    `places`; `places_of` turns an element a rule fired on back into those places.
+    Every element that stands for values in a file carries their lines, and its
+    ix:file the file's path, so `places_of` turns an element a rule fired on back
+    into places in the files.
     """
 
     def __init__(self, all_facts: list[FileFacts]) -> None:
-        self.places: list[list[Place]] = []
-        parts: list[str] = [f'<ix:edition xmlns:ix="{INDEX_NS}">']
-        for facts in all_facts:
-            absolute = os.path.abspath(facts.path)
-            identifier = f" id={quoteattr(facts.doc_id.value)}" if facts.doc_id is not None else ""
-            parts.append(
-                f"<ix:file n=\"{self._add([(facts.path, facts.shown, facts.doc_id or Located('', 1, 'xml:id'))])}\""
-                f" path={quoteattr(absolute)} name={quoteattr(os.path.basename(absolute))} kind=\"{facts.kind}\""
-                f" checked=\"{'true' if facts.checked else 'false'}\"{identifier}>"
-            )
-            for located, scope in facts.ids:
-                parts.append(self._element("id", facts, [located], scope=scope, target=f"{absolute}#{located.value}"))
-            for located, kind in facts.entries:
-                parts.append(self._element("entry", facts, [located], kind=kind, target=f"{absolute}#{located.value}"))
-            for occurrences, attribute, target, target_file in facts.pointers:
-                parts.append(self._element("ptr", facts, occurrences, attr=attribute, target=target, file=target_file))
-            parts.append("</ix:file>")
-        for target in sorted({target for facts in all_facts for _, _, target, _ in facts.pointers}):
-            parts.append(f"<ix:used target={quoteattr(target)}/>")
-        parts.append("</ix:edition>")
-        self.tree: etree._ElementTree = etree.fromstring("".join(parts).encode("utf-8"), etree.XMLParser(huge_tree=True)).getroottree()
+        used = sorted({target for facts in all_facts for target in facts.targets})
+        text = "".join(
+            [
+                f'<ix:edition xmlns:ix="{INDEX_NS}">',
+                *(facts.fragment for facts in all_facts),
+                *(f"<ix:used target={quoteattr(target)}/>" for target in used),
+                "</ix:edition>",
+            ]
+        )
+        self.tree: etree._ElementTree = etree.fromstring(text.encode("utf-8"), etree.XMLParser(huge_tree=True)).getroottree()
 
-    def _add(self, where: list[Place]) -> int:
-        self.places.append(where)
-        return len(self.places) - 1
-
-    def _element(self, name: str, facts: FileFacts, occurrences: list[Located], **attributes: str) -> str:
-        number = self._add([(facts.path, facts.shown, located) for located in occurrences])
-        rest = "".join(f" {key}={quoteattr(value)}" for key, value in attributes.items())
-        return f'<ix:{name} n="{number}" value={quoteattr(occurrences[0].value)}{rest}/>'
-
-    def places_of(self, element: etree._Element | None) -> list[Place]:
+    @staticmethod
+    def places_of(element: etree._Element | None) -> list[Place]:
         """The places in the files an index element stands for (none for other nodes)."""
-        number = element.get("n") if element is not None else None
-        return self.places[int(number)] if number is not None else []
+        if element is None:
+            return []
+        if element.tag == _FILE:
+            where = element
+            found = [Located(element.get("id", ""), int(element.get("line", "1")), "xml:id")]
+        elif element.tag in _VALUES:
+            where = element.getparent()
+            found = [Located(element.get("value", ""), int(element.get("line", "1")), "xml:id")]
+        elif element.tag == _PTR:
+            where = element.getparent()
+            found = [Located(element.get("value", ""), int(line), element.get("attr", "")) for line in element.get("lines", "1").split()]
+        else:
+            return []
+        return [(where.get("path", ""), where.get("shown", ""), located) for located in found]
 
 
 __all__ = [
@@ -199,5 +217,6 @@ __all__ = [
     collect_facts.__name__,
     resolve_pointer.__name__,
     pointed_files.__name__,
+    quoteattr.__name__,
     EditionIndex.__name__,
 ]

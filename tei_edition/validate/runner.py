@@ -98,9 +98,7 @@ def context_facts(path: Path) -> FileFacts | None:
         tree = parse_xml_bytes(data, path)
     except (OSError, XmlInputError):
         return None
-    facts = collect_facts(tree, path, shown_path(path))
-    facts.checked = False
-    return facts
+    return collect_facts(tree, path, shown_path(path), checked=False)
 
 
 def check_edition(all_facts: list[FileFacts]) -> list[Issue]:
