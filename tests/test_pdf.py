@@ -392,6 +392,9 @@ def test_render_to_pdf_from_the_command_line(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (tmp_path / pdf.EDITION_FILE).is_file()
     assert "overestimation" in pdf_text(tmp_path / "d1950-09-20_gromyko_soviet-embassy-peking.pdf")
+    book, diplomatic = (" ".join(pdf_text(path).split()) for path in (tmp_path / "book" / pdf.EDITION_FILE, tmp_path / pdf.EDITION_FILE))
+    assert "printed in the reading view" in book and "printed in the diplomatic view" not in book
+    assert "printed in the diplomatic view" in diplomatic and "printed in the reading view" not in diplomatic, "the conventions page tells the view"
 
 
 def test_a_document_no_rule_covers_fails_naming_file_and_line_and_writes_nothing(tmp_path: Path) -> None:

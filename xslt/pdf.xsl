@@ -45,6 +45,8 @@
   <xsl:mode name="pdf:chapter" on-no-match="fail" on-multiple-match="fail"/>
   <!-- A view of a text (the TEI te:reading or te:diplomatic made) as print HTML. -->
   <xsl:mode name="pdf:text" on-no-match="fail" on-multiple-match="fail"/>
+  <!-- The conventions page's account of the view the documents are printed in. -->
+  <xsl:mode name="pdf:view-statement" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- ===== the book ===== -->
 

@@ -61,18 +61,34 @@
     </nav>
   </xsl:template>
 
+  <!-- How the documents are printed: in the view the edition was made in. -->
+  <xsl:template match=".[. eq 'reading']" mode="pdf:view-statement" as="element(p)">
+    <p>Each document is printed in the reading view: words added by hand stand in
+      the text, deleted words are left out, errors and garbled readings of the
+      source are corrected, abbreviations expanded. Every such change is told in a
+      <em>textual note</em>, lettered <i>a</i>, <i>b</i>, <i>c</i> … in italics at
+      the foot of the page. The notes of the translator and of the editor of the
+      source are <em>explanatory notes</em>, numbered 1, 2, 3 … Each series starts
+      again with each document.</p>
+  </xsl:template>
+
+  <xsl:template match=".[. eq 'diplomatic']" mode="pdf:view-statement" as="element(p)">
+    <p>Each document is printed in the diplomatic view, as the source is written:
+      words added by hand stand raised above the line, deleted words are struck
+      through, errors (marked <i>[sic]</i>), garbled readings and abbreviations are
+      left as they are. Where the hand or the place of a change is known it is told
+      in a <em>textual note</em>, lettered <i>a</i>, <i>b</i>, <i>c</i> … in italics
+      at the foot of the page. The notes of the translator and of the editor of the
+      source are <em>explanatory notes</em>, numbered 1, 2, 3 … Each series starts
+      again with each document.</p>
+  </xsl:template>
+
   <!-- The editorial conventions: how to read the notes, then every sign of the
        conventions table with its example printed in both views. -->
   <xsl:template name="pdf:conventions" as="element(section)">
     <section class="conventions front" id="conventions">
       <h1>Editorial conventions</h1>
-      <p>Each document is printed in the reading view: words added by hand stand in
-        the text, deleted words are left out, errors and garbled readings of the
-        source are corrected, abbreviations expanded. Every such change is told in a
-        <em>textual note</em>, lettered <i>a</i>, <i>b</i>, <i>c</i> … in italics at
-        the foot of the page. The notes of the translator and of the editor of the
-        source are <em>explanatory notes</em>, numbered 1, 2, 3 … Each series starts
-        again with each document.</p>
+      <xsl:apply-templates select="$view" mode="pdf:view-statement"/>
       <p>Where a document survives in more than one version (a translation and a
         transcription of the original), the versions follow one another, each in its
         own language.</p>
