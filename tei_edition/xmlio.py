@@ -12,7 +12,6 @@ import errno
 import os
 import re
 import tempfile
-from glob import escape as glob_escape
 from pathlib import Path
 
 from lxml import etree
@@ -119,7 +118,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     A reader sees the old file or the new one, never half of either. A write that
     fails (folder not writable, disk full) is an OutputError naming the file, and
     leaves no temporary behind; temporaries a killed run left (`kill -9`) are
-    removed by the next write of the same file.
+    removed by the next process that writes into the same folder.
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -156,10 +155,22 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+#: The folders this process has cleared of stale temporaries.
+_SWEPT: set[Path] = set()
+
+
 def _remove_stale_temporaries(path: Path) -> None:
-    """Remove temporaries of `path` whose writing process is gone (killed before it could clean up)."""
-    for stale in path.parent.glob(f".{glob_escape(path.name)}.*{_TEMPORARY_SUFFIX}"):
-        pid = stale.name[len(path.name) + 2 :].split(".", 1)[0]
+    """Remove the temporaries in `path`'s folder whose writing process is gone (killed before it could clean up).
+
+    Once per folder and process: listing a folder of 10,000 outputs for every file
+    written into it grew with the square of the edition.
+    """
+    if path.parent in _SWEPT:
+        return
+    _SWEPT.add(path.parent)
+    for stale in path.parent.glob(f".*{_TEMPORARY_SUFFIX}"):
+        parts = stale.name[: -len(_TEMPORARY_SUFFIX)].rsplit(".", 2)  # ".NAME", pid, mkstemp's random part
+        pid = parts[1] if len(parts) == 3 else ""
         if pid.isdigit() and not _alive(int(pid)):
             try:
                 stale.unlink()
