@@ -6,6 +6,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://tei-edition.example/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <!-- Block-level elements: each starts its own line or box in every output. -->
@@ -29,17 +30,23 @@
   <xsl:variable name="te:known-elements" as="xs:string+"
     select="($te:block-elements, $te:inline-elements)"/>
 
+  <!-- The lists as sets (name: true for a block, false for a phrase): every element of
+       every view is checked, and a look-up must not compare its name with each of the
+       hundred names in turn. -->
+  <xsl:variable name="te:element-kinds" as="map(xs:string, xs:boolean)"
+    select="map:merge(($te:block-elements ! map { .: true() }, $te:inline-elements ! map { .: false() }))"/>
+
   <!-- True when the stylesheets have a rule for this element (a TEI element of the list). -->
   <xsl:function name="te:is-known" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="namespace-uri($element) eq 'http://www.tei-c.org/ns/1.0'
-      and local-name($element) = $te:known-elements"/>
+      and map:contains($te:element-kinds, local-name($element))"/>
   </xsl:function>
 
   <!-- True for elements that make their own block (paragraph-like) in every output. -->
   <xsl:function name="te:is-block" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="local-name($element) = $te:block-elements"/>
+    <xsl:sequence select="$te:element-kinds(local-name($element)) = true()"/>
   </xsl:function>
 
   <!-- Fail the build, naming element and place, when a text holds an element no rule
