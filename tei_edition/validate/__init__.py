@@ -2,12 +2,37 @@
 
 `validate_files` checks files and returns a Report; `FORMATTERS` write it for people
 (text), programs (json) and CI systems (junit, github, sarif).
+
+The names are imported when first asked for: a program that needs one light
+submodule (the build plans with `issues` and `index`) must not pay for loading
+the schema library with the package.
 """
 
 from __future__ import annotations
 
-from tei_edition.validate.formats import FORMATTERS
-from tei_edition.validate.issues import Issue
-from tei_edition.validate.runner import Report, UnreadableInput, collect_files, validate_files
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["FORMATTERS", Issue.__name__, Report.__name__, UnreadableInput.__name__, collect_files.__name__, validate_files.__name__]
+if TYPE_CHECKING:
+    from tei_edition.validate.formats import FORMATTERS
+    from tei_edition.validate.issues import Issue
+    from tei_edition.validate.runner import Report, UnreadableInput, collect_files, validate_files
+
+#: Each name of the package, and the submodule that defines it.
+_HOMES = {
+    "FORMATTERS": "formats",
+    "Issue": "issues",
+    "Report": "runner",
+    "UnreadableInput": "runner",
+    "collect_files": "runner",
+    "validate_files": "runner",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+
+
+__all__ = ["FORMATTERS", "Issue", "Report", "UnreadableInput", "collect_files", "validate_files"]
