@@ -12,6 +12,9 @@
 
   <xsl:template match="tei:TEI" mode="te:document-page" as="element(html)">
     <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
+    <!-- Each version in both views, made once for the text and its notes. -->
+    <xsl:variable name="views" as="map(xs:string, element()+)"
+      select="map { 'reading': te:version-views(., 'reading'), 'diplomatic': te:version-views(., 'diplomatic') }"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="te:document-title(.)"/>
       <xsl:with-param name="current" select="$id || '.html'"/>
@@ -21,8 +24,12 @@
           <h1 id="document-title">{te:document-title(.)}</h1>
           <xsl:call-template name="te:prev-next"/>
           <xsl:call-template name="te:metadata"/>
-          <xsl:call-template name="te:text-views"/>
-          <xsl:call-template name="te:notes"/>
+          <xsl:call-template name="te:text-views">
+            <xsl:with-param name="views" select="$views"/>
+          </xsl:call-template>
+          <xsl:call-template name="te:notes">
+            <xsl:with-param name="views" select="$views"/>
+          </xsl:call-template>
           <xsl:call-template name="te:cite"/>
         </article>
       </xsl:with-param>
@@ -203,8 +210,8 @@
        shown, with no script (the page's own style rules, te:text-switch-style, link each
        button to its block); edition.js remembers the choice. The hands are listed after. -->
   <xsl:template name="te:text-views" as="element(section)">
-    <xsl:variable name="versions" as="element()+"
-      select="if (tei:text/tei:body/tei:div) then tei:text/tei:body/tei:div else tei:text/tei:body"/>
+    <xsl:param name="views" as="map(xs:string, element()+)" required="yes"/>
+    <xsl:variable name="versions" as="element()+" select="te:versions(.)"/>
     <xsl:variable name="texts" as="element()+">
       <fieldset class="view-switch">
         <legend>Show the text</legend>
@@ -224,20 +231,8 @@
         <div class="view view-{$view}" id="{$view}-view">
           <div class="versions versions-{count($versions)}">
             <xsl:for-each select="$versions">
-              <xsl:variable name="resolved" as="element()">
-                <xsl:choose>
-                  <xsl:when test="$view eq 'reading'">
-                    <xsl:apply-templates select="." mode="te:reading">
-                      <xsl:with-param name="te:keep-apparatus" select="true()" tunnel="yes"/>
-                    </xsl:apply-templates>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:apply-templates select="." mode="te:diplomatic">
-                      <xsl:with-param name="te:keep-apparatus" select="true()" tunnel="yes"/>
-                    </xsl:apply-templates>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </xsl:variable>
+              <xsl:variable name="at" as="xs:integer" select="position()"/>
+              <xsl:variable name="resolved" as="element()" select="$views($view)[$at]"/>
               <section class="version version-{(@type, 'text')[1]}" lang="{te:lang(.)}">
                 <h3>
                   <xsl:if test="te:lang(.) ne 'en'"><xsl:attribute name="lang" select="'en'"/></xsl:if>
@@ -398,6 +393,33 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- The versions of a text (translations, transcriptions): the body's divisions, else the body. -->
+  <xsl:function name="te:versions" as="element()+">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="if ($tei/tei:text/tei:body/tei:div) then $tei/tei:text/tei:body/tei:div else $tei/tei:text/tei:body"/>
+  </xsl:function>
+
+  <!-- Each version in one view ('reading' or 'diplomatic'), its variants kept in place
+       (te:keep-apparatus) for the page to mark. -->
+  <xsl:function name="te:version-views" as="element()+">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:for-each select="te:versions($tei)">
+      <xsl:choose>
+        <xsl:when test="$view eq 'reading'">
+          <xsl:apply-templates select="." mode="te:reading">
+            <xsl:with-param name="te:keep-apparatus" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="." mode="te:diplomatic">
+            <xsl:with-param name="te:keep-apparatus" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- The synopses a document offers: each other witness of a version beside its base
        witness (version: the div, pair: base and other witness). -->
   <xsl:function name="te:synopses" as="map(xs:string, element()+)*">
@@ -469,12 +491,19 @@
 
   <!-- ===== notes ===== -->
 
+  <!-- The notes are those of the views of the text: the versions' views when the versions
+       are all the body holds, else views of the whole body. -->
   <xsl:template name="te:notes" as="element(section)?">
+    <xsl:param name="views" as="map(xs:string, element()+)" required="yes"/>
+    <xsl:variable name="body" as="element(tei:body)?" select="tei:text/tei:body"/>
+    <xsl:variable name="whole" as="xs:boolean" select="exists($body/tei:div) and exists($body/(* except tei:div))"/>
     <xsl:variable name="reading" as="element()*">
-      <xsl:apply-templates select="tei:text/tei:body" mode="te:reading"/>
+      <xsl:apply-templates select="$body[$whole]" mode="te:reading"/>
+      <xsl:sequence select="$views?reading[not($whole)]"/>
     </xsl:variable>
     <xsl:variable name="diplomatic" as="element()*">
-      <xsl:apply-templates select="tei:text/tei:body" mode="te:diplomatic"/>
+      <xsl:apply-templates select="$body[$whole]" mode="te:diplomatic"/>
+      <xsl:sequence select="$views?diplomatic[not($whole)]"/>
     </xsl:variable>
     <xsl:variable name="explanatory" as="element(tei:note)*" select="$reading//tei:note[not(@type = 'textual')]"/>
     <xsl:variable name="textual" as="element(tei:note)*" select="$reading//tei:note[@type = 'textual']"/>
