@@ -120,6 +120,19 @@ def document_node(tree: etree._ElementTree | etree._Element) -> PyXdmNode:
     return _Saxon.processor().parse_xml(xml_text=text, encoding="UTF-8")
 
 
+def wrapped_node(root: str, parts: Sequence[bytes]) -> PyXdmNode:
+    """A document node of elements this toolkit serialised itself, wrapped in `<root>`.
+
+    The text starts with the wrapper's start tag, so it can declare no DTD and load no
+    entity or file; a large corpus reaches Saxon without a tree of it in Python too.
+    """
+    if not re.fullmatch(r"[A-Za-z][\w.-]*(?:\s+xmlns=\"[^\"<&]*\")?", root):
+        raise ValueError(f"not a start tag's content: {root!r}")
+    name = root.split()[0]
+    text = b"".join([f"<{root}>".encode(), *parts, f"</{name}>".encode()]).decode("utf-8")
+    return _Saxon.processor().parse_xml(xml_text=text, encoding="UTF-8")
+
+
 def to_xdm(value: ParamValue) -> PyXdmValue:
     """Turn a Python value into the XDM value a stylesheet parameter declares."""
     processor = _Saxon.processor()
@@ -167,5 +180,6 @@ __all__ = [
     StylesheetError.__name__,
     Stylesheet.__name__,
     document_node.__name__,
+    wrapped_node.__name__,
     to_xdm.__name__,
 ]

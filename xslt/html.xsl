@@ -55,7 +55,7 @@
 
   <!-- A TEI document's summary for the site's pages: XML, not a page. -->
   <xsl:template match="document-node(element(tei:TEI))[$page eq 'summary']" priority="1">
-    <xsl:result-document method="xml" indent="no" encoding="UTF-8">
+    <xsl:result-document method="xml" indent="no" encoding="UTF-8" omit-xml-declaration="yes">
       <xsl:apply-templates select="tei:TEI" mode="te:summary"/>
     </xsl:result-document>
   </xsl:template>
