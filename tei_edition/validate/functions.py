@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from typing import Final
 
 from lxml import etree
@@ -24,8 +25,11 @@ _TEMPORAL: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def temporal_key(value: str) -> tuple[int, ...] | None:
     """The parts of an ISO date or dateTime as integers, or None when it is not a real one.
+
+    Cached: the rules ask about the same few dates of a document several times each.
 
     >>> temporal_key("1950-10-09T07:05:00")
     (1950, 10, 9, 7, 5, 0)
