@@ -24,19 +24,18 @@ from tei_edition.body import BodyBuilder, BodyFacts
 from tei_edition.config import Edition
 from tei_edition.conventions import Conventions, compile_conventions, default_table
 from tei_edition.dates import parse_date
-from tei_edition.errors import SourceError, TeiEditionError
+from tei_edition.errors import SourceError
 from tei_edition.header import HeaderFacts, build_header
 from tei_edition.inline import Hands, InlineContext, Ledger, read_inline
 from tei_edition.model import SourceDocument
 from tei_edition.readers import detect_form, get_reader
 from tei_edition.registers import Registers
+from tei_edition.sources import SOURCEMAP, iter_sources
 from tei_edition.sourcetext import read_source
 from tei_edition.tei import el, indent_structure
 from tei_edition.titles import Party, TitleFacts, read_title, unique_parties
 from tei_edition.witnesses import group_same_documents, merge_witnesses
 from tei_edition.xmlio import TEI_NS, serialize, write_atomic
-
-SOURCEMAP = "sourcemap.json"
 
 
 class ConvertOptions(NamedTuple):
@@ -329,20 +328,6 @@ def _written_date(iso: str) -> str:
     """An ISO date as an English title writes it: 20 September 1950."""
     day = datetime.date.fromisoformat(iso[:10])
     return f"{day.day} {day:%B} {day.year}"
-
-
-def iter_sources(paths: Iterable[Path]) -> list[Path]:
-    """The source texts named: files as given, directories by their `*.txt` files in name order."""
-    found: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise TeiEditionError(f"{path}: no such file or directory")
-    return found
 
 
 def convert_paths(

@@ -9,7 +9,6 @@ from typing import Optional
 
 import typer
 
-from tei_edition.bench import floor_ratios, run_bench, table
 from tei_edition.cliutil import CONFIG_OPTION, FORMAT_OPTION, QUIET_OPTION, TextOrJson, edition_or_exit, print_json
 from tei_edition.xmlio import write_atomic
 
@@ -30,6 +29,8 @@ def bench(
     temporary folder; each stage runs in its own process, on one process and on
     all cores, and reports documents per second, seconds and peak memory.
     """
+    from tei_edition.bench import floor_ratios, run_bench, table
+
     edition = edition_or_exit(config)
     cores = jobs or os.cpu_count() or 1
     show = (lambda row: typer.echo(f"  {row['stage']:<34} jobs {row['jobs']}: {row['seconds']:.2f} s", err=True)) if not quiet else None

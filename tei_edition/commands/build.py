@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from tei_edition.build import BuildOptions, BuildReport, DaskExecutor, ExecutorError, build_edition, local_executor
-from tei_edition.build.progress import BarProgress
 from tei_edition.build.tasks import FORMATS
 from tei_edition.cliutil import (
     CONFIG_OPTION,
@@ -24,6 +22,9 @@ from tei_edition.cliutil import (
     print_json,
 )
 from tei_edition.errors import TeiEditionError
+
+if TYPE_CHECKING:
+    from tei_edition.build import BuildReport
 
 
 class ExecutorName(str, Enum):
@@ -58,6 +59,9 @@ def build(
     when any document changes. Exit 0 when everything was made and validation
     found no error, 1 otherwise, 2 on usage errors.
     """
+    from tei_edition.build import BuildOptions, DaskExecutor, ExecutorError, build_edition, local_executor
+    from tei_edition.build.progress import BarProgress
+
     edition = edition_or_exit(config)
     formats = tuple(f.strip() for f in to.split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,9 +18,11 @@ from tei_edition.cliutil import (
     fail,
     print_json,
 )
-from tei_edition.convert import ConvertOptions, SourceReport, convert_paths
 from tei_edition.errors import OutputError, TeiEditionError
 from tei_edition.readers import READERS
+
+if TYPE_CHECKING:
+    from tei_edition.convert import SourceReport
 
 
 def convert(
@@ -32,6 +35,8 @@ def convert(
     quiet: bool = QUIET_OPTION,
 ) -> None:
     """Convert source texts into TEI P5, one file per document, and report what was found."""
+    from tei_edition.convert import ConvertOptions, convert_paths
+
     edition = edition_or_exit(config)
     if form is not None and form not in READERS:
         fail(f"--form {form!r}: no such reader; forms: {', '.join(READERS)}", EXIT_USAGE)

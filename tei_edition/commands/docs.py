@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from tei_edition.cliutil import CONFIG_OPTION, QUIET_OPTION, edition_or_exit
-from tei_edition.validate.guidelines import render_guidelines
 from tei_edition.xmlio import write_atomic
 
 docs_app = typer.Typer(help="Generate documentation from the edition's schema and files.", no_args_is_help=True)
@@ -20,6 +19,8 @@ def schema(
     quiet: bool = QUIET_OPTION,
 ) -> None:
     """Write the encoding guidelines page: the schema's annotations with an example from the edition for each element."""
+    from tei_edition.validate.guidelines import render_guidelines
+
     edition = edition_or_exit(config)
     files = sorted(edition.xml.glob("*.xml"))
     write_atomic(out, render_guidelines(edition.title, files))

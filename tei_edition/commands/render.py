@@ -18,7 +18,7 @@ from tei_edition.cliutil import (
     print_json,
 )
 from tei_edition.errors import TeiEditionError
-from tei_edition.render import RenderOptions, UnknownWriter, get_writer, writers
+from tei_edition.render import RenderOptions, UnknownWriter, get_writer, writer_formats
 from tei_edition.render.corpus import load_corpus
 
 
@@ -59,7 +59,7 @@ def render(
 
 def register(app: typer.Typer) -> None:
     """Add `render` to the CLI."""
-    app.command("render", help=f"Render TEI documents ({', '.join(sorted(writers()))}).")(render)
+    app.command("render", help=f"Render TEI documents ({', '.join(writer_formats())}).")(render)
 
 
 __all__ = [View.__name__, render.__name__, register.__name__]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,7 +17,9 @@ from tei_edition.cliutil import (
 )
 from tei_edition.commands.watch import JOBS_OPTION, TO_OPTION, formats_or_exit
 from tei_edition.errors import Interrupted
-from tei_edition.serve import EditorLoop, LiveState, PreviewServer, Rebuilder
+
+if TYPE_CHECKING:
+    from tei_edition.serve import PreviewServer
 
 
 def serve(
@@ -32,6 +35,8 @@ def serve(
     file is corrected; the terminal prints them too. Only this machine can
     connect. Ctrl-C stops it (exit 0).
     """
+    from tei_edition.serve import EditorLoop, LiveState, PreviewServer, Rebuilder
+
     edition = edition_or_exit(config)
     formats = formats_or_exit(to)
     if "html" not in formats:

@@ -11,8 +11,6 @@ import typer
 
 from tei_edition.cliutil import CONFIG_OPTION, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, QUIET_OPTION, edition_or_exit, fail
 from tei_edition.errors import TeiEditionError
-from tei_edition.validate import FORMATTERS, UnreadableInput, collect_files, validate_files
-from tei_edition.validate.runner import print_progress
 from tei_edition.xmlio import write_atomic
 
 
@@ -47,6 +45,9 @@ def validate(
     there are no errors (warnings allowed unless --strict), 1 when there are, 2 on
     usage errors or unreadable input.
     """
+    from tei_edition.validate import FORMATTERS, UnreadableInput, collect_files, validate_files
+    from tei_edition.validate.runner import print_progress
+
     if changed_since is not None:
         from tei_edition.changed import changed_paths_or_exit  # git is needed by this option only
 

@@ -16,7 +16,6 @@ from tei_edition.cliutil import (
     fail,
 )
 from tei_edition.errors import Interrupted
-from tei_edition.serve import EditorLoop, Rebuilder
 
 TO_OPTION = typer.Option("html", "--to", "-t", help=f"Output formats to keep up to date, comma-separated, of: {', '.join(FORMATS)}.")
 JOBS_OPTION = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")
@@ -38,6 +37,8 @@ def watch(to: str = TO_OPTION, jobs: int = JOBS_OPTION, config: Path = CONFIG_OP
     rules, the front matter and edition.toml; prints the errors of what changed
     as `file:line:column: error [rule] message`. Ctrl-C stops it (exit 0).
     """
+    from tei_edition.serve import EditorLoop, Rebuilder
+
     edition_or_exit(config)
     rebuilder = Rebuilder(config, formats_or_exit(to), jobs)
     try:

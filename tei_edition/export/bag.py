@@ -27,8 +27,6 @@ from tei_edition.export.base import (
     write_marker,
 )
 from tei_edition.render.corpus import Corpus, front_matter_path
-from tei_edition.validate.rules import DEFAULT_RULES
-from tei_edition.validate.schema import DEFAULT_XSD
 
 FORMAT: Final = "bag"
 
@@ -59,6 +57,9 @@ def export(corpus: Corpus, options: ExportOptions) -> ExportReport:
 
 def payload(edition: Edition, out: Path) -> Iterator[tuple[str, Path]]:
     """(path in the bag's data/, file) for every file of the edition, in a stable order."""
+    from tei_edition.validate.rules import DEFAULT_RULES  # here, not with the module: the CLI lists the exports
+    from tei_edition.validate.schema import DEFAULT_XSD  # on every start and must not load the schema library
+
     root = edition.root
     config = root / "edition.toml"
     if config.is_file():

@@ -7,7 +7,9 @@ A writer module has `FORMAT` (the name `tei-edition render --to` takes) and
 
 from __future__ import annotations
 
+import ast
 import importlib
+import importlib.util
 import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +71,26 @@ def writers() -> dict[str, ModuleType]:
     return found
 
 
+def writer_formats() -> list[str]:
+    """The FORMAT of every writer module, sorted, read from their source without importing them.
+
+    The command line lists the formats in its help; importing the writers for that
+    would load WeasyPrint (a second or more) whatever command runs.
+    """
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        spec = importlib.util.find_spec(f"{__name__}.{info.name}")
+        if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+            continue
+        statements = ast.parse(Path(spec.origin).read_text(encoding="utf-8")).body
+        functions = {node.name for node in statements if isinstance(node, ast.FunctionDef)}
+        for node in statements:
+            if (isinstance(node, ast.Assign) and "write" in functions and isinstance(node.value, ast.Constant)
+                    and isinstance(node.value.value, str) and any(isinstance(t, ast.Name) and t.id == "FORMAT" for t in node.targets)):
+                found.append(node.value.value)
+    return sorted(found)
+
+
 def get_writer(name: str) -> ModuleType:
     """The writer for a format, or UnknownWriter naming the known ones."""
     found = writers()
@@ -83,5 +105,6 @@ __all__ = [
     RenderReport.__name__,
     UnknownWriter.__name__,
     writers.__name__,
+    writer_formats.__name__,
     get_writer.__name__,
 ]
