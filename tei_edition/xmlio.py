@@ -12,6 +12,7 @@ import errno
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -112,16 +113,17 @@ def _line_of(data: bytes, needle: bytes) -> int:
     return data[: data.find(needle)].count(b"\n") + 1
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
+def write_atomic(path: Path, data: bytes | str | Iterable[bytes]) -> None:
     """Write a file by writing a temporary sibling and renaming it into place.
 
     A reader sees the old file or the new one, never half of either. A write that
     fails (folder not writable, disk full) is an OutputError naming the file, and
     leaves no temporary behind; temporaries a killed run left (`kill -9`) are
-    removed by the next process that writes into the same folder.
+    removed by the next process that writes into the same folder. `data` may come
+    in pieces (an iterable of bytes): a file larger than memory is written as made.
     """
     path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    chunks = [data.encode("utf-8")] if isinstance(data, str) else [data] if isinstance(data, bytes) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -133,7 +135,8 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise OutputError(path, f"cannot write in {path.parent}: {_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(chunk)
         os.replace(tmp, path)
     except BaseException as exc:
         try:

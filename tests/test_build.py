@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tei_edition.bench.corpus import generate_corpus
 from tei_edition.build import BuildOptions, build_edition, local_executor
 from tei_edition.build.manifest import MANIFEST_NAME, Manifest
 from tei_edition.config import load_edition
@@ -191,3 +192,102 @@ def test_tei_corrected_by_hand_is_rendered_and_kept(tmp_path: Path) -> None:
     assert report.made["convert"] == 0  # the source did not change: the correction stays
     assert document.read_text(encoding="utf-8") == corrected
     assert "(corrected)" in page.read_text(encoding="utf-8")
+
+
+def _stamps(folder: Path) -> dict[str, int]:
+    """The modification time of every output and part the build keeps, by relative path."""
+    found = {}
+    for base in ("xml", "build"):
+        for path in sorted((folder / base).rglob("*")):
+            if path.is_file() and not path.name.startswith("manifest."):
+                found[str(path.relative_to(folder))] = path.stat().st_mtime_ns
+    return found
+
+
+def test_a_changed_source_rewrites_only_its_documents_outputs_and_the_edition_file(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)  # generated cables: every document one source's (the example's witnesses merge sources)
+    shutil.rmtree(folder / "sources")
+    sources = generate_corpus(sorted((ROOT / "sources").glob("*.txt")), 24, folder / "sources")
+    run_build(folder, jobs=2)
+    source = sources[len(sources) // 2]
+    sourcemap = json.loads((folder / "xml" / "sourcemap.json").read_text(encoding="utf-8"))
+    ids = [Path(name).stem for name, entry in sourcemap.items() if Path(entry["source"]).name == source.name]
+    assert ids
+    before = _stamps(folder)
+    time.sleep(0.01)
+    source.write_text(" the very ".join(source.read_text(encoding="utf-8").rsplit(" the ", 1)), encoding="utf-8")  # in the text
+    report = run_build(folder, jobs=2)
+    rewritten = {name for name, stamp in _stamps(folder).items() if before.get(name) != stamp}
+    listing = {"build/html/index.html", "build/html/persons.html", "build/html/places.html", "build/html/organisations.html",
+               "build/html/search.html", "build/html/guidelines.html", "build/html/conventions.html", "build/text/edition.txt"}
+    assert report.made["convert"] == 1
+    # The text edition: the documents' own files and parts, and the file joined from the parts; nothing else of it.
+    assert {name for name in rewritten if "text" in name} == {
+        *(f"build/text/{i}.txt" for i in ids), *(f"build/.cache/text-edition/{i}.txt" for i in ids), "build/text/edition.txt"}
+    assert report.made["text-part"] == len(ids) and report.made["text-head"] == 0
+    assert report.made["validate"] == len(ids)  # the files; their index facts are the same, so the edition rules' result stands
+    # Their TEI, validation, pages and their neighbours' pages (prev/next links); the listing pages and the source map.
+    others = {name for name in rewritten - listing if not any(i in name for i in ids) and "sourcemap" not in name}
+    assert all(name.startswith(("build/html/", "build/.cache/html-site/")) for name in others), others
+    assert len({name for name in others if name.endswith(".html")}) <= 2 * len(ids), others
+
+
+def test_no_change_build_rewrites_no_file_not_even_the_manifest(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=1)
+    before = _stamps(folder) | {"manifest": (folder / "build" / MANIFEST_NAME).stat().st_mtime_ns}
+    time.sleep(0.01)
+    report = run_build(folder, jobs=1)
+    assert sum(report.made.values()) == 0
+    assert _stamps(folder) | {"manifest": (folder / "build" / MANIFEST_NAME).stat().st_mtime_ns} == before
+
+
+def test_a_hand_edit_in_xml_remakes_that_documents_outputs_and_the_listings_only(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=1)
+    document = sorted(p for p in (folder / "xml").glob("d*.xml"))[0]
+    header, body = document.read_text(encoding="utf-8").split("<body>", 1)
+    document.write_text(header + "<body>" + body.replace("</p>", " (checked)</p>", 1), encoding="utf-8")
+    report = run_build(folder, jobs=1)
+    assert report.made["convert"] == 0
+    assert report.made["validate"] == 1  # the file; its index facts did not change, so the edition rules' result stands
+    assert report.made["text"] == 2 and report.made["text-part"] == 1  # its text, its part and the edition's file
+    assert "(checked)" in (folder / "build" / "text" / f"{document.stem}.txt").read_text(encoding="utf-8")
+    assert "(checked)" in (folder / "build" / "text" / "edition.txt").read_text(encoding="utf-8")
+
+
+def test_register_change_beside_the_names_converts_nothing_and_remakes_the_pages_naming_the_entry(tmp_path: Path) -> None:
+    folder = make_edition(tmp_path / "edition")
+    run_build(folder, jobs=1)
+    persons = folder / "xml" / "persons.xml"
+    edited = persons.read_text(encoding="utf-8").replace("sent to Korea in September 1950", "sent to Korea in late September 1950", 1)
+    assert edited != persons.read_text(encoding="utf-8")
+    persons.write_text(edited, encoding="utf-8")
+    naming = [p.stem for p in (folder / "xml").glob("d*.xml") if 'persons.xml#zakharov"' in p.read_text(encoding="utf-8")]
+    report = run_build(folder, jobs=1)
+    assert report.made["convert"] == 0  # the converter reads the registers' names, which did not change
+    assert 0 < report.made["html"] - 1 == len(naming) < report.documents  # the pages naming Zakharov, and the site
+    clean = make_edition(tmp_path / "clean")
+    (clean / "xml" / "persons.xml").write_text(edited, encoding="utf-8")
+    run_build(clean, jobs=1)
+    assert outputs(folder) == outputs(clean)
+
+
+def test_taken_ids_index_finds_what_a_search_of_every_id_finds() -> None:
+    from tei_edition.build.pipeline import _TakenIds
+
+    def blocks(taken: str, free: list[str]) -> bool:  # the rule, as a search of every taken id checks it
+        for candidate in free:
+            base = candidate.rsplit("-", 1)[0] if candidate.rsplit("-", 1)[-1].isdigit() else candidate
+            if taken in (candidate, base) or taken.startswith(candidate + "-") or taken.startswith(base + "-"):
+                return True
+        return False
+
+    ids = ["d1950-10-01_stalin_mao", "d1950-10-01_stalin_mao-2", "d1950-10-01_stalin_mao-zedong", "d1950-10-01_stalin",
+           "d1950-10-01", "d1950-10-02_gromyko_stalin", "d1950-10-02_gromyko_stalin-3", "x", "x-1-2"]
+    taken = _TakenIds()
+    for identifier in ids:
+        taken.add(identifier)
+    for free in (["d1950-10-01_stalin_mao"], ["d1950-10-01_stalin_mao-2"], ["d1950-10-01"], ["d1950-10-02_gromyko_stalin-2"],
+                 ["x-1"], ["x-1-2", "d1950"], ["none"], []):
+        assert taken.blocking(free) == sorted(t for t in ids if blocks(t, free)), free

@@ -30,6 +30,19 @@
   <xsl:param name="edition-date" as="xs:string" select="''"/>
   <xsl:param name="edition-licence" as="xs:string" select="''"/>
   <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
+  <!-- What to make. The build makes the edition's file from parts, one document at a
+       time, so that no run holds every document in one tree (tei_edition/render/text.py
+       joins them). Of a TEI document: 'file' its own file; 'facts' its place in the
+       edition and its notes (the sort key, then the counts of lettered and of numbered
+       notes, one a line), then its own file; 'part' its section of the edition's file, numbered $number,
+       its notes labelled on from the $lettered-before lettered and $numbered-before
+       numbered notes of the documents before it. Of a teiCorpus: 'file' the edition's
+       file; 'head' its beginning (title, imprint, conventions) for $document-count documents. -->
+  <xsl:param name="part" as="xs:string" select="'file'"/>
+  <xsl:param name="number" as="xs:integer" select="1"/>
+  <xsl:param name="lettered-before" as="xs:integer" select="0"/>
+  <xsl:param name="numbered-before" as="xs:integer" select="0"/>
+  <xsl:param name="document-count" as="xs:integer" select="0"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -46,29 +59,53 @@
 
   <!-- The whole edition: title and imprint, conventions, every document by date. -->
   <xsl:template match="document-node(element(tei:teiCorpus))" as="xs:string">
-    <xsl:variable name="views" as="document-node()*" select="txt:with-offsets(pdf:views(tei:teiCorpus/tei:TEI))"/>
-    <xsl:variable name="documents" as="xs:string*">
-      <xsl:for-each select="$views/tei:TEI">
-        <xsl:sequence select="txt:document(., 1, position())"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:sequence select="txt:file((
+    <xsl:choose>
+      <xsl:when test="$part eq 'head'">
+        <xsl:sequence select="txt:edition-head($document-count)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="views" as="document-node()*" select="txt:with-offsets(pdf:views(tei:teiCorpus/tei:TEI))"/>
+        <xsl:variable name="documents" as="xs:string*">
+          <xsl:for-each select="$views/tei:TEI">
+            <xsl:sequence select="txt:document(., 1, position())"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:sequence select="txt:file((txt:edition-head(count($views)), $documents))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One document: its own file, its facts or its part of the edition's file ($part). -->
+  <xsl:template match="document-node(element(tei:TEI))" as="xs:string">
+    <xsl:variable name="viewed" as="element(tei:TEI)" select="pdf:views(tei:TEI)/tei:TEI"/>
+    <xsl:choose>
+      <xsl:when test="$part eq 'facts'">
+        <xsl:sequence select="string-join((pdf:sort-key(tei:TEI), txt:note-counts($viewed) ! string(.), txt:file(txt:document($viewed, 0, ()))), '&#10;')"/>
+      </xsl:when>
+      <xsl:when test="$part eq 'part'">
+        <xsl:sequence select="txt:document(txt:offset($viewed, ($lettered-before, $numbered-before))/tei:TEI, 1, $number)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="txt:file(txt:document($viewed, 0, ()))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The beginning of the edition's file: title, imprint with the number of documents,
+       conventions. -->
+  <xsl:function name="txt:edition-head" as="xs:string">
+    <xsl:param name="documents" as="xs:integer"/>
+    <xsl:sequence select="string-join((
       rst:title(rst:fit-title($edition-title, $edition-title), 0),
       string-join((
         $edition-subtitle[.] ! rst:field('Subtitle', .),
         rst:field('Editors', string-join($edition-editors, ', '))[exists($edition-editors)],
         rst:field('Publisher', string-join(($edition-publisher, $edition-date)[.], ', ')),
         $edition-licence[.] ! rst:field('Licence', string-join(($edition-licence, $edition-licence-url)[.], ', ')),
-        rst:field('Documents', string(count($views))),
+        rst:field('Documents', string($documents)),
         txt:view-field()), '&#10;'),
-      txt:conventions(),
-      $documents))"/>
-  </xsl:template>
-
-  <!-- One document: its own file. -->
-  <xsl:template match="document-node(element(tei:TEI))" as="xs:string">
-    <xsl:sequence select="txt:file(txt:document(pdf:views(tei:TEI)/tei:TEI, 0, ()))"/>
-  </xsl:template>
+      txt:conventions())[normalize-space()], '&#10;&#10;')"/>
+  </xsl:function>
 
   <!-- ===== a document ===== -->
 
@@ -128,21 +165,33 @@
     <xsl:param name="views" as="document-node()*"/>
     <!-- Running totals carried from document to document: each document's notes are counted once. -->
     <xsl:iterate select="$views">
-      <xsl:param name="lettered" as="xs:integer" select="0"/>
-      <xsl:param name="numbered" as="xs:integer" select="0"/>
-      <xsl:document>
-        <xsl:for-each select="tei:TEI">
-          <xsl:copy>
-            <xsl:attribute name="txt:offsets" select="$lettered, $numbered"/>
-            <xsl:sequence select="@*, node()"/>
-          </xsl:copy>
-        </xsl:for-each>
-      </xsl:document>
+      <xsl:param name="offsets" as="xs:integer+" select="(0, 0)"/>
+      <xsl:sequence select="txt:offset(tei:TEI, $offsets)"/>
       <xsl:next-iteration>
-        <xsl:with-param name="lettered" select="$lettered + sum(tei:TEI ! count(txt:lettered-notes(.)))"/>
-        <xsl:with-param name="numbered" select="$numbered + count(tei:TEI/tei:text//tei:note[not(@type = 'textual')])"/>
+        <xsl:with-param name="offsets" select="for-each-pair($offsets, txt:note-counts(tei:TEI), function($a, $b) { $a + $b })"/>
       </xsl:next-iteration>
     </xsl:iterate>
+  </xsl:function>
+
+  <!-- A document in a view with the counts of the notes before it, lettered and numbered. -->
+  <xsl:function name="txt:offset" as="document-node()">
+    <xsl:param name="view" as="element(tei:TEI)"/>
+    <xsl:param name="offsets" as="xs:integer+"/>
+    <xsl:document>
+      <xsl:for-each select="$view">
+        <xsl:copy>
+          <xsl:attribute name="txt:offsets" select="$offsets"/>
+          <xsl:sequence select="@*, node()"/>
+        </xsl:copy>
+      </xsl:for-each>
+    </xsl:document>
+  </xsl:function>
+
+  <!-- How many notes of a document in a view the labels of the documents after it count
+       on from: lettered, then numbered. -->
+  <xsl:function name="txt:note-counts" as="xs:integer+">
+    <xsl:param name="view" as="element(tei:TEI)"/>
+    <xsl:sequence select="count(txt:lettered-notes($view)), count($view/tei:text//tei:note[not(@type = 'textual')])"/>
   </xsl:function>
 
   <!-- ===== conventions ===== -->

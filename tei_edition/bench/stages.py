@@ -14,14 +14,17 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from tei_edition.build import BuildOptions, build_edition, local_executor
 from tei_edition.build.executors import Task
-from tei_edition.build.tasks import BuildContext, DocumentJob, build_documents, build_listing, convert_sources, document_date
+from tei_edition.build.manifest import Manifest, Record
+from tei_edition.build.tasks import VALIDATE_CACHE, BuildContext, DocumentJob, build_documents, build_listing, convert_sources, document_date
+from tei_edition.build.textedition import TextDocument, join_text_edition, plan_text_edition
 from tei_edition.config import Edition, load_edition
-from tei_edition.convert import iter_sources
+from tei_edition.sources import iter_sources
 from tei_edition.xmlio import XML_NS, parse_xml, write_atomic
 
 #: How many documents the PDF stage renders (WeasyPrint lays out each page).
@@ -43,6 +46,8 @@ def run_stage(stage: str, edition: Edition, jobs: int) -> int:
         if stage in BUILDS:
             report = build_edition(edition, BuildOptions(BUILDS[stage], False), executor)
             return report.documents
+        if stage == "validate":
+            return _validate(edition, context, executor)
         documents = _documents(edition)
         if stage == "html-site":
             for _ in executor.run([Task(build_listing, (context, "html:site"))]):
@@ -57,11 +62,9 @@ def run_stage(stage: str, edition: Edition, jobs: int) -> int:
             documents = documents[:PDF_SUBSET]
         jobs_list = _jobs(documents, stage)
         tasks = [Task(build_documents, (context, jobs_list[i : i + BATCH])) for i in range(0, len(jobs_list), BATCH)]
-        listing = {"validate": None, "html": None, "text": "text:edition", "pdf": None}[stage]
-        if listing:
-            tasks.insert(0, Task(build_listing, (context, listing)))
-        for _ in executor.run(tasks):
-            pass
+        results = [item for _, batch in executor.run(tasks) for item in batch]
+        if stage == "text":
+            _text_edition(context, jobs_list, results, executor)
         return len(documents)
     finally:
         executor.close()
@@ -77,6 +80,31 @@ def _convert(edition: Edition, context: BuildContext, executor: object) -> int:
                 write_atomic(edition.xml / document.file, document.xml)
                 count += 1
     return count
+
+
+def _text_edition(context: BuildContext, jobs: list[DocumentJob], results: list, executor: object) -> None:
+    """The edition's file from the documents' parts, as the build makes it (every part made)."""
+    with tempfile.TemporaryDirectory() as records:
+        manifest = Manifest(Path(records), {f"text:{r.id}": Record("", r.files.get("text", []), r.info.get("text", {})) for r in results}, {})
+        plan = plan_text_edition(context, [TextDocument(job.id, job.path, "") for job in jobs], "", manifest, True, BATCH)
+        for _ in executor.run(plan.tasks):  # type: ignore[attr-defined]
+            pass
+        join_text_edition(context, plan, manifest, True)
+        manifest.close()
+
+
+def _validate(edition: Edition, context: BuildContext, executor: object) -> int:
+    """Every TEI file (registers too) against the schema and the document rules, then the edition
+    rules over all of them: what `tei-edition validate` and the build do."""
+    files = sorted(edition.xml.glob("*.xml"))
+    jobs = [DocumentJob(p.stem, str(p), ("validate",)) for p in files]
+    tasks = [Task(build_documents, (context, jobs[i : i + BATCH])) for i in range(0, len(jobs), BATCH)]
+    for _ in executor.run(tasks):  # type: ignore[attr-defined]
+        pass
+    checked = tuple(str(edition.build / VALIDATE_CACHE / f"{job.id}.pickle") for job in jobs)
+    for _ in executor.run([Task(build_listing, (context, "validate:edition", checked))]):  # type: ignore[attr-defined]
+        pass
+    return len(files)
 
 
 def _documents(edition: Edition) -> list[Path]:

@@ -4,7 +4,9 @@ Each output's key is the hash of exactly the inputs it uses: a document page use
 its TEI file, the register entries it points at, its neighbours in date order,
 the HTML stylesheet and its modules, the configuration and the toolkit. A change
 to one register entry therefore remakes the pages that name it and the pages that
-list everything, and nothing else.
+list everything, and nothing else. The converter reads only the registers' names
+(to find them in the sources, any source), so only a change to a name, an id or
+an entry's kind converts the sources again.
 """
 
 from __future__ import annotations
@@ -16,13 +18,19 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_edition.build.hashing import FileHashes, digest, element_digest, stylesheet_files, toolkit_digest
+from tei_edition.build.hashing import (
+    FileHashes,
+    digest,
+    element_digest,
+    stylesheet_files,
+    toolkit_digest,
+)
 from tei_edition.build.tasks import FORMATS, REGISTER_FILES
 from tei_edition.config import Edition
+from tei_edition.registers import NAME_ELEMENTS, REGISTERS
 from tei_edition.render import XSLT_DIR
 from tei_edition.render.corpus import front_matter_path
-from tei_edition.validate.rules import DEFAULT_RULES
-from tei_edition.validate.schema import DEFAULT_XSD
+from tei_edition.resources import resource_dir
 from tei_edition.xmlio import XML_NS, parse_xml
 
 #: The stylesheet each format is made with (its writer's STYLESHEET), named here so that
@@ -37,7 +45,9 @@ class Inputs:
     toolkit: str
     config: str
     registers: str
-    """All register files (the converter reads every name form)."""
+    """All register files."""
+    names: str
+    """What the converter reads of the registers: every entry's id, kind and name forms."""
     entries: dict[str, str]
     """Each register entry ("persons.xml#stalin") by itself (a page uses the entries it names)."""
     front: str
@@ -52,18 +62,20 @@ class Inputs:
     def gather(cls, edition: Edition, hashes: FileHashes) -> Inputs:
         register_paths = [edition.registers / name for name in sorted(REGISTER_FILES) if (edition.registers / name).is_file()]
         front = front_matter_path(edition)
-        schema_files = [p for folder in {DEFAULT_XSD.parent, DEFAULT_RULES.parent} for p in folder.rglob("*") if p.is_file()]
+        schema_files = [p for p in resource_dir("schema").rglob("*") if p.is_file()]  # the XSD and the rules (rules/)
         sheets = {}
         for name, main in STYLESHEETS.items():
             files = stylesheet_files(main)
             # What the format's folder holds besides modules: the site's assets, the print CSS.
             files += [p for p in (XSLT_DIR / name).rglob("*") if p.is_file() and p.suffix != ".xsl"]
             sheets[name] = digest(*(f"{p}={hashes.of(p)}" for p in sorted(files)))
+        trees = {path: parse_xml(path) for path in register_paths}
         return cls(
             toolkit=toolkit_digest(),
             config=digest(json.dumps(edition.raw, sort_keys=True, default=str), str(edition.root)),
             registers=hashes.of_files(register_paths),
-            entries=_entries(register_paths),
+            names=_names(trees),
+            entries=_entries(trees),
             front=hashes.of(front) if front.is_file() else "-",
             schema=digest(*(f"{p}={hashes.of(p)}" for p in sorted(schema_files))),
             stylesheets=sheets,
@@ -75,14 +87,30 @@ class Inputs:
         return digest(*(f"{ref}={self.entries.get(ref, '-')}" for ref in refs))
 
 
-def _entries(paths: list[Path]) -> dict[str, str]:
+def _entries(trees: dict[Path, etree._ElementTree]) -> dict[str, str]:
     entries = {}
-    for path in paths:
-        for element in parse_xml(path).getroot().iter(etree.Element):
+    for path, tree in trees.items():
+        for element in tree.getroot().iter(etree.Element):
             identifier = element.get(f"{{{XML_NS}}}id")
             if identifier:
                 entries[f"{path.name}#{identifier}"] = element_digest(element)
     return entries
+
+
+def _names(trees: dict[Path, etree._ElementTree]) -> str:
+    """The registers as the converter reads them (registers.py, archival.py): each entry where it
+    stands, its id and @type, and its name elements' kinds and words; nothing else of them."""
+    entry_tags = {entry for _, entry in REGISTERS.values()}
+    parts = []
+    for path, tree in trees.items():
+        for element in tree.getroot().iter(etree.Element):
+            if etree.QName(element).localname not in entry_tags:
+                continue
+            names = [(etree.QName(child).localname, child.get("type", ""), "".join(child.itertext()))
+                     for child in element.iterchildren(etree.Element) if etree.QName(child).localname in NAME_ELEMENTS]
+            place = "/".join(etree.QName(ancestor).localname for ancestor in reversed(list(element.iterancestors())))
+            parts.append(json.dumps([path.name, place, etree.QName(element).localname, element.get(f"{{{XML_NS}}}id"), element.get("type"), names]))
+    return digest(*parts)
 
 
 __all__ = ["STYLESHEETS", Inputs.__name__]

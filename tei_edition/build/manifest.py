@@ -42,6 +42,8 @@ class Manifest:
         self.records = records
         self.hashes = hashes
         self._journal: int | None = None
+        self._known_hashes = dict(hashes)
+        self._changed = False  # a record changed since manifest.json was written (else save writes nothing)
 
     @classmethod
     def load(cls, build_dir: Path) -> Manifest:
@@ -65,6 +67,7 @@ class Manifest:
             lines = (self.build_dir / JOURNAL_NAME).read_bytes().split(b"\n")
         except OSError:
             return
+        self._changed = True  # a killed build's journal: folded into manifest.json by the next save
         for line in lines:
             try:
                 entry = json.loads(line)
@@ -80,14 +83,21 @@ class Manifest:
         record = self.records.get(name)
         return record if record is not None and record.key == key else None
 
+    def stale(self, name: str, key: str, force: bool = False) -> bool:
+        """Whether `name` must be made: forced, made from other inputs, or a file of it is gone."""
+        record = None if force else self.fresh(name, key)
+        return record is None or not all(os.path.exists(path) for path in record.files)
+
     def done(self, name: str, record: Record) -> None:
         """Record a finished output (its files must already be in place)."""
         self.records[name] = record
+        self._changed = True
         self._append({"name": name, "record": record.__dict__})
 
     def forget(self, name: str) -> None:
         """Drop an output (removed, or no longer up to date)."""
         if self.records.pop(name, None) is not None:
+            self._changed = True
             self._append({"name": name, "record": None})
 
     def _append(self, entry: dict[str, Any]) -> None:
@@ -97,7 +107,10 @@ class Manifest:
         os.write(self._journal, (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
 
     def save(self) -> None:
-        """Write manifest.json atomically, then start a new journal."""
+        """Write manifest.json atomically, then start a new journal; nothing when nothing changed."""
+        if not self._changed and self.hashes == self._known_hashes and (self.build_dir / MANIFEST_NAME).is_file():
+            self.close()
+            return
         data = {
             "version": MANIFEST_VERSION,
             "outputs": {name: self.records[name].__dict__ for name in sorted(self.records)},

@@ -1,14 +1,16 @@
 """The whole build: sources to TEI, TEI checked, TEI to HTML, text and PDF; only what is stale.
 
-Three phases. Conversion: every changed source is converted in the workers as if
+Four phases. Conversion: every changed source is converted in the workers as if
 it came first; then, in source order, the ids are settled exactly as `tei-edition
 convert` settles them (a document whose id an earlier source took gets `-2`), and
 the few sources that need it are converted again knowing the ids before them.
 Documents: each stale output of each document (validation, page, text, PDF) is
 made in the workers, documents in date order and in batches, while the workers
-also make the pages that list every document. Last, the edition rules run on the
-facts every file's validation recorded. Each output is recorded in the manifest
-as soon as its files are in place.
+also make the pages that list every document. Then the text edition's file is
+joined from per-document parts (build/textedition.py), remaking only the parts
+that changed. Last, the edition rules run on the index facts every file's
+validation recorded, only when some file's facts changed. Each output is
+recorded in the manifest as soon as its files are in place.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+from tei_edition.build import textedition
 from tei_edition.build.executors import SerialExecutor, Task
 from tei_edition.build.hashing import FileHashes, digest
 from tei_edition.build.inputs import Inputs
@@ -37,13 +40,13 @@ from tei_edition.build.tasks import (
     ListingResult,
     build_documents,
     build_listing,
-    cached_issues,
     convert_sources,
     document_date,
     register_refs,
 )
 from tei_edition.config import Edition
-from tei_edition.convert import SOURCEMAP, convert_paths, iter_sources
+from tei_edition.sources import SOURCEMAP, iter_sources
+from tei_edition.render.text import EDITION_FILE
 from tei_edition.validate.issues import Issue
 from tei_edition.witnesses import Identity
 from tei_edition.xmlio import XML_NS, parse_xml, write_atomic
@@ -174,7 +177,7 @@ def _convert_phase(
 ) -> dict[str, _Doc]:
     sources = iter_sources([edition.sources])
     report.sources = len(sources)
-    common = digest("convert", inputs.toolkit, inputs.config, inputs.registers)
+    common = digest("convert", inputs.toolkit, inputs.config, inputs.names)
     content = {path: digest(common, hashes.of(path)) for path in sources}
     whole = manifest.records.get(WHOLE_CONVERSION)
     if whole is not None:  # the last build had to convert the edition as a whole
@@ -194,7 +197,7 @@ def _convert_phase(
             converted[result.path] = result
         progress.advance(len(results))
 
-    taken: set[str] = set()
+    taken = _TakenIds()
     docs: dict[str, _Doc] = {}
     identities: list[Identity] = []
     settled: list[tuple[Path, ConvertResult, list[str], list[str]]] = []
@@ -202,14 +205,14 @@ def _convert_phase(
         record = previous[path]
         result = converted.get(str(path))
         free = [d.id for d in result.documents] if result is not None else record.info["free"] if record else []
-        blocking = sorted(t for t in taken if _blocks(t, free))
+        blocking = taken.blocking(free)
         if result is None and record is not None and blocking == record.info["taken"]:
             new_docs = [_recorded_document(d) for d in record.info["documents"]]
             identities.extend(_identity(d["identity"]) for d in record.info["documents"])
             report.up_to_date["convert"] += 1
         else:
             if result is None or (blocking and not result.error):
-                result = convert_sources(context, [str(path)], tuple(sorted(taken)))[0]
+                result = convert_sources(context, [str(path)], taken.all())[0]
             if result.error:
                 report.errors.append(result.error)
                 if record is None:
@@ -258,6 +261,8 @@ def _convert_whole(edition: Edition, sources: list[Path], key: str, manifest: Ma
     Used when documents of different sources are one document (witnesses): the
     converter merges them, which only it can do, and only over all sources.
     """
+    from tei_edition.convert import convert_paths
+
     progress.phase("convert (whole)", 1)
     for name in [n for n in manifest.records if n.startswith("convert:")]:
         manifest.forget(name)
@@ -317,13 +322,39 @@ def _has_witnesses(identities: list[Identity]) -> bool:
     return any(a.same_document(b) for group in buckets.values() for i, a in enumerate(group) for b in group[i + 1 :])
 
 
-def _blocks(taken: str, free: list[str]) -> bool:
-    """Whether an id an earlier source took can change the ids this source gets (`X`, `X-2`...)."""
-    for candidate in free:
-        base = candidate.rsplit("-", 1)[0] if candidate.rsplit("-", 1)[-1].isdigit() else candidate
-        if taken in (candidate, base) or taken.startswith(candidate + "-") or taken.startswith(base + "-"):
-            return True
-    return False
+class _TakenIds:
+    """The ids earlier sources took, indexed so that a source's blocking ids are looked up, not searched.
+
+    An id an earlier source took can change the ids a source gets (`X`, `X-2`...)
+    when it is one of the source's candidates or its base (`X` of `X-2`), or starts
+    with either and a hyphen. Each taken id is filed under every prefix of it that
+    ends before a hyphen, so a build settles the ids of N sources in time linear
+    in N, not N times the ids taken before each.
+    """
+
+    def __init__(self) -> None:
+        self._ids: set[str] = set()
+        self._by_prefix: dict[str, set[str]] = {}
+
+    def add(self, identifier: str) -> None:
+        self._ids.add(identifier)
+        for index, char in enumerate(identifier):
+            if char == "-":
+                self._by_prefix.setdefault(identifier[:index], set()).add(identifier)
+
+    def blocking(self, free: list[str]) -> list[str]:
+        """The taken ids that can change the ids of a source whose candidates are `free`, sorted."""
+        found: set[str] = set()
+        for candidate in free:
+            base = candidate.rsplit("-", 1)[0] if candidate.rsplit("-", 1)[-1].isdigit() else candidate
+            for stem in {candidate, base}:
+                if stem in self._ids:
+                    found.add(stem)
+                found |= self._by_prefix.get(stem, set())
+        return sorted(found)
+
+    def all(self) -> tuple[str, ...]:
+        return tuple(sorted(self._ids))
 
 
 def _write_documents(edition: Edition, result: ConvertResult, sourcemap: dict[str, Any]) -> list[_Doc]:
@@ -375,7 +406,7 @@ def _document_phase(
         for stage in stages:
             name = f"{stage}:{doc.id}"
             keys[name] = _document_key(stage, doc, neighbours, inputs, context)
-            if _stale(manifest, name, keys[name], options.force):
+            if manifest.stale(name, keys[name], options.force):
                 stale.append(stage)
             else:
                 report.up_to_date[stage] += 1
@@ -384,14 +415,13 @@ def _document_phase(
     for path in _register_paths(edition):
         name = f"validate:{path.name}"
         keys[name] = digest("validate", inputs.toolkit, inputs.schema, inputs.registers, path.name, context.cwd)
-        if _stale(manifest, name, keys[name], options.force):
+        if manifest.stale(name, keys[name], options.force):
             jobs.append(DocumentJob(path.name, str(path), ("validate",)))
         else:
             report.up_to_date["validate"] += 1
     all_docs = digest(*(f"{d.id}={d.digest}" for d in ordered))
     listings = {
         "html:site": digest("html:site", inputs.toolkit, inputs.config, inputs.stylesheets["html"], inputs.schema, inputs.front, inputs.registers, all_docs),
-        "text:edition": digest("text:edition", inputs.toolkit, inputs.config, inputs.stylesheets["text"], inputs.registers, all_docs, options.view),
         "pdf:edition": digest("pdf:edition", inputs.toolkit, inputs.config, inputs.stylesheets["pdf"], inputs.registers, all_docs, options.view, inputs.environment),
     }
     stale_listings = []
@@ -399,7 +429,7 @@ def _document_phase(
         if name.partition(":")[0] not in options.formats:
             continue
         keys[name] = key
-        if _stale(manifest, name, key, options.force):
+        if manifest.stale(name, key, options.force):
             stale_listings.append(name)
         else:
             report.up_to_date[name.partition(":")[0]] += 1
@@ -409,8 +439,18 @@ def _document_phase(
             manifest.forget(f"{stage}:{job.id}")
     tasks = [Task(build_listing, (context, name)) for name in stale_listings]
     tasks += [Task(build_documents, (context, batch)) for batch in _batches(jobs, executor.workers)]
-    progress.phase("documents", len(jobs) + len(stale_listings))
-    for task, result in executor.run(tasks):
+    _run(executor, tasks, manifest, keys, progress, "documents", len(jobs) + len(stale_listings), report)
+    if "text" in options.formats:
+        _text_edition(edition, context, inputs, ordered, keys, manifest, executor, options, progress, report)
+    files = {d.id: d.path for d in ordered} | {p.name: p for p in _register_paths(edition)}
+    _validate_edition(edition, context, inputs, files, manifest, executor, options, progress, report)
+
+
+def _run(executor: Any, tasks: list[Task], manifest: Manifest, keys: dict[str, str], progress: Progress, phase: str,
+         total: int, report: BuildReport) -> None:
+    """Run per-document and whole-edition tasks, recording each output as it comes."""
+    progress.phase(phase, total)
+    for _, result in executor.run(tasks):
         if isinstance(result, ListingResult):
             _record_listing(manifest, result, keys[result.name], report)
             progress.advance()
@@ -419,17 +459,57 @@ def _document_phase(
             _record_document(manifest, item, keys, report)
         progress.advance(len(result))
 
-    _collect_cached_issues(manifest, [f"validate:{doc.id}" for doc in ordered] + [f"validate:{p.name}" for p in _register_paths(edition)], jobs, report)
-    checked = tuple(str(edition.build / VALIDATE_CACHE / f"{name}.pickle") for name in [d.id for d in ordered] + [p.name for p in _register_paths(edition)])
-    edition_key = digest("validate:edition", *(keys[f"validate:{n}"] for n in [d.id for d in ordered] + [p.name for p in _register_paths(edition)]))
-    if not _stale(manifest, "validate:edition", edition_key, options.force):
-        report.issues.extend(cached_issues(Path(manifest.records["validate:edition"].files[0])))
+
+def _text_edition(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list[_Doc], keys: dict[str, str], manifest: Manifest,
+                  executor: Any, options: BuildOptions, progress: Progress, report: BuildReport) -> None:
+    """The text edition's file from its parts: the stale parts made in the workers, then joined here."""
+    documents = [textedition.TextDocument(d.id, str(d.path), keys[f"text:{d.id}"]) for d in ordered]
+    head_key = digest("text-head", inputs.toolkit, inputs.config, inputs.stylesheets["text"], inputs.registers, options.view)
+    plan = textedition.plan_text_edition(context, documents, head_key, manifest, options.force, _batch_size(len(ordered), executor.workers))
+    if plan.missing:
+        manifest.forget(textedition.EDITION)
+        report.errors.append(f"{edition.build / 'text' / EDITION_FILE}: not made: the text of {plan.missing[0]} could not be made"
+                             + (f" (and of {len(plan.missing) - 1} more documents)" if len(plan.missing) > 1 else ""))
+        return
+    keys.update(plan.keys)
+    report.up_to_date["text-part"] += len(plan.order) + 1 - plan.stale
+    _run(executor, plan.tasks, manifest, keys, progress, "text edition", plan.stale, report)
+    if all(not manifest.stale(name, key) for name, key in plan.keys.items() if name != textedition.EDITION):
+        if textedition.join_text_edition(context, plan, manifest, options.force):
+            report.made["text"] += 1
+        else:
+            report.up_to_date["text"] += 1
+
+
+def _validate_edition(edition: Edition, context: BuildContext, inputs: Inputs, files: dict[str, Path], manifest: Manifest, executor: Any,
+                      options: BuildOptions, progress: Progress, report: BuildReport) -> None:
+    """The issues of every file, and the edition rules' when the index facts of some file changed.
+
+    The edition rules see of each file only its index facts, and read the files
+    they report on (for columns and source lines): their key is every file's facts
+    and the validation keys (content) of the files their issues name.
+    """
+    records = {name: manifest.records.get(f"validate:{name}") for name in files}
+    for record in records.values():
+        if record is not None:
+            report.issues.extend(Issue(**issue) for issue in record.info.get("issues", []))
+    shown = {name: os.path.relpath(path, context.cwd) for name, path in files.items()}
+    facts = [f"{name}={record.info.get('facts') if record is not None else '-'}" for name, record in records.items()]
+
+    def key(reported: set[str]) -> str:
+        named = [f"{name}={record.key}" for name, record in records.items() if record is not None and shown[name] in reported]
+        return digest("validate:edition", inputs.toolkit, inputs.schema, context.cwd, *facts, *named)
+
+    previous = manifest.records.get("validate:edition")
+    if previous is not None and not manifest.stale("validate:edition", key(set(previous.info.get("files", []))), options.force):
+        report.issues.extend(Issue(**issue) for issue in previous.info.get("issues", []))
         report.up_to_date["validate"] += 1
-    else:
-        progress.phase("edition rules", 1)
-        for _, result in executor.run([Task(build_listing, (context, "validate:edition", checked))]):
-            _record_listing(manifest, result, edition_key, report)
-            progress.advance()
+        return
+    progress.phase("edition rules", 1)
+    checked = tuple(str(edition.build / VALIDATE_CACHE / f"{name}.pickle") for name in files)
+    for _, result in executor.run([Task(build_listing, (context, "validate:edition", checked))]):
+        _record_listing(manifest, result, key({issue.path for issue in result.issues}), report)
+        progress.advance()
 
 
 def _document_key(stage: str, doc: _Doc, neighbours: list[_Doc], inputs: Inputs, context: BuildContext) -> str:
@@ -441,11 +521,6 @@ def _document_key(stage: str, doc: _Doc, neighbours: list[_Doc], inputs: Inputs,
     return digest(*common, context.view, inputs.environment if stage == "pdf" else "")
 
 
-def _stale(manifest: Manifest, name: str, key: str, force: bool) -> bool:
-    record = None if force else manifest.fresh(name, key)
-    return record is None or _missing(record)
-
-
 def _missing(record: Record) -> bool:
     return not all(os.path.exists(path) for path in record.files)
 
@@ -453,10 +528,9 @@ def _missing(record: Record) -> bool:
 def _record_document(manifest: Manifest, result: DocumentResult, keys: dict[str, str], report: BuildReport) -> None:
     for stage, files in result.files.items():
         name = f"{stage}:{result.id}"
-        info = {}
-        if stage == "validate":
-            info = {"issues": len(result.issues)}
-            report.issues.extend(result.issues)
+        info = result.info.get(stage, {})
+        if stage == "validate":  # kept as plain data: a build with nothing to validate reports them again
+            info = info | {"issues": [issue.as_dict() for issue in result.issues]}
         manifest.done(name, Record(keys[name], files, info))
         report.made[stage] += 1
     for stage, message in result.errors.items():
@@ -468,18 +542,12 @@ def _record_listing(manifest: Manifest, result: ListingResult, key: str, report:
         report.errors.append(result.error)
         manifest.forget(result.name)
         return
-    manifest.done(result.name, Record(key, result.files))
+    info = {}
+    if result.issues:  # the edition rules': their issues, and the files they name (for the next key)
+        info = {"issues": [issue.as_dict() for issue in result.issues], "files": sorted({issue.path for issue in result.issues})}
+    manifest.done(result.name, Record(key, result.files, info))
     report.made[result.name.partition(":")[0]] += 1
     report.issues.extend(result.issues)
-
-
-def _collect_cached_issues(manifest: Manifest, names: list[str], jobs: list[DocumentJob], report: BuildReport) -> None:
-    """The issues of files whose validation was up to date (a no-change build reports them again)."""
-    remade = {f"validate:{job.id}" for job in jobs if "validate" in job.stages}
-    for name in names:
-        record = manifest.records.get(name)
-        if name not in remade and record is not None and record.info.get("issues"):
-            report.issues.extend(cached_issues(Path(record.files[0])))
 
 
 def _register_paths(edition: Edition) -> list[Path]:
@@ -513,10 +581,12 @@ def _remove_obsolete(edition: Edition, docs: dict[str, _Doc], manifest: Manifest
 
 def _batches(items: list, workers: int) -> list[list]:
     """Batches small enough to keep every worker busy to the end, large enough to cost little."""
-    if not items:
-        return []
-    size = max(1, min(MAX_BATCH, math.ceil(len(items) / (workers * 4))))
+    size = _batch_size(len(items), workers)
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _batch_size(count: int, workers: int) -> int:
+    return max(1, min(MAX_BATCH, math.ceil(count / (workers * 4))))
 
 
 def _relative(edition: Edition, path: Path) -> str:

@@ -6,6 +6,12 @@ registers, the schema, the rules, the compiled stylesheets) is made once per
 process and kept in `_Cache`, never once per document. Workers write their output
 files themselves (atomically) and send back only what the build records, so a
 build on a cluster needs the edition's folders on a shared file system.
+
+The converter, the validator and the writers are imported by the functions that
+use them, not with this module: the main process plans every build with this
+module's names, and a build with little or nothing to do must not spend its
+time loading the schema library, the word lists and Saxon (a worker imports
+each on its first task of that kind).
 """
 
 from __future__ import annotations
@@ -16,21 +22,24 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lxml import etree
 
+from tei_edition.build.hashing import digest
 from tei_edition.config import Edition
-from tei_edition.convert import Converter
 from tei_edition.errors import SourceError, TeiEditionError
 from tei_edition.registers import REGISTERS
-from tei_edition.render import html, summaries
 from tei_edition.render.corpus import Corpus, Document, front_matter_path, load_corpus
 from tei_edition.validate.index import POINTER_ATTRIBUTES
 from tei_edition.validate.issues import Issue
-from tei_edition.validate.runner import FileResult, check_edition, check_file
 from tei_edition.witnesses import identity_of
 from tei_edition.xmlio import TEI_NS, XML_NS, parse_xml, serialize, write_atomic
+
+if TYPE_CHECKING:
+    from tei_edition.convert import Converter
+    from tei_edition.render.text import PartPlace
+    from tei_edition.validate.index import FileFacts
 
 #: Every output format the build makes, in the order it reports them. Besides HTML (a
 #: site), each is a writer module with render_document, render_edition and EDITION_FILE.
@@ -39,6 +48,10 @@ FORMATS = ("html", "text", "pdf")
 EXTENSIONS = {"html": "html", "text": "txt", "pdf": "pdf"}
 #: Where validation results are kept between builds, inside the build folder.
 VALIDATE_CACHE = Path(".cache") / "validate"
+#: Where the parts of the text edition's file are kept between builds, inside the build folder.
+TEXT_PARTS = Path(".cache") / "text-edition"
+#: The file of the text edition's beginning (title, imprint, conventions), among its parts, and its name in the manifest.
+TEXT_HEAD, TEXT_HEAD_OUTPUT = "head.txt", "text-head:edition"
 #: The register files' names, which pointers into the registers start with.
 REGISTER_FILES = frozenset(f"{name}.xml" for name in REGISTERS)
 
@@ -174,6 +187,9 @@ class DocumentResult:
     files: dict[str, list[str]] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    info: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per stage, what the build records for later builds (validation: the digest of the
+    file's index facts; text: its place and note counts in the edition's file)."""
 
 
 def build_documents(context: BuildContext, jobs: list[DocumentJob]) -> list[DocumentResult]:
@@ -185,11 +201,14 @@ def _build_document(context: BuildContext, job: DocumentJob) -> DocumentResult:
     result = DocumentResult(job.id)
     build_dir = context.edition.build
     if "validate" in job.stages:
+        from tei_edition.validate.runner import check_file
+
         checked = check_file((job.path, os.path.relpath(job.path, context.cwd)))
         target = build_dir / VALIDATE_CACHE / f"{job.id}.pickle"
         write_atomic(target, pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL))
         result.files["validate"] = [str(target)]
         result.issues = checked.issues
+        result.info["validate"] = {"facts": facts_digest(checked.facts)}
     renders = [stage for stage in job.stages if stage != "validate"]
     if not renders:
         return result
@@ -200,24 +219,35 @@ def _build_document(context: BuildContext, job: DocumentJob) -> DocumentResult:
         return result
     for stage in renders:
         try:
-            result.files[stage] = _render(context, stage, document, job)
+            result.files[stage] = _render(context, stage, document, job, result.info)
         except TeiEditionError as exc:
             result.errors[stage] = str(exc)
     return result
 
 
-def _render(context: BuildContext, stage: str, document: Document, job: DocumentJob) -> list[str]:
+def facts_digest(facts: FileFacts | None) -> str:
+    """The digest of what a file adds to the edition index: the edition rules see nothing else of it."""
+    return "-" if facts is None else digest(facts.path, facts.shown, facts.fragment, *facts.targets)
+
+
+def _render(context: BuildContext, stage: str, document: Document, job: DocumentJob, info: dict[str, dict[str, Any]]) -> list[str]:
     out = context.edition.build / stage
     if stage == "html":
+        from tei_edition.render import html, summaries
+
         neighbours = [_document(Path(path)) for path in job.neighbours]
         ordered = sorted([document, *neighbours], key=lambda d: (document_date(d.tree.getroot()), d.id))
         params = _Cache.html_params(context.edition) | {"corpus": html.neighbour_corpus(ordered)}
         summary = summaries.store(context.edition, document, html.edition_params(context.edition))  # for the site's pages
         return [*_write(out, html.render_document_pages([document], params)), str(summary)]
+    if stage == "text":  # with what placing its part in the edition's file needs
+        from tei_edition.render import text
+
+        payload, facts = text.render_document_and_facts(_Cache.corpus(context.edition), document, context.view)
+        info["text"] = {"facts": [facts.sort_key, *facts.notes]}
     else:
         payload = writer(stage).render_document(_Cache.corpus(context.edition), document, context.view)
-        files = {f"{document.id}.{EXTENSIONS[stage]}": payload}
-    return _write(out, files)
+    return _write(out, {f"{document.id}.{EXTENSIONS[stage]}": payload})
 
 
 def writer(name: str) -> ModuleType:
@@ -239,6 +269,44 @@ def _write(out: Path, files: dict[str, str | bytes]) -> list[str]:
         write_atomic(out / relative, payload.encode("utf-8") if isinstance(payload, str) else payload)
         written.append(str(out / relative))
     return written
+
+
+# the text edition's file, in parts
+
+
+class TextPartJob(NamedTuple):
+    """One document's part of the text edition's file, and where it stands there."""
+
+    id: str
+    path: str
+    place: PartPlace
+
+
+def build_text_parts(context: BuildContext, jobs: list[TextPartJob]) -> list[DocumentResult]:
+    """Write each document's part of the edition's file (`TEXT_PARTS/ID.txt`); a failing one is an error."""
+    from tei_edition.render import text
+
+    results = []
+    for job in jobs:
+        result = DocumentResult(job.id)
+        try:
+            payload = text.render_part(_Cache.corpus(context.edition), _document(Path(job.path)), job.place, context.view)
+            result.files["text-part"] = _write(context.edition.build / TEXT_PARTS, {f"{job.id}.txt": payload})
+        except TeiEditionError as exc:
+            result.errors["text-part"] = str(exc)
+        results.append(result)
+    return results
+
+
+def build_text_head(context: BuildContext, documents: int) -> ListingResult:
+    """Write the beginning of the edition's file for `documents` documents (`TEXT_PARTS/TEXT_HEAD`)."""
+    from tei_edition.render import text
+
+    try:
+        payload = text.render_head(_Cache.corpus(context.edition), documents, context.view)
+        return ListingResult(TEXT_HEAD_OUTPUT, _write(context.edition.build / TEXT_PARTS, {TEXT_HEAD: payload}))
+    except TeiEditionError as exc:
+        return ListingResult(TEXT_HEAD_OUTPUT, [], str(exc))
 
 
 # pages made from every document
@@ -264,6 +332,8 @@ def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = (
             return _validate_edition(context, checked)
         stage = name.partition(":")[0]
         if stage == "html":
+            from tei_edition.render import html
+
             files: dict[str, str | bytes] = dict(html.render_edition_site(edition))
         else:
             module = writer(stage)
@@ -274,6 +344,8 @@ def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = (
 
 
 def _validate_edition(context: BuildContext, checked: tuple[str, ...]) -> ListingResult:
+    from tei_edition.validate.runner import FileResult, check_edition
+
     facts = []
     for path in checked:
         with open(path, "rb") as handle:
@@ -293,6 +365,8 @@ def _validate_edition(context: BuildContext, checked: tuple[str, ...]) -> Listin
 
 def cached_issues(path: Path) -> list[Issue]:
     """The issues a validation output recorded (a file's FileResult, or the edition's list)."""
+    from tei_edition.validate.runner import FileResult
+
     with open(path, "rb") as handle:
         data = pickle.load(handle)
     return data.issues if isinstance(data, FileResult) else list(data)
@@ -322,6 +396,8 @@ class _Cache:
 
     @classmethod
     def converter(cls, edition: Edition) -> Converter:
+        from tei_edition.convert import Converter
+
         key = cls._key(edition)
         if key not in cls._converters:
             cls._converters = {key: Converter(edition)}
@@ -339,6 +415,8 @@ class _Cache:
 
     @classmethod
     def html_params(cls, edition: Edition) -> dict[str, Any]:
+        from tei_edition.render import html
+
         key = cls._key(edition)
         if key not in cls._html_params:
             cls._html_params = {key: html.site_params(cls.corpus(edition))}
@@ -350,6 +428,9 @@ __all__ = [
     "EXTENSIONS",
     writer.__name__,
     "VALIDATE_CACHE",
+    "TEXT_PARTS",
+    "TEXT_HEAD",
+    "TEXT_HEAD_OUTPUT",
     "REGISTER_FILES",
     BuildContext.__name__,
     ConvertedDocument.__name__,
@@ -360,6 +441,10 @@ __all__ = [
     DocumentJob.__name__,
     DocumentResult.__name__,
     build_documents.__name__,
+    facts_digest.__name__,
+    TextPartJob.__name__,
+    build_text_parts.__name__,
+    build_text_head.__name__,
     ListingResult.__name__,
     build_listing.__name__,
     cached_issues.__name__,
