@@ -34,7 +34,7 @@ from typing import Final
 
 from lxml import etree
 
-from tei_edition.xmlio import TEI_NS
+from tei_edition.xmlio import TEI_NS, XML_NS
 
 INDEX_NS: Final = "urn:tei-edition:index"
 
@@ -77,16 +77,18 @@ class FileFacts:
     targets: tuple[str, ...]
 
 
-_IDS: Final = etree.XPath("//@xml:id")
+_ATTRIBUTES: Final = etree.XPath("//@*")
 _IDS_IN_TEXT: Final = etree.XPath("//tei:text//@xml:id", namespaces={"tei": TEI_NS})
-_POINTERS: Final = etree.XPath(" | ".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
+_XML_ID: Final = f"{{{XML_NS}}}id"
+_POINTER_NAMES: Final = frozenset(POINTER_ATTRIBUTES)
 
 
 def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: bool = True) -> FileFacts:
     """The ids, register entries and pointers of one TEI file, as its ix:file element.
 
     `checked` is false for a file the run reads only to resolve pointers (a register
-    beside a single document): its values count, but no rule reports on it.
+    beside a single document): its values count, but no rule reports on it. One walk
+    over the attributes finds both ids and pointers.
     """
     root = tree.getroot()
     absolute = os.path.abspath(path)
@@ -95,22 +97,24 @@ def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: boo
     in_text = {value.getparent() for value in _IDS_IN_TEXT(tree)}  # the set keeps lxml's proxies, so `in` finds them
     root_id = ""
     parts: list[str] = []
-    for identifier in _IDS(tree):
-        element = identifier.getparent()
-        value, line = quoteattr(str(identifier)), element.sourceline or 1
-        if element is root:
-            root_id = f' id={value} line="{line}"'
-        scope = "edition" if (element is root or element in in_text) and not is_register else "document"
-        target = quoteattr(f"{absolute}#{identifier}")
-        parts.append(f'<ix:id value={value} scope="{scope}" target={target} line="{line}"/>')
-        kind = REGISTER_ENTRIES.get(etree.QName(element).localname) if is_register else None
-        if kind:
-            parts.append(f'<ix:entry value={value} kind="{kind}" target={target} line="{line}"/>')
     places: dict[tuple[str, str], list[str]] = {}
-    for value in _POINTERS(tree):
-        line = str(value.getparent().sourceline or 1)
-        for token in value.split():
-            places.setdefault((value.attrname, token), []).append(line)
+    for value in _ATTRIBUTES(tree):
+        name = value.attrname
+        if name in _POINTER_NAMES:
+            line = str(value.getparent().sourceline or 1)
+            for token in value.split():
+                places.setdefault((name, token), []).append(line)
+        elif name == _XML_ID:
+            element = value.getparent()
+            quoted, line_number = quoteattr(str(value)), element.sourceline or 1
+            if element is root:
+                root_id = f' id={quoted} line="{line_number}"'
+            scope = "edition" if (element is root or element in in_text) and not is_register else "document"
+            target = quoteattr(f"{absolute}#{value}")
+            parts.append(f'<ix:id value={quoted} scope="{scope}" target={target} line="{line_number}"/>')
+            kind = REGISTER_ENTRIES.get(etree.QName(element).localname) if is_register else None
+            if kind:
+                parts.append(f'<ix:entry value={quoted} kind="{kind}" target={target} line="{line_number}"/>')
     targets: dict[str, None] = {}
     for (attribute, token), lines in places.items():
         target = _resolve(token, folder, absolute)
