@@ -13,7 +13,8 @@ turns Saxon's errors into `StylesheetError`s that name the TEI file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Union
 
@@ -87,12 +88,16 @@ class Stylesheet:
         params: Mapping[str, ParamValue] | None = None,
         *,
         source: Path | str | None = None,
+        parsed: etree._ElementTree | None = None,
     ) -> str:
         """Transform one document (safe-parsed tree or an already built node) to a string.
 
         `source` names the file in error messages; it defaults to the tree's own URL.
+        `parsed` is the tree a node was made from, for the line an error names (a node
+        made once serves several transformations).
         """
         node = tree if isinstance(tree, PyXdmNode) else document_node(tree)
+        tree = parsed if parsed is not None else tree
         name = source or (tree.docinfo.URL if isinstance(tree, etree._ElementTree) else None)
         executable = self._executable
         executable.clear_parameters()
@@ -120,17 +125,23 @@ def document_node(tree: etree._ElementTree | etree._Element) -> PyXdmNode:
     return _Saxon.processor().parse_xml(xml_text=text, encoding="UTF-8")
 
 
-def wrapped_node(root: str, parts: Sequence[bytes]) -> PyXdmNode:
-    """A document node of elements this toolkit serialised itself, wrapped in `<root>`.
+def wrapped_node(root: str, parts: Iterable[bytes]) -> PyXdmNode:
+    """A document node of elements this toolkit serialised itself (UTF-8), wrapped in `<root>`.
 
-    The text starts with the wrapper's start tag, so it can declare no DTD and load no
-    entity or file; a large corpus reaches Saxon without a tree of it in Python too.
+    The parts go one by one into a temporary file that Saxon parses as it reads: a
+    corpus of 10,000 summaries is never one string in Python and again in Saxon (over
+    a gigabyte). The file starts with the wrapper's start tag, so it can declare no
+    DTD and make Saxon load no entity or other file.
     """
     if not re.fullmatch(r"[A-Za-z][\w.-]*(?:\s+xmlns=\"[^\"<&]*\")?", root):
         raise ValueError(f"not a start tag's content: {root!r}")
-    name = root.split()[0]
-    text = b"".join([f"<{root}>".encode(), *parts, f"</{name}>".encode()]).decode("utf-8")
-    return _Saxon.processor().parse_xml(xml_text=text, encoding="UTF-8")
+    with tempfile.TemporaryDirectory(prefix="tei-edition-") as folder:
+        path = Path(folder) / "wrapped.xml"
+        with open(path, "wb") as handle:
+            handle.write(f"<{root}>".encode())
+            handle.writelines(parts)
+            handle.write(f"</{root.split()[0]}>".encode())
+        return _Saxon.processor().parse_xml(xml_file_name=str(path))
 
 
 def to_xdm(value: ParamValue) -> PyXdmValue:

@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 
 from tei_edition.cli import app
 from tei_edition.config import load_edition
-from tei_edition.render import RenderOptions, get_writer
+from tei_edition.errors import XmlInputError
+from tei_edition.render import RenderOptions, get_writer, html, summaries
 from tei_edition.render.corpus import load_corpus
 from tei_edition.xmlio import NSMAP, parse_xml
 
@@ -249,6 +250,35 @@ def test_a_title_with_editorial_signs_reads_as_corrected_everywhere(tmp_path: Pa
     assert [entry["title"] for entry in search if entry["id"] == SIGNS_ID] == [wanted]
     for path in (site / f"{SIGNS_ID}.html", site / "index.html", site / "search.html"):
         assert "87 October" not in path.read_text(encoding="utf-8") and "FMForeign" not in path.read_text(encoding="utf-8")
+
+
+def test_the_builds_site_pages_come_from_kept_summaries(site: Path, tmp_path: Path) -> None:
+    """`tei-edition build` makes the site's pages from each document's kept summary: the
+    same pages as the writer's, a summary made again only for a changed document, the
+    old one deleted, and two documents with one id refused."""
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE, edition)
+    loaded = load_edition(edition / "edition.toml")
+    cache = loaded.build / summaries.SUMMARY_CACHE
+    pages = html.render_edition_site(loaded)
+    assert {name: pages[name] for name in html.SITE_PAGES.values()} == {
+        name: (site / name).read_bytes() for name in html.SITE_PAGES.values()
+    }
+    kept = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.xml")}
+    assert len(kept) == len(_documents(FIXTURE / "edition.toml"))
+
+    signs = edition / "xml" / "signs.xml"
+    signs.write_text(signs.read_text(encoding="utf-8").replace("test fixture with every editorial sign", "a changed title"),
+                     encoding="utf-8")
+    index = html.render_edition_site(loaded)["index.html"].decode("utf-8")
+    assert "a changed title" in index and "test fixture with every editorial sign" not in index
+    again = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.xml")}
+    assert len(again) == len(kept) and len(set(again) - set(kept)) == 1  # one new summary, the old one gone
+    assert all(again[name] == kept[name] for name in set(again) & set(kept))  # the others only read
+
+    shutil.copy(signs, edition / "xml" / "signs-copy.xml")
+    with pytest.raises(XmlInputError, match="is already the id of"):
+        html.render_edition_site(loaded)
 
 
 def test_output_is_deterministic(site: Path, tmp_path: Path) -> None:

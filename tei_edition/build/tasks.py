@@ -233,13 +233,13 @@ def facts_digest(facts: FileFacts | None) -> str:
 def _render(context: BuildContext, stage: str, document: Document, job: DocumentJob, info: dict[str, dict[str, Any]]) -> list[str]:
     out = context.edition.build / stage
     if stage == "html":
-        from tei_edition.render import html, summaries
+        from tei_edition.render import html
 
         neighbours = [_document(Path(path)) for path in job.neighbours]
         ordered = sorted([document, *neighbours], key=lambda d: (document_date(d.tree.getroot()), d.id))
         params = _Cache.html_params(context.edition) | {"corpus": html.neighbour_corpus(ordered)}
-        summary = summaries.store(context.edition, document, html.edition_params(context.edition))  # for the site's pages
-        return [*_write(out, html.render_document_pages([document], params)), str(summary)]
+        files, summary = html.render_document_page(document, params, context.edition)  # summary: for the site's pages
+        return [*_write(out, files), str(summary)]
     if stage == "text":  # with what placing its part in the edition's file needs
         from tei_edition.render import text
 

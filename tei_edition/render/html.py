@@ -64,14 +64,24 @@ def site_params(corpus: Corpus) -> dict[str, ParamValue]:
 
 
 def render_document_pages(documents: Iterable[Document], params: Mapping[str, ParamValue]) -> dict[str, bytes]:
-    """The page and the TEI copy of each document (`tei-edition build` renders a few at a time)."""
-    sheet = Stylesheet.load(STYLESHEET)
+    """The page and the TEI copy of each document."""
     files: dict[str, bytes] = {}
     for document in documents:
-        html = sheet.transform(document.tree, params, source=document.path)
-        files[f"{document.id}.html"] = html.encode("utf-8")
-        files[f"tei/{document.id}.xml"] = document.path.read_bytes()
+        files.update(_document_files(document, document_node(document.tree), params))
     return files
+
+
+def render_document_page(document: Document, params: Mapping[str, ParamValue], edition: Edition) -> tuple[dict[str, bytes], Path]:
+    """A document's page and TEI copy, and the file its summary for the site's pages is
+    kept in, made from the same node (`tei-edition build`'s workers)."""
+    node = document_node(document.tree)
+    files = _document_files(document, node, params)
+    return files, summaries.store(edition, document, edition_params(edition), node)
+
+
+def _document_files(document: Document, node: PyXdmNode, params: Mapping[str, ParamValue]) -> dict[str, bytes]:
+    page = Stylesheet.load(STYLESHEET).transform(node, params, source=document.path, parsed=document.tree)
+    return {f"{document.id}.html": page.encode("utf-8"), f"tei/{document.id}.xml": document.path.read_bytes()}
 
 
 def render_site_pages(corpus: Corpus, params: Mapping[str, ParamValue]) -> dict[str, bytes]:
@@ -89,7 +99,7 @@ def render_edition_site(edition: Edition) -> dict[str, bytes]:
     found, registers = summaries.edition_summaries(edition, params)
     front = front_matter_path(edition)
     params |= _register_params(registers, parse_xml(front) if front.is_file() else None)
-    params["corpus"] = summaries.summary_corpus(found)
+    params["corpus"] = summaries.summary_corpus((path, kept.read_bytes()) for path, kept in found)
     return _site_pages(edition, params, [path for path, _ in found] + [Path(tree.docinfo.URL) for tree in registers])
 
 
@@ -145,6 +155,7 @@ __all__ = [
     site_params.__name__,
     edition_params.__name__,
     render_document_pages.__name__,
+    render_document_page.__name__,
     render_site_pages.__name__,
     render_edition_site.__name__,
     neighbour_corpus.__name__,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -37,54 +37,61 @@ STYLESHEET = XSLT_DIR / "html.xsl"
 _STYLESHEETS = ("html.xsl", "html/*.xsl", "common/*.xsl")
 
 
-def summarise(tree: etree._ElementTree, params: dict[str, ParamValue], source: Path) -> bytes:
-    """A document's summary (XML), from its tree (an error names its line) and the edition's parameters."""
-    return Stylesheet.load(STYLESHEET).transform(tree, {**params, "page": "summary"}, source=source).encode("utf-8")
+def summarise(tree: etree._ElementTree, params: dict[str, ParamValue], source: Path, node: PyXdmNode | None = None) -> bytes:
+    """A document's summary (XML), from its tree (an error names its line) or the node
+    made of it, and the edition's parameters."""
+    sheet = Stylesheet.load(STYLESHEET)
+    return sheet.transform(node or tree, {**params, "page": "summary"}, source=source, parsed=tree).encode("utf-8")
 
 
-def store(edition: Edition, document: Document, params: dict[str, ParamValue]) -> Path:
+def store(edition: Edition, document: Document, params: dict[str, ParamValue], node: PyXdmNode | None = None) -> Path:
     """Keep a document's summary in the build folder (made only if not kept already); its file."""
     target = _cached(edition, document.path.read_bytes())
     if not target.is_file():
-        write_atomic(target, summarise(document.tree, params, document.path))
+        write_atomic(target, summarise(document.tree, params, document.path, node))
     return target
 
 
-def edition_summaries(edition: Edition, params: dict[str, ParamValue]) -> tuple[list[tuple[Path, bytes]], list[etree._ElementTree]]:
-    """Every document's summary (file, summary) in file order, and the registers' trees.
+def edition_summaries(edition: Edition, params: dict[str, ParamValue]) -> tuple[list[tuple[Path, Path]], list[etree._ElementTree]]:
+    """Every document's file and the file its summary is kept in, in file order, and the registers' trees.
 
-    Kept summaries are read; a document without one is parsed and summarised, and its
-    summary kept. Summaries no document has any more are deleted.
+    A document without a kept summary is parsed and summarised, and its summary kept.
+    Summaries no document has any more are deleted.
     """
-    summaries: list[tuple[Path, bytes]] = []
+    summaries: list[tuple[Path, Path]] = []
     registers: list[etree._ElementTree] = []
     used: set[Path] = set()
     for path in edition_files(edition):
         target = _cached(edition, path.read_bytes())
         used.add(target)
         if target.is_file():
-            summaries.append((path, target.read_bytes()))
+            summaries.append((path, target))
             continue
         tree = parse_xml(path)
         kind = role(tree)
         if kind == "register":
             registers.append(tree)
         elif kind == "document":
-            summary = summarise(tree, params, document_of(tree).path)
-            write_atomic(target, summary)
-            summaries.append((path, summary))
+            write_atomic(target, summarise(tree, params, document_of(tree).path))
+            summaries.append((path, target))
     for stale in sorted((edition.build / SUMMARY_CACHE).glob("*.xml")):
         if stale not in used:
             stale.unlink(missing_ok=True)
     return summaries, registers
 
 
-def summary_corpus(summaries: Sequence[tuple[Path, bytes]]) -> PyXdmNode:
-    """The summaries under one teiCorpus (the site's pages' corpus); each xml:id once.
+def summary_corpus(summaries: Iterable[tuple[Path, bytes]]) -> PyXdmNode:
+    """The summaries (document's file, summary) under one teiCorpus, the site's pages'
+    corpus; each xml:id once.
 
-    The summaries go to Saxon as the text they are, never as one tree in Python too
-    (at 10,000 documents that tree alone took a gigabyte).
+    The summaries go to Saxon one by one as the text they are, never as one tree or
+    string in Python too (at 10,000 documents those took a gigabyte).
     """
+    return wrapped_node(f'teiCorpus xmlns="{TEI_NS}"', _checked(summaries))
+
+
+def _checked(summaries: Iterable[tuple[Path, bytes]]) -> Iterator[bytes]:
+    """The summaries, each once it is known to be one and of a document whose id is new."""
     seen: dict[str, Path] = {}
     for path, summary in summaries:
         found = _SUMMARY_ID.match(summary)
@@ -94,7 +101,7 @@ def summary_corpus(summaries: Sequence[tuple[Path, bytes]]) -> PyXdmNode:
         if identifier in seen:
             raise XmlInputError(path, 1, 1, f"xml:id {identifier!r} is already the id of {seen[identifier]}")
         seen[identifier] = path
-    return wrapped_node(f'teiCorpus xmlns="{TEI_NS}"', [summary for _, summary in summaries])
+        yield summary
 
 
 #: A summary's start: the TEI element (no XML declaration, no DOCTYPE) and its xml:id.

@@ -373,20 +373,21 @@
        (safe inside a script element). -->
   <xsl:function name="te:search-index" as="xs:string">
     <xsl:param name="documents" as="element(tei:TEI)*"/>
-    <xsl:variable name="entries" as="map(*)*">
+    <!-- Entry by entry: one JSON text of every document at once, then escaped again,
+         held several copies of the largest page in memory. -->
+    <xsl:variable name="entries" as="xs:string*">
       <xsl:for-each select="$documents">
-        <xsl:sequence select="map {
+        <xsl:sequence select="serialize(map {
           'id': te:document-id(.),
           'title': te:document-title(.),
           'label': te:short-label(.),
           'meta': normalize-space(string-join((te:names-of(., 'sent'), te:names-of(., 'received'),
                     .//tei:msDesc ! te:archival-reference(.), .//tei:textClass//tei:term, .//tei:abstract), ' ')),
           'versions': array { te:site/te:version ! map { 'lang': string(@lang), 'text': string(@text), 'written': string(@written) } }
-        }"/>
+        }, map { 'method': 'json' }) => replace('&lt;', '\\u003c')"/>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:sequence select="serialize(array { $entries }, map { 'method': 'json' })
-      => replace('&lt;', '\\u003c')"/>
+    <xsl:sequence select="'[' || string-join($entries, ',') || ']'"/>
   </xsl:function>
 
   <!-- ===== facts for the index ===== -->
