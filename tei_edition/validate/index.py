@@ -147,13 +147,6 @@ def _resolve(token: str, folder: str, absolute: str) -> str | None:
     return f"{target_file}#{fragment}" if fragment else target_file
 
 
-def pointed_files(all_facts: list[FileFacts]) -> list[Path]:
-    """Files the pointers of `all_facts` name that are not among them (registers, siblings)."""
-    known = {os.path.abspath(facts.path) for facts in all_facts}
-    named = {target.partition("#")[0] for facts in all_facts for target in facts.targets}
-    return [Path(path) for path in sorted(named - known)]
-
-
 Place = tuple[str, str, Located]
 """A file's path, its path as reports show it, and a value located in it."""
 
@@ -173,24 +166,36 @@ _VALUES: Final = frozenset({f"{{{INDEX_NS}}}id", f"{{{INDEX_NS}}}entry"})
 
 
 class EditionIndex:
-    """The index document: the files' fragments joined, with ix:used, and parsed once.
+    """The index document, parsed part by part as the files' facts arrive.
 
+    A run adds each file's fragment as its worker sends it (the parser works while
+    the workers still check files), then `finish` adds ix:used and parses the end.
     Every element that stands for values in a file carries their lines, and its
     ix:file the file's path, so `places_of` turns an element a rule fired on back
     into places in the files.
     """
 
-    def __init__(self, all_facts: list[FileFacts]) -> None:
-        used = sorted({target for facts in all_facts for target in facts.targets})
-        text = "".join(
-            [
-                f'<ix:edition xmlns:ix="{INDEX_NS}">',
-                *(facts.fragment for facts in all_facts),
-                *(f"<ix:used target={quoteattr(target)}/>" for target in used),
-                "</ix:edition>",
-            ]
-        )
-        self.tree: etree._ElementTree = etree.fromstring(text.encode("utf-8"), etree.XMLParser(huge_tree=True)).getroottree()
+    def __init__(self) -> None:
+        self._parser = etree.XMLParser(huge_tree=True)
+        self._parser.feed(f'<ix:edition xmlns:ix="{INDEX_NS}">'.encode())
+        self._files: set[str] = set()
+        self._targets: set[str] = set()
+
+    def add(self, facts: FileFacts) -> None:
+        """Add one file's part of the index."""
+        self._parser.feed(facts.fragment.encode("utf-8"))
+        self._files.add(os.path.abspath(facts.path))
+        self._targets.update(facts.targets)
+
+    def unread_files(self) -> list[Path]:
+        """Files the pointers added so far name that are not in the index (registers, siblings)."""
+        return [Path(path) for path in sorted({target.partition("#")[0] for target in self._targets} - self._files)]
+
+    def finish(self) -> etree._ElementTree:
+        """The whole index: what was added, and ix:used once per target any pointer names."""
+        self._parser.feed("".join(f"<ix:used target={quoteattr(target)}/>" for target in sorted(self._targets)).encode("utf-8"))
+        self._parser.feed(b"</ix:edition>")
+        return self._parser.close().getroottree()
 
     @staticmethod
     def places_of(element: etree._Element | None) -> list[Place]:
@@ -220,7 +225,6 @@ __all__ = [
     FileFacts.__name__,
     collect_facts.__name__,
     resolve_pointer.__name__,
-    pointed_files.__name__,
     quoteattr.__name__,
     EditionIndex.__name__,
 ]

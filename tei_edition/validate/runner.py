@@ -2,8 +2,9 @@
 
 A file is read and parsed once, in a worker process that has loaded the schema
 and compiled the rules once (`--jobs`); the worker sends back the file's issues and
-its facts for the edition index. The main process then runs the edition rules on
-the index. A file that is not well-formed is an error at its line, not a crash; a
+its part of the edition index, which the main process parses as it arrives (while
+the workers go on). Once every file is in, the main process runs the edition rules
+on the index. A file that is not well-formed is an error at its line, not a crash; a
 file that cannot be read at all is an `UnreadableInput`.
 """
 
@@ -12,16 +13,14 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from lxml import etree
-
 from tei_edition.errors import TeiEditionError, XmlInputError
-from tei_edition.validate.index import EditionIndex, FileFacts, collect_facts, pointed_files
+from tei_edition.validate.index import EditionIndex, FileFacts, collect_facts
 from tei_edition.validate.issues import Issue
 from tei_edition.validate.positions import element_column, locate_attribute, source_position
 from tei_edition.validate.rules import DOCUMENT_PHASE, EDITION_PHASE, RuleRunner
@@ -101,13 +100,23 @@ def context_facts(path: Path) -> FileFacts | None:
     return collect_facts(tree, path, shown_path(path), checked=False)
 
 
-def check_edition(all_facts: list[FileFacts]) -> list[Issue]:
+def check_edition(all_facts: Iterable[FileFacts]) -> list[Issue]:
     """Run the edition rules on the index of all files that parsed, and the files they point at."""
-    context = [facts for facts in map(context_facts, pointed_files(all_facts)) if facts is not None]
-    index = EditionIndex(all_facts + context)
+    index = EditionIndex()
+    for facts in all_facts:
+        index.add(facts)
+    return edition_issues(index)
+
+
+def edition_issues(index: EditionIndex) -> list[Issue]:
+    """Run the edition rules on `index`, once the files their pointers name but the run did not check are in it."""
+    for path in index.unread_files():
+        facts = context_facts(path)
+        if facts is not None:
+            index.add(facts)
     issues = []
-    for finding in RuleRunner(EDITION_PHASE).run(index.tree):
-        for path, shown, located in index.places_of(finding.node):
+    for finding in RuleRunner(EDITION_PHASE).run(index.finish()):
+        for path, shown, located in EditionIndex.places_of(finding.node):
             column, source = locate_attribute(Path(path), located.line, located.attribute, located.value)
             issues.append(Issue(shown, located.line, column, finding.rule, finding.role, finding.message, source))
     return issues
@@ -142,20 +151,25 @@ def validate_files(
     """Validate `files` with `jobs` processes; `progress(done, total)` is called as files finish."""
     started = time.perf_counter()
     work = [(str(path), shown_path(path)) for path in files]
-    results: list[FileResult] = []
+    issues: list[Issue] = []
+    index = EditionIndex()
+    for done, result in enumerate(_check_all(work, jobs), start=1):
+        issues.extend(result.issues)
+        if result.facts is not None:
+            index.add(result.facts)
+        _tick(progress, done, len(work))
+    issues.extend(edition_issues(index))
+    return Report([shown for _, shown in work], sorted(issues), time.perf_counter() - started)
+
+
+def _check_all(work: list[tuple[str, str]], jobs: int) -> Iterator[FileResult]:
+    """Each file's result, in order, from `jobs` processes (the schema and rules loaded once in each)."""
     if jobs > 1 and len(work) > 1:
         chunk = max(1, min(64, len(work) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(check_file, work, chunksize=chunk):
-                results.append(result)
-                _tick(progress, len(results), len(work))
+            yield from pool.map(check_file, work, chunksize=chunk)
     else:
-        for item in work:
-            results.append(check_file(item))
-            _tick(progress, len(results), len(work))
-    issues = [issue for result in results for issue in result.issues]
-    issues.extend(check_edition([result.facts for result in results if result.facts is not None]))
-    return Report([shown for _, shown in work], sorted(issues), time.perf_counter() - started)
+        yield from map(check_file, work)
 
 
 def _tick(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
@@ -182,6 +196,7 @@ __all__ = [
     check_file.__name__,
     context_facts.__name__,
     check_edition.__name__,
+    edition_issues.__name__,
     collect_files.__name__,
     shown_path.__name__,
     validate_files.__name__,
