@@ -19,7 +19,7 @@ import pytest
 
 from tei_edition.bench.corpus import generate_corpus
 from tei_edition.build import BuildOptions, build_edition, local_executor
-from tei_edition.build.manifest import MANIFEST_NAME, Manifest
+from tei_edition.build.manifest import JOURNAL_NAME, MANIFEST_NAME, Manifest
 from tei_edition.config import load_edition
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -214,6 +214,7 @@ def test_a_changed_source_rewrites_only_its_documents_outputs_and_the_edition_fi
     ids = [Path(name).stem for name, entry in sourcemap.items() if Path(entry["source"]).name == source.name]
     assert ids
     before = _stamps(folder)
+    manifest_stamp = (folder / "build" / MANIFEST_NAME).stat().st_mtime_ns
     time.sleep(0.01)
     source.write_text(" the very ".join(source.read_text(encoding="utf-8").rsplit(" the ", 1)), encoding="utf-8")  # in the text
     report = run_build(folder, jobs=2)
@@ -230,6 +231,10 @@ def test_a_changed_source_rewrites_only_its_documents_outputs_and_the_edition_fi
     others = {name for name in rewritten - listing if not any(i in name for i in ids) and "sourcemap" not in name}
     assert all(name.startswith(("build/html/", "build/.cache/html-site/")) for name in others), others
     assert len({name for name in others if name.endswith(".html")}) <= 2 * len(ids), others
+    # The few records it made stay in the journal: manifest.json is not rewritten, and the next build reads them.
+    assert (folder / "build" / MANIFEST_NAME).stat().st_mtime_ns == manifest_stamp
+    assert (folder / "build" / JOURNAL_NAME).stat().st_size > 0
+    assert sum(run_build(folder, jobs=2).made.values()) == 0
 
 
 def test_no_change_build_rewrites_no_file_not_even_the_manifest(tmp_path: Path) -> None:
@@ -291,3 +296,27 @@ def test_taken_ids_index_finds_what_a_search_of_every_id_finds() -> None:
     for free in (["d1950-10-01_stalin_mao"], ["d1950-10-01_stalin_mao-2"], ["d1950-10-01"], ["d1950-10-02_gromyko_stalin-2"],
                  ["x-1"], ["x-1-2", "d1950"], ["none"], []):
         assert taken.blocking(free) == sorted(t for t in ids if blocks(t, free)), free
+
+
+def test_a_stages_code_is_the_modules_its_task_imports_and_not_the_others(tmp_path: Path) -> None:
+    from tei_edition.build.code import _closure
+
+    package = tmp_path / "tei_edition"
+    (package / "render").mkdir(parents=True)
+    files = {
+        "__init__.py": "",
+        "render/__init__.py": "",
+        "render/text.py": "from tei_edition.render import corpus\nfrom tei_edition.xslt import (\n    Stylesheet,\n    node,\n)\n\n\n"
+                          "def late():\n    from tei_edition.errors import Error as E\n",
+        "render/corpus.py": "import tei_edition.xmlio\n",
+        "xslt.py": "", "errors.py": "", "xmlio.py": "", "convert.py": "from tei_edition.xmlio import parse\n",
+    }
+    for name, text in files.items():
+        (package / name).write_text(text, encoding="utf-8")
+    found = {str(p.relative_to(package)) for p in _closure(package, ("tei_edition.render.text",))}
+    assert found == {"__init__.py", "render/__init__.py", "render/text.py", "render/corpus.py", "xslt.py", "errors.py", "xmlio.py"}
+    real = Path(__file__).resolve().parents[1] / "tei_edition"
+    text_code = {str(p.relative_to(real)) for p in _closure(real, ("tei_edition.render.text",))}
+    convert_code = {str(p.relative_to(real)) for p in _closure(real, ("tei_edition.convert",))}
+    assert "render/text.py" in text_code and "convert.py" not in text_code
+    assert "convert.py" in convert_code and not any(p.startswith(("render/", "export/", "commands/")) for p in convert_code)

@@ -1,4 +1,4 @@
-"""Content hashes of a build's inputs: files, stylesheets with what they include, the toolkit.
+"""Content hashes of a build's inputs: files, stylesheets with what they include.
 
 An output is up to date when the hashes of everything it was made from are the
 ones recorded when it was made; hashing content (not comparing times) makes a
@@ -16,7 +16,6 @@ from pathlib import Path
 
 from lxml import etree
 
-import tei_edition
 from tei_edition.xmlio import parse_xml
 
 _XSL_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -24,12 +23,11 @@ _XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 
 def digest(*parts: bytes | str) -> str:
     """A short hex digest of the parts (each length-prefixed, so ("ab","c") differs from ("a","bc"))."""
-    hasher = hashlib.blake2b(digest_size=16)
+    chunks = []
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
-    return hasher.hexdigest()
+        chunks += (len(data).to_bytes(8, "little"), data)
+    return hashlib.blake2b(b"".join(chunks), digest_size=16).hexdigest()
 
 
 class FileHashes:
@@ -73,20 +71,9 @@ def stylesheet_files(main: Path) -> list[Path]:
     return sorted(found)
 
 
-def toolkit_digest() -> str:
-    """The toolkit itself: its version and the code and data of the package.
-
-    An editable install changes without a version bump, so the package's own
-    files count, not only `__version__`.
-    """
-    package = Path(tei_edition.__file__).resolve().parent
-    files = sorted(p for p in package.rglob("*") if p.suffix in {".py", ".toml"} and "__pycache__" not in p.parts)
-    return digest(tei_edition.__version__, *(f"{p.relative_to(package)}={digest(p.read_bytes())}" for p in files))
-
-
 def element_digest(element: etree._Element) -> str:
     """The digest of one element as canonical XML (attribute order and namespaces normalised)."""
     return digest(etree.tostring(element, method="c14n"))
 
 
-__all__ = [digest.__name__, FileHashes.__name__, stylesheet_files.__name__, toolkit_digest.__name__, element_digest.__name__]
+__all__ = [digest.__name__, FileHashes.__name__, stylesheet_files.__name__, element_digest.__name__]

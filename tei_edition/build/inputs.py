@@ -2,7 +2,8 @@
 
 Each output's key is the hash of exactly the inputs it uses: a document page uses
 its TEI file, the register entries it points at, its neighbours in date order,
-the HTML stylesheet and its modules, the configuration and the toolkit. A change
+the HTML stylesheet and its modules, the configuration and the toolkit's code the
+HTML stage runs (build/code.py). A change
 to one register entry therefore remakes the pages that name it and the pages that
 list everything, and nothing else. The converter reads only the registers' names
 (to find them in the sources, any source), so only a change to a name, an id or
@@ -18,12 +19,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei_edition.build.code import stage_digests
 from tei_edition.build.hashing import (
     FileHashes,
     digest,
     element_digest,
     stylesheet_files,
-    toolkit_digest,
 )
 from tei_edition.build.tasks import FORMATS, REGISTER_FILES
 from tei_edition.config import Edition
@@ -42,7 +43,8 @@ STYLESHEETS = {name: XSLT_DIR / f"{name}.xsl" for name in FORMATS}
 class Inputs:
     """The hashes of the inputs every output shares, gathered once per build."""
 
-    toolkit: str
+    code: dict[str, str]
+    """Per stage, the toolkit's code it runs (build/code.py)."""
     config: str
     registers: str
     """All register files."""
@@ -71,7 +73,7 @@ class Inputs:
             sheets[name] = digest(*(f"{p}={hashes.of(p)}" for p in sorted(files)))
         trees = {path: parse_xml(path) for path in register_paths}
         return cls(
-            toolkit=toolkit_digest(),
+            code=stage_digests(hashes),
             config=digest(json.dumps(edition.raw, sort_keys=True, default=str), str(edition.root)),
             registers=hashes.of_files(register_paths),
             names=_names(trees),

@@ -5,8 +5,11 @@ build runs, each output is recorded the moment its files are in place, as one
 line appended to `build/manifest.journal`; a build that is killed leaves a
 journal whose complete lines are all true (a torn last line is ignored), so the
 next build trusts exactly the outputs that were finished and redoes the rest.
-Appending a line per output keeps recording cheap for editions of any size;
-the next build folds the journal into manifest.json, written atomically.
+Appending a line per output keeps recording cheap for editions of any size. A
+build folds the journal into manifest.json (written atomically) once the journal
+has grown to a fraction of it, or many files' hashes changed; until then the
+journal stays and the next build replays it, so a build that made a few outputs
+of a large edition does not rewrite the whole manifest.
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ MANIFEST_NAME: Final = "manifest.json"
 JOURNAL_NAME: Final = "manifest.journal"
 #: Bump when the manifest's meaning changes: an old manifest then counts as none.
 MANIFEST_VERSION: Final = 1
+#: The journal is folded into manifest.json once it is larger than this fraction of it...
+FOLD_FRACTION: Final = 1 / 8
+#: ...or when more files than this were hashed anew (the hash cache lives in manifest.json only).
+FOLD_HASHES: Final = 256
 
 
 @dataclass
@@ -43,7 +50,7 @@ class Manifest:
         self.hashes = hashes
         self._journal: int | None = None
         self._known_hashes = dict(hashes)
-        self._changed = False  # a record changed since manifest.json was written (else save writes nothing)
+        self._journal_bytes = 0
 
     @classmethod
     def load(cls, build_dir: Path) -> Manifest:
@@ -67,7 +74,7 @@ class Manifest:
             lines = (self.build_dir / JOURNAL_NAME).read_bytes().split(b"\n")
         except OSError:
             return
-        self._changed = True  # a killed build's journal: folded into manifest.json by the next save
+        self._journal_bytes = sum(len(line) + 1 for line in lines)
         for line in lines:
             try:
                 entry = json.loads(line)
@@ -91,25 +98,30 @@ class Manifest:
     def done(self, name: str, record: Record) -> None:
         """Record a finished output (its files must already be in place)."""
         self.records[name] = record
-        self._changed = True
         self._append({"name": name, "record": record.__dict__})
 
     def forget(self, name: str) -> None:
         """Drop an output (removed, or no longer up to date)."""
         if self.records.pop(name, None) is not None:
-            self._changed = True
             self._append({"name": name, "record": None})
 
     def _append(self, entry: dict[str, Any]) -> None:
         if self._journal is None:
             self.build_dir.mkdir(parents=True, exist_ok=True)
             self._journal = os.open(self.build_dir / JOURNAL_NAME, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        os.write(self._journal, (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+        line = (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        os.write(self._journal, line)
+        self._journal_bytes += len(line)
 
     def save(self) -> None:
-        """Write manifest.json atomically, then start a new journal; nothing when nothing changed."""
-        if not self._changed and self.hashes == self._known_hashes and (self.build_dir / MANIFEST_NAME).is_file():
-            self.close()
+        """Fold the journal into manifest.json and start a new one, when it is time (module docstring)."""
+        try:
+            size = (self.build_dir / MANIFEST_NAME).stat().st_size
+        except FileNotFoundError:
+            size = -1
+        rehashed = sum(1 for path in self.hashes.keys() | self._known_hashes.keys() if self.hashes.get(path) != self._known_hashes.get(path))
+        if size >= 0 and self._journal_bytes <= size * FOLD_FRACTION and rehashed <= FOLD_HASHES:
+            self.close()  # the journal stays; the next build replays it
             return
         data = {
             "version": MANIFEST_VERSION,
@@ -130,4 +142,4 @@ class Manifest:
             self._journal = None
 
 
-__all__ = ["MANIFEST_NAME", "JOURNAL_NAME", "MANIFEST_VERSION", Record.__name__, Manifest.__name__]
+__all__ = ["MANIFEST_NAME", "JOURNAL_NAME", "MANIFEST_VERSION", "FOLD_FRACTION", "FOLD_HASHES", Record.__name__, Manifest.__name__]

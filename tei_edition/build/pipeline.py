@@ -15,6 +15,7 @@ recorded in the manifest as soon as its files are in place.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -177,7 +178,7 @@ def _convert_phase(
 ) -> dict[str, _Doc]:
     sources = iter_sources([edition.sources])
     report.sources = len(sources)
-    common = digest("convert", inputs.toolkit, inputs.config, inputs.names)
+    common = digest("convert", inputs.code["convert"], inputs.config, inputs.names)
     content = {path: digest(common, hashes.of(path)) for path in sources}
     whole = manifest.records.get(WHOLE_CONVERSION)
     if whole is not None:  # the last build had to convert the edition as a whole
@@ -188,6 +189,7 @@ def _convert_phase(
             return {d["id"]: _recorded_document(d) for d in whole.info["documents"]}
         return _convert_whole(edition, sources, key, manifest, progress, report)
     names = {path: f"convert:{_relative(edition, path)}" for path in sources}
+    current_names = set(names.values()) | {WHOLE_CONVERSION}
     previous = {path: manifest.records.get(names[path]) for path in sources}
     changed = [p for p in sources if options.force or previous[p] is None or previous[p].key != content[p] or _missing(previous[p])]
     progress.phase("convert", len(changed))
@@ -248,7 +250,9 @@ def _convert_phase(
         if os.path.exists(orphan):
             os.unlink(orphan)
             report.removed += 1
-    _write_sourcemap(edition, sourcemap_updates, docs)
+    vanished = any(name.startswith("convert:") and name not in current_names for name in manifest.records)
+    if sourcemap_updates or vanished:  # else it holds what it held (reading it is a tenth of a no-change build)
+        _write_sourcemap(edition, sourcemap_updates, docs)
     for name, record in finished:  # only now: files and source map are in place
         manifest.done(name, record)
     report.documents = len(docs)
@@ -414,15 +418,15 @@ def _document_phase(
             jobs.append(DocumentJob(doc.id, str(doc.path), tuple(stale), tuple(str(n.path) for n in neighbours)))
     for path in _register_paths(edition):
         name = f"validate:{path.name}"
-        keys[name] = digest("validate", inputs.toolkit, inputs.schema, inputs.registers, path.name, context.cwd)
+        keys[name] = digest("validate", inputs.code["validate"], inputs.schema, inputs.registers, path.name, context.cwd)
         if manifest.stale(name, keys[name], options.force):
             jobs.append(DocumentJob(path.name, str(path), ("validate",)))
         else:
             report.up_to_date["validate"] += 1
     all_docs = digest(*(f"{d.id}={d.digest}" for d in ordered))
     listings = {
-        "html:site": digest("html:site", inputs.toolkit, inputs.config, inputs.stylesheets["html"], inputs.schema, inputs.front, inputs.registers, all_docs),
-        "pdf:edition": digest("pdf:edition", inputs.toolkit, inputs.config, inputs.stylesheets["pdf"], inputs.registers, all_docs, options.view, inputs.environment),
+        "html:site": digest("html:site", inputs.code["html"], inputs.config, inputs.stylesheets["html"], inputs.schema, inputs.front, inputs.registers, all_docs),
+        "pdf:edition": digest("pdf:edition", inputs.code["pdf"], inputs.config, inputs.stylesheets["pdf"], inputs.registers, all_docs, options.view, inputs.environment),
     }
     stale_listings = []
     for name, key in listings.items():
@@ -464,7 +468,7 @@ def _text_edition(edition: Edition, context: BuildContext, inputs: Inputs, order
                   executor: Any, options: BuildOptions, progress: Progress, report: BuildReport) -> None:
     """The text edition's file from its parts: the stale parts made in the workers, then joined here."""
     documents = [textedition.TextDocument(d.id, str(d.path), keys[f"text:{d.id}"]) for d in ordered]
-    head_key = digest("text-head", inputs.toolkit, inputs.config, inputs.stylesheets["text"], inputs.registers, options.view)
+    head_key = digest("text-head", inputs.code["text"], inputs.config, inputs.stylesheets["text"], inputs.registers, options.view)
     plan = textedition.plan_text_edition(context, documents, head_key, manifest, options.force, _batch_size(len(ordered), executor.workers))
     if plan.missing:
         manifest.forget(textedition.EDITION)
@@ -498,7 +502,7 @@ def _validate_edition(edition: Edition, context: BuildContext, inputs: Inputs, f
 
     def key(reported: set[str]) -> str:
         named = [f"{name}={record.key}" for name, record in records.items() if record is not None and shown[name] in reported]
-        return digest("validate:edition", inputs.toolkit, inputs.schema, context.cwd, *facts, *named)
+        return digest("validate:edition", inputs.code["validate"], inputs.schema, context.cwd, *facts, *named)
 
     previous = manifest.records.get("validate:edition")
     if previous is not None and not manifest.stale("validate:edition", key(set(previous.info.get("files", []))), options.force):
@@ -514,8 +518,8 @@ def _validate_edition(edition: Edition, context: BuildContext, inputs: Inputs, f
 
 def _document_key(stage: str, doc: _Doc, neighbours: list[_Doc], inputs: Inputs, context: BuildContext) -> str:
     if stage == "validate":
-        return digest("validate", inputs.toolkit, inputs.schema, doc.digest, doc.positions, context.cwd)
-    common = (stage, inputs.toolkit, inputs.config, inputs.stylesheets[stage], doc.digest, inputs.refs(doc.refs))
+        return digest("validate", inputs.code["validate"], inputs.schema, doc.digest, doc.positions, context.cwd)
+    common = (stage, inputs.code[stage], inputs.config, inputs.stylesheets[stage], doc.digest, inputs.refs(doc.refs))
     if stage == "html":
         return digest(*common, inputs.front, *(f"{n.id}={n.digest}" for n in neighbours))
     return digest(*common, context.view, inputs.environment if stage == "pdf" else "")
@@ -590,10 +594,16 @@ def _batch_size(count: int, workers: int) -> int:
 
 
 def _relative(edition: Edition, path: Path) -> str:
+    """The path from the edition's folder (its folder resolved once: sources lie in one or a few)."""
     try:
-        return str(Path(path).resolve().relative_to(edition.root))
+        return str((_resolved(str(Path(path).parent)) / Path(path).name).relative_to(edition.root))
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 __all__ = [BuildOptions.__name__, BuildReport.__name__, Progress.__name__, build_edition.__name__, "MAX_BATCH"]

@@ -14,15 +14,16 @@ from typing import Final
 from tei_edition.export.base import ExportOptions, ExportReport, FolderWriter, staged_folder
 from tei_edition.export.citation import DELIMITER, with_refs_decl
 from tei_edition.render.corpus import Corpus
-from tei_edition.validate.guidelines import render_guidelines
-from tei_edition.validate.rules import DEFAULT_RULES
-from tei_edition.validate.schema import DEFAULT_XSD
 
 FORMAT: Final = "tei"
 
 
 def export(corpus: Corpus, options: ExportOptions) -> ExportReport:
     """Write documents, registers, schema, rules, guidelines and README under options.out."""
+    from tei_edition.validate.guidelines import render_guidelines  # here, not with the module: the CLI lists the
+    from tei_edition.validate.rules import DEFAULT_RULES  # exports on every start and must not load the schema library
+    from tei_edition.validate.schema import DEFAULT_XSD
+
     report = ExportReport(FORMAT, options.out)
     with staged_folder(options.out, FORMAT) as root:
         write_tei_files(FolderWriter(root, report), corpus, "xml/")
