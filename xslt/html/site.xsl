@@ -363,31 +363,28 @@
         <p id="search-status" aria-live="polite">Searching needs JavaScript; without it, the
           <a href="index.html">table of documents</a> and the registers lead to every document.</p>
         <ol id="search-results" class="search-results"></ol>
-        <script type="application/json" id="search-index">{te:search-index(te:in-date-order(tei:TEI))}</script>
+        <!-- A JSON array of the entries, written as they are (joining them into one string
+             first held the largest page in memory several times over). -->
+        <script type="application/json" id="search-index">[<xsl:value-of select="te:search-index(te:in-date-order(tei:TEI))" separator=","/>]</script>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The search index: per document its id, label, title, metadata and, version by
-       version, its language and the words of both views (from its summary), as JSON
-       (safe inside a script element). -->
-  <xsl:function name="te:search-index" as="xs:string">
+  <!-- The search index's entries: per document its id, label, title, metadata and,
+       version by version, its language and the words of both views (from its summary),
+       each as JSON (safe inside a script element). -->
+  <xsl:function name="te:search-index" as="xs:string*">
     <xsl:param name="documents" as="element(tei:TEI)*"/>
-    <!-- Entry by entry: one JSON text of every document at once, then escaped again,
-         held several copies of the largest page in memory. -->
-    <xsl:variable name="entries" as="xs:string*">
-      <xsl:for-each select="$documents">
-        <xsl:sequence select="serialize(map {
-          'id': te:document-id(.),
-          'title': te:document-title(.),
-          'label': te:short-label(.),
-          'meta': normalize-space(string-join((te:names-of(., 'sent'), te:names-of(., 'received'),
-                    .//tei:msDesc ! te:archival-reference(.), .//tei:textClass//tei:term, .//tei:abstract), ' ')),
-          'versions': array { te:site/te:version ! map { 'lang': string(@lang), 'text': string(@text), 'written': string(@written) } }
-        }, map { 'method': 'json' }) => replace('&lt;', '\\u003c')"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:sequence select="'[' || string-join($entries, ',') || ']'"/>
+    <xsl:for-each select="$documents">
+      <xsl:sequence select="serialize(map {
+        'id': te:document-id(.),
+        'title': te:document-title(.),
+        'label': te:short-label(.),
+        'meta': normalize-space(string-join((te:names-of(., 'sent'), te:names-of(., 'received'),
+                  .//tei:msDesc ! te:archival-reference(.), .//tei:textClass//tei:term, .//tei:abstract), ' ')),
+        'versions': array { te:site/te:version ! map { 'lang': string(@lang), 'text': string(@text), 'written': string(@written) } }
+      }, map { 'method': 'json' }) => replace('&lt;', '\\u003c')"/>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- ===== facts for the index ===== -->
