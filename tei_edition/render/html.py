@@ -27,13 +27,15 @@ STYLESHEET = XSLT_DIR / "html.xsl"
 ASSETS = XSLT_DIR / "html" / "assets"
 
 #: The site's own pages, made from the corpus: page name -> file.
+#: The largest (search, with every document's words) comes first: while it is made, no
+#: other page's output is held in memory yet.
 SITE_PAGES = {
+    "search": "search.html",
     "index": "index.html",
     "persons": "persons.html",
     "places": "places.html",
     "organisations": "organisations.html",
     "conventions": "conventions.html",
-    "search": "search.html",
 }
 
 
