@@ -259,6 +259,9 @@ def test_a_hand_edit_in_xml_remakes_that_documents_outputs_and_the_listings_only
     assert report.made["text"] == 2 and report.made["text-part"] == 1  # its text, its part and the edition's file
     assert "(checked)" in (folder / "build" / "text" / f"{document.stem}.txt").read_text(encoding="utf-8")
     assert "(checked)" in (folder / "build" / "text" / "edition.txt").read_text(encoding="utf-8")
+    # A new line moves the ids and pointers below it: the index facts change, and the edition rules run again.
+    document.write_text(document.read_text(encoding="utf-8").replace("<body>", "<body>\n", 1), encoding="utf-8")
+    assert run_build(folder, jobs=1).made["validate"] == 2
 
 
 def test_register_change_beside_the_names_converts_nothing_and_remakes_the_pages_naming_the_entry(tmp_path: Path) -> None:

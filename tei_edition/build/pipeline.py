@@ -201,7 +201,7 @@ def _convert_phase(
 
     taken = _TakenIds()
     docs: dict[str, _Doc] = {}
-    identities: list[Identity] = []
+    identities: list[dict[str, Any]] = []  # witnesses.Identity as plain data, made into one only when needed
     settled: list[tuple[Path, ConvertResult, list[str], list[str]]] = []
     for path in sources:
         record = previous[path]
@@ -210,7 +210,7 @@ def _convert_phase(
         blocking = taken.blocking(free)
         if result is None and record is not None and blocking == record.info["taken"]:
             new_docs = [_recorded_document(d) for d in record.info["documents"]]
-            identities.extend(_identity(d["identity"]) for d in record.info["documents"])
+            identities.extend(d["identity"] for d in record.info["documents"])
             report.up_to_date["convert"] += 1
         else:
             if result is None or (blocking and not result.error):
@@ -221,15 +221,17 @@ def _convert_phase(
                     continue
                 manifest.forget(names[path])  # its documents stay as they were; retried next time
                 new_docs = [_recorded_document(d) for d in record.info["documents"]]
-                identities.extend(_identity(d["identity"]) for d in record.info["documents"])
+                identities.extend(d["identity"] for d in record.info["documents"])
             else:
                 settled.append((path, result, free, blocking))
-                identities.extend(_identity(d.identity) for d in result.documents)
+                identities.extend(d.identity for d in result.documents)
                 new_docs = [_Doc(d.id, edition.xml / d.file, "", d.refs, d.date, "") for d in result.documents]
         for doc in new_docs:
             taken.add(doc.id)
             docs[doc.id] = doc
-    if _has_witnesses(identities):  # documents of several sources are merged: only the converter can
+    # Documents of several sources are one (witnesses): only the converter can merge them. With no source
+    # converted, the last build found none, or it would have converted the edition as a whole.
+    if settled and _has_witnesses([_identity(facts) for facts in identities]):
         key = digest(*(f"{_relative(edition, p)}={content[p]}" for p in sources))
         return _convert_whole(edition, sources, key, manifest, progress, report)
 
@@ -476,7 +478,8 @@ def _text_edition(edition: Edition, context: BuildContext, inputs: Inputs, order
                              + (f" (and of {len(plan.missing) - 1} more documents)" if len(plan.missing) > 1 else ""))
         return
     keys.update(plan.keys)
-    report.up_to_date["text-part"] += len(plan.order) + 1 - plan.stale
+    if len(plan.order) + 1 > plan.stale:
+        report.up_to_date["text-part"] += len(plan.order) + 1 - plan.stale
     _run(executor, plan.tasks, manifest, keys, progress, "text edition", plan.stale, report)
     if all(not manifest.stale(name, key) for name, key in plan.keys.items() if name != textedition.EDITION):
         if textedition.join_text_edition(context, plan, manifest, options.force):
@@ -497,11 +500,11 @@ def _validate_edition(edition: Edition, context: BuildContext, inputs: Inputs, f
     for record in records.values():
         if record is not None:
             report.issues.extend(Issue(**issue) for issue in record.info.get("issues", []))
-    shown = {name: os.path.relpath(path, context.cwd) for name, path in files.items()}
     facts = [f"{name}={record.info.get('facts') if record is not None else '-'}" for name, record in records.items()]
 
-    def key(reported: set[str]) -> str:
-        named = [f"{name}={record.key}" for name, record in records.items() if record is not None and shown[name] in reported]
+    def key(reported: set[str]) -> str:  # the issues name files relative to the build's folder
+        paths = {os.path.normpath(os.path.join(context.cwd, shown)) for shown in reported}
+        named = [f"{name}={record.key}" for name, record in records.items() if record is not None and os.path.abspath(files[name]) in paths]
         return digest("validate:edition", inputs.code["validate"], inputs.schema, context.cwd, *facts, *named)
 
     previous = manifest.records.get("validate:edition")
