@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import lxml.html
+from lxml import etree
 import pytest
 from typer.testing import CliRunner
 
@@ -279,6 +280,36 @@ def test_the_builds_site_pages_come_from_kept_summaries(site: Path, tmp_path: Pa
     shutil.copy(signs, edition / "xml" / "signs-copy.xml")
     with pytest.raises(XmlInputError, match="is already the id of"):
         html.render_edition_site(loaded)
+
+
+def test_each_page_links_to_its_neighbours_in_date_order_whatever_the_file_order(tmp_path: Path) -> None:
+    """A page is given only its date-order neighbours (so rendering grows with the edition,
+    not its square): they must be the ones the index lists beside it, with the files named
+    in reverse date order and a header whose embedded message, placed first, is older."""
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE, edition)
+    by_date = sorted(_documents(edition / "edition.toml"), key=lambda found: _sent_date(found[1]))
+    for rank, (_, path) in enumerate(reversed(by_date)):
+        path.rename(path.with_name(f"{rank:02}-{path.name}"))
+    roshchin = next((edition / "xml").glob("*roshchin*.xml"))
+    tree = parse_xml(roshchin)
+    own, embedded = tree.getroot().iterfind("tei:teiHeader//tei:correspDesc", NSMAP)
+    embedded.find("tei:correspAction[@type='sent']/tei:date", NSMAP).set("when", "1950-01-01")
+    own.addprevious(embedded)
+    roshchin.write_bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=True))
+
+    site = build(edition / "edition.toml", tmp_path / "site")
+    index = lxml.html.parse(str(site / "index.html")).getroot()
+    pages = [href for href in dict.fromkeys(index.xpath("//a/@href")) if href.removesuffix(".html") in dict(by_date)]
+    assert pages == [f"{identifier}.html" for identifier, _ in by_date]  # the roshchin cable in its own date's place
+    for at, page in enumerate(pages):
+        nav = lxml.html.parse(str(site / page)).getroot()
+        assert nav.xpath("//a[@rel='prev']/@href") == pages[max(at - 1, 0):at], page
+        assert nav.xpath("//a[@rel='next']/@href") == pages[at + 1:at + 2], page
+
+
+def _sent_date(path: Path) -> str:
+    return parse_xml(path).getroot().find("tei:teiHeader//tei:correspAction[@type='sent']/tei:date", NSMAP).get("when", "")
 
 
 def test_output_is_deterministic(site: Path, tmp_path: Path) -> None:

@@ -22,6 +22,9 @@ from tei_edition.xmlio import NSMAP, TEI_NS, XML_NS, parse_xml
 #: A register holds one of these lists in its body.
 _REGISTER_LISTS = ("listPerson", "listPlace", "listOrg")
 
+#: Of a date, the attributes that date a sent document (te:document-date).
+_SENT_DATES = ("when", "notBefore")
+
 
 # data
 
@@ -87,6 +90,38 @@ def corpus_tree(documents: Iterable[Document]) -> etree._ElementTree:
     return root.getroottree()
 
 
+def document_date(root: etree._Element) -> str:
+    """The date documents are ordered by, as te:document-date in xslt/html/document.xsl finds it.
+
+    The pages sort by that function; whoever picks a page's neighbours in Python must find
+    the same date, or a page would link past the document that is really next. So: of the
+    document's own correspondence (its header's first correspDesc not of an embedded
+    message, else its first), a sent action's date (when or notBefore), else any action's
+    date's when, else "".
+    """
+    descriptions = list(root.iterfind("tei:teiHeader//tei:correspDesc", NSMAP))
+    own = next((d for d in descriptions if d.get("type") != "embedded"), descriptions[0] if descriptions else None)
+    if own is None:
+        return ""
+    actions = own.findall("tei:correspAction", NSMAP)
+    for action in actions:
+        if action.get("type") == "sent":
+            for date in action.iterfind("tei:date", NSMAP):
+                for name, value in date.attrib.items():
+                    if name in _SENT_DATES:
+                        return value
+    for action in actions:
+        for date in action.iterfind("tei:date", NSMAP):
+            if date.get("when") is not None:
+                return date.get("when", "")
+    return ""
+
+
+def in_date_order(documents: Iterable[Document]) -> list[Document]:
+    """The documents by date, then id (te:in-date-order: a total, stable order)."""
+    return sorted(documents, key=lambda document: (document_date(document.tree.getroot()), document.id))
+
+
 def _copy(element: etree._Element) -> etree._Element:
     return etree.fromstring(etree.tostring(element))
 
@@ -146,6 +181,8 @@ __all__ = [
     edition_files.__name__,
     front_matter_path.__name__,
     corpus_tree.__name__,
+    document_date.__name__,
+    in_date_order.__name__,
     role.__name__,
     document_of.__name__,
 ]

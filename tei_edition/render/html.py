@@ -17,7 +17,7 @@ from saxonche import PyXdmNode
 
 from tei_edition.config import Edition
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport, summaries
-from tei_edition.render.corpus import Corpus, Document, front_matter_path
+from tei_edition.render.corpus import Corpus, Document, front_matter_path, in_date_order
 from tei_edition.validate.guidelines import render_guidelines
 from tei_edition.xmlio import TEI_NS, parse_xml, write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
@@ -66,10 +66,13 @@ def site_params(corpus: Corpus) -> dict[str, ParamValue]:
 
 
 def render_document_pages(documents: Iterable[Document], params: Mapping[str, ParamValue]) -> dict[str, bytes]:
-    """The page and the TEI copy of each document."""
+    """The page and the TEI copy of each document, each page given only its neighbours in
+    date order as its corpus (prev/next), so that the work grows with the edition, not its square."""
+    ordered = in_date_order(documents)
     files: dict[str, bytes] = {}
-    for document in documents:
-        files.update(_document_files(document, document_node(document.tree), params))
+    for index, document in enumerate(ordered):
+        window = neighbour_corpus(ordered[max(index - 1, 0):index + 2])
+        files.update(_document_files(document, document_node(document.tree), {**params, "corpus": window}))
     return files
 
 
