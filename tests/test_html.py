@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import lxml.html
-from lxml import etree
 import pytest
+from lxml import etree
 from typer.testing import CliRunner
 
 from tei_edition.cli import app
