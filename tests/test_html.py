@@ -32,6 +32,9 @@ FIXTURE = ROOT / "tests" / "html" / "edition"
 SNAPSHOTS = ROOT / "tests" / "snapshots" / "html"
 UPDATE = os.environ.get("TEI_EDITION_UPDATE_SNAPSHOTS") == "1"
 SIGNS_ID = "d1950-10-20_test-sender_test-recipient"
+#: A document whose body holds paragraphs without a division (not in the fixture edition:
+#: copied into it by the test that needs it, so the snapshots stay those of the edition).
+NO_DIVISION = ROOT / "tests" / "html" / "documents" / "d1950-10-25_test-sender_test-recipient.xml"
 
 #: Pages kept as snapshots: the hand-written document with every sign, a real document
 #: with four witnesses in two collated versions, a real one with five notes, and the site's pages.
@@ -202,6 +205,29 @@ def test_register_lists_every_name_form_and_the_passages(site: Path) -> None:
     passage = next(link for link in links if link.startswith(f"{SIGNS_ID}.html#"))
     target = lxml.html.parse(str(site / f"{SIGNS_ID}.html")).getroot()
     assert target.xpath(f"//*[@id='{passage.split('#')[1]}']")
+
+
+def test_every_register_passage_link_leads_to_the_passage_with_the_name(tmp_path: Path) -> None:
+    """A register links each name to the passage it is in, numbered in the TEI (the
+    document's summary) and given as an id on the page (its reading view): both must count
+    the same blocks, also for a body of paragraphs without a division, whose TEI has
+    header paragraphs before them that the page's text does not hold."""
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE, edition)
+    shutil.copy(NO_DIVISION, edition / "xml")
+    site = build(edition / "edition.toml", tmp_path / "site")
+    names = parse_xml(NO_DIVISION).getroot().xpath("tei:text/tei:body//*[@ref]", namespaces=NSMAP)
+    pages: dict[str, lxml.html.HtmlElement] = {}
+    links: list[tuple[str, str]] = []
+    for register in ("persons.html", "places.html", "organisations.html"):
+        for link in lxml.html.parse(str(site / register)).getroot().xpath("//a[contains(@href, '.html#')]"):
+            page, passage = link.get("href").split("#")
+            pages.setdefault(page, lxml.html.parse(str(site / page)).getroot())
+            targets = pages[page].xpath(f"//*[@id='{passage}']")
+            assert targets, f"{register}: {link.get('href')} leads nowhere"
+            assert link.text_content().strip("“”") in targets[0].text_content(), f"{register}: {link.get('href')}"
+            links.append((page, passage))
+    assert sum(page == f"{NO_DIVISION.stem}.html" for page, _ in links) == len(names) > 1
 
 
 def test_links_between_pages_resolve(site: Path) -> None:

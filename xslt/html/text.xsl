@@ -343,11 +343,15 @@
   </xsl:template>
 
   <!-- "{version id}-{n}": the n-th passage of its version, counted the same in the TEI
-       and in its views (views change words, never blocks). -->
+       and in its views (views change words, never blocks). The version is what the page
+       shows as one (te:versions): in the TEI a division of the document's body, else that
+       body (not the TEI element: the view of a body holds none of the header's
+       paragraphs); in a view, its root. -->
   <xsl:function name="te:passage-id" as="xs:string">
     <xsl:param name="block" as="element()"/>
+    <xsl:variable name="body" as="element(tei:body)?" select="$block/ancestor-or-self::tei:body[parent::tei:text/parent::tei:TEI]"/>
     <xsl:variable name="version" as="element()"
-      select="($block/ancestor-or-self::tei:div[not(ancestor::tei:div)], $block/ancestor::*[last()])[1]"/>
+      select="($block/ancestor-or-self::tei:div[parent::tei:body is $body], $body, $block/ancestor::*[last()])[1]"/>
     <xsl:sequence select="($version/@xml:id, 'text')[1] || '-' || te:passage-numbers($version)(generate-id($block))"/>
   </xsl:function>
 
