@@ -59,7 +59,7 @@ def render_site(corpus: Corpus) -> dict[str, bytes]:
 
 def site_params(corpus: Corpus) -> dict[str, ParamValue]:
     """The stylesheet's parameters: the edition, registers, front matter, and the corpus
-    of the documents' summaries (prev/next, and the site's pages)."""
+    of the documents' summaries (the site's pages; a document's page is given its neighbours instead)."""
     params = edition_params(corpus.edition)
     found = [(document.path, summaries.summarise(document.tree, params, document.path)) for document in corpus.documents]
     return params | _register_params(corpus.registers, corpus.front) | {"corpus": summaries.summary_corpus(found)}
