@@ -40,7 +40,7 @@ class FileHashes:
         self.known: dict[str, list] = dict(known or {})
         self.seen: dict[str, list] = {}
 
-    def of(self, path: Path) -> str:
+    def of(self, path: Path | str) -> str:
         """The digest of the file at `path` (its bytes)."""
         key = str(path)
         stat = os.stat(path)

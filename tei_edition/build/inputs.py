@@ -86,7 +86,7 @@ class Inputs:
 
     def refs(self, refs: list[str]) -> str:
         """The hash of the register entries a document points at (a missing one counts too)."""
-        return digest(*(f"{ref}={self.entries.get(ref, '-')}" for ref in refs))
+        return digest("\n".join(f"{ref}={self.entries.get(ref, '-')}" for ref in refs))  # one part: planned for every document
 
 
 def _entries(trees: dict[Path, etree._ElementTree]) -> dict[str, str]:

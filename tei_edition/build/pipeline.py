@@ -126,7 +126,8 @@ class _Doc:
     """A document of the edition as the build plans with it."""
 
     id: str
-    path: Path
+    path: str
+    """Its TEI file (a string: the build plans with every document on every run)."""
     digest: str
     refs: list[str]
     date: str
@@ -148,11 +149,12 @@ def build_edition(
     inputs = Inputs.gather(edition, hashes)
     context = BuildContext(edition, options.view, os.getcwd())
     report = BuildReport()
+    sources = iter_sources([edition.sources])
     try:
-        docs = _convert_phase(edition, context, inputs, hashes, manifest, executor, options, progress, report)
+        docs = _convert_phase(edition, sources, context, inputs, hashes, manifest, executor, options, progress, report)
         _read_corrections(docs, hashes)
         _document_phase(edition, context, inputs, docs, manifest, executor, options, progress, report)
-        _remove_obsolete(edition, docs, manifest, report)
+        _remove_obsolete(edition, sources, docs, manifest, report)
         manifest.hashes = hashes.seen
         manifest.save()
     finally:
@@ -167,6 +169,7 @@ def build_edition(
 
 def _convert_phase(
     edition: Edition,
+    sources: list[Path],
     context: BuildContext,
     inputs: Inputs,
     hashes: FileHashes,
@@ -176,7 +179,6 @@ def _convert_phase(
     progress: Progress,
     report: BuildReport,
 ) -> dict[str, _Doc]:
-    sources = iter_sources([edition.sources])
     report.sources = len(sources)
     common = digest("convert", inputs.code["convert"], inputs.config, inputs.names)
     content = {path: digest(common, hashes.of(path)) for path in sources}
@@ -225,7 +227,7 @@ def _convert_phase(
             else:
                 settled.append((path, result, free, blocking))
                 identities.extend(d.identity for d in result.documents)
-                new_docs = [_Doc(d.id, edition.xml / d.file, "", d.refs, d.date, "") for d in result.documents]
+                new_docs = [_Doc(d.id, str(edition.xml / d.file), "", d.refs, d.date, "") for d in result.documents]
         for doc in new_docs:
             taken.add(doc.id)
             docs[doc.id] = doc
@@ -280,7 +282,7 @@ def _convert_whole(edition: Edition, sources: list[Path], key: str, manifest: Ma
     for name in files:
         path = edition.xml / str(name)
         root = parse_xml(path).getroot()
-        doc = _Doc(root.get(f"{{{XML_NS}}}id", ""), path, digest(path.read_bytes()), register_refs(root), document_date(root), "")
+        doc = _Doc(root.get(f"{{{XML_NS}}}id", ""), str(path), digest(path.read_bytes()), register_refs(root), document_date(root), "")
         doc.positions = digest(json.dumps(_sourcemap_entry(edition, path.name), sort_keys=True))
         docs[doc.id] = doc
     report.converted += len(sources)
@@ -308,12 +310,12 @@ def _read_corrections(docs: dict[str, _Doc], hashes: FileHashes) -> None:
     for doc in docs.values():
         actual = hashes.of(doc.path)
         if actual != doc.digest:
-            root = parse_xml(doc.path).getroot()
+            root = parse_xml(Path(doc.path)).getroot()
             doc.digest, doc.refs, doc.date = actual, register_refs(root), document_date(root)
 
 
 def _recorded_document(info: dict[str, Any]) -> _Doc:
-    return _Doc(info["id"], Path(info["path"]), info["digest"], info["refs"], info["date"], info["positions"])
+    return _Doc(info["id"], info["path"], info["digest"], info["refs"], info["date"], info["positions"])
 
 
 def _identity(facts: dict[str, Any]) -> Identity:
@@ -370,7 +372,7 @@ def _write_documents(edition: Edition, result: ConvertResult, sourcemap: dict[st
         write_atomic(path, document.xml)
         sourcemap[document.file] = {"source": result.source, "elements": document.positions}
         positions = digest(json.dumps(sourcemap[document.file], sort_keys=True))
-        docs.append(_Doc(document.id, path, digest(document.xml), document.refs, document.date, positions))
+        docs.append(_Doc(document.id, str(path), digest(document.xml), document.refs, document.date, positions))
     return docs
 
 
@@ -382,7 +384,7 @@ def _write_sourcemap(edition: Edition, updates: dict[str, Any], docs: dict[str, 
     except (OSError, ValueError):
         current = {}
     current = current if isinstance(current, dict) else {}
-    names = {doc.path.name for doc in docs.values()}
+    names = {os.path.basename(doc.path) for doc in docs.values()}
     merged = {name: entry for name, entry in current.items() if name in names} | updates
     if merged and (merged != current or not path.is_file()):
         write_atomic(path, json.dumps(merged, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
@@ -564,9 +566,9 @@ def _register_paths(edition: Edition) -> list[Path]:
 # clean-up
 
 
-def _remove_obsolete(edition: Edition, docs: dict[str, _Doc], manifest: Manifest, report: BuildReport) -> None:
+def _remove_obsolete(edition: Edition, sources: list[Path], docs: dict[str, _Doc], manifest: Manifest, report: BuildReport) -> None:
     """Delete the outputs of documents and sources that are gone (only files the manifest made)."""
-    current_sources = {f"convert:{_relative(edition, p)}" for p in iter_sources([edition.sources])}
+    current_sources = {f"convert:{_relative(edition, p)}" for p in sources}
     keep = {str(doc.path) for doc in docs.values()}
     registers = {p.name for p in _register_paths(edition)}
     for name in list(manifest.records):

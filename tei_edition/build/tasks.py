@@ -189,7 +189,7 @@ class DocumentResult:
     issues: list[Issue] = field(default_factory=list)
     info: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per stage, what the build records for later builds (validation: the digest of the
-    file's index facts; text: its place and note counts in the edition's file)."""
+    file's index facts; text: its sort key and note counts, which place its part in the edition's file)."""
 
 
 def build_documents(context: BuildContext, jobs: list[DocumentJob]) -> list[DocumentResult]:
