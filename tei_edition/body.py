@@ -57,6 +57,7 @@ class BodyFacts:
     transmissions: list[Transmission] = field(default_factory=list)
     addressees: list[Entry] = field(default_factory=list)
     address_places: list[Entry] = field(default_factory=list)
+    saluted: list[Entry] = field(default_factory=list)  # whom the first salutation names ("Comrade STALIN I.V.")
     signers: list[tuple[Entry, str]] = field(default_factory=list)
     datelines: list[str] = field(default_factory=list)
     classification: list[str] = field(default_factory=list)
@@ -347,10 +348,11 @@ class BodyBuilder:
                 rest = self._flow(units[end:], top=False)
                 if all(_is_global(e) for e in rest):
                     out.extend(rest)  # notes and page breaks may follow a closer as they are
-                else:
+                else:  # a postscript after this one's closer follows it (P.P.S.), never inside it
+                    later = [e for e in rest if etree.QName(e).localname == "postscript"]
                     postscript = el("postscript")
-                    self._append_all(postscript, rest)
-                    out.append(postscript)
+                    self._append_all(postscript, [e for e in rest if e not in later])
+                    out.extend([postscript, *later])
         return out
 
     def _closer_start(self, units: list[Unit], start: int, top: bool) -> int:
@@ -469,7 +471,10 @@ class BodyBuilder:
         """A salutation, date line or signature inside an opener or closer."""
         self.ctx.line = unit.line
         if unit.kind == "salute" or unit.kind == "closing":
-            return self._position(el("salute", None, self._inline(unit.text, unit)), unit)
+            salute = el("salute", None, self._inline(unit.text, unit))
+            if unit.kind == "salute" and not self.facts.saluted:
+                self.facts.saluted = [e for e in map(self._entry_of, salute.iter("{*}persName", "{*}orgName")) if e is not None]
+            return self._position(salute, unit)
         if unit.kind == "dateline":
             self.ctx.ledger.count("date line")
             element = el("dateline", None, self._inline(unit.text, unit))

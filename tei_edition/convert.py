@@ -131,7 +131,8 @@ class Converter:
         page_date = parse_date(doc.date_text, context_year) or "" if doc.date_text else ""
         date = next((d[:10] for d in [page_date, title.date, *facts.datelines] if _FULL_DATE.match(d)), "") or _first_date(divs)
         senders = title.senders or unique_parties([Party(e, form) for e, form in facts.signers])
-        recipients = unique_parties(title.recipients + [Party(e, e.preferred) for e in facts.addressees])
+        recipients = unique_parties(title.recipients + [Party(e, e.preferred) for e in facts.addressees]) or unique_parties(
+            [Party(e, e.preferred) for e in facts.saluted])  # no title or address names one: whom the letter greets
         doc_id = self._new_id(date, senders, recipients)
         _name_versions(divs, doc_id)
         references, translators = self._references(doc, facts, ledger)

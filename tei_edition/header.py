@@ -164,7 +164,7 @@ def _publication_bibl(publication: Publication, notes: list[tuple[str, str]]) ->
     if publication.url:
         bibl.append(el("ref", {"target": publication.url}, publication.url))
     for label, text in notes:
-        bibl.append(el("note", {"type": re.sub(r"\W+", "-", label.lower()).strip("-")}, text))
+        bibl.append(el("note", {"type": "field", "subtype": re.sub(r"\W+", "-", label.lower()).strip("-")}, text))
     return bibl
 
 
@@ -223,10 +223,12 @@ def _corresp_desc(body: BodyFacts, facts: HeaderFacts) -> etree._Element:
     received = el("correspAction", {"type": "received"}, [_party(p.entry) for p in facts.recipients])
     if facts.received_place is not None:
         received.append(_party(facts.received_place))
-    desc = el("correspDesc", None, sent, received)
+    desc = el("correspDesc", None, [action for action in (sent, received) if len(action)])  # TEI: no empty action
     if facts.via:
         desc.append(el("correspAction", {"type": "transmitted"}, [_party(p.entry) for p in facts.via]))
     _transmission_actions(body, desc)
+    if not len(desc):
+        desc.append(el("p", None, "The source text names neither sender, recipient nor date."))
     return desc
 
 

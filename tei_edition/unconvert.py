@@ -54,9 +54,9 @@ class SourceWriter:
         language = root.find(".//tei:msContents/tei:textLang", NSMAP)
         if language is not None:
             lines += ["Original Language:", "", _text(language), ""]
-        for note in root.iterfind(".//tei:sourceDesc/tei:bibl[@type='publication']/tei:note", NSMAP):
-            if note.get("type") != "page-title":
-                lines += [f"{note.get('type', '').replace('-', ' ').title()}:", "", _text(note), ""]
+        for note in root.iterfind(".//tei:sourceDesc/tei:bibl[@type='publication']/tei:note[@type='field']", NSMAP):
+            if note.get("subtype") != "page-title":
+                lines += [f"{note.get('subtype', '').replace('-', ' ').title()}:", "", _text(note), ""]
         lines += ["Contents:", ""]
         for div in _versions(root):
             lines += [f"{_KINDS.get(div.get('type', ''), 'Translation')} - {_LANGUAGES.get(div.get(f'{{{XML_NS}}}lang', 'en'), 'English')}", ""]

@@ -172,3 +172,72 @@ def test_unknown_title_names_are_reported(converter: Converter, tmp_path: Path) 
     kinds = [w["kind"] for w in report.warnings]
     assert kinds.count("unknown name") == 2
     assert any(re.search("Ivanov", str(w["message"])) for w in report.warnings)
+
+
+@pytest.fixture(scope="module")
+def edition_schema() -> "xmlschema.XMLSchema":
+    import xmlschema
+
+    from tei_edition.validate.schema import DEFAULT_XSD
+
+    return xmlschema.XMLSchema(str(DEFAULT_XSD))
+
+
+@pytest.mark.parametrize("page", [NEWER_RECORD_PAGE, CHINESE_BESIDE_ENGLISH, COVER_NOTE_WITH_DRAFT, TRANSMISSION_HEADER],
+                         ids=["newer-record", "chinese", "cover-note", "transmission"])
+def test_pages_never_seen_give_valid_documents(converter: Converter, tmp_path: Path, page: str, edition_schema: object) -> None:
+    """What a reader makes of an unseen page is valid against the edition's schema (fields of
+    the page with no place of their own, like its rights notice, included)."""
+    root = convert(converter, tmp_path, page)
+    assert [error.reason for error in edition_schema.iter_errors(etree.ElementTree(root))] == []  # type: ignore[attr-defined]
+
+
+def test_a_page_field_without_a_place_of_its_own_is_a_field_note(converter: Converter, tmp_path: Path) -> None:
+    root = convert(converter, tmp_path, NEWER_RECORD_PAGE)
+    (rights,) = xpath(root, "//tei:sourceDesc/tei:bibl[@type='publication']/tei:note[@type='field'][@subtype='rights']")
+    assert "redacts and removes personal information" in "".join(rights.itertext())
+
+
+SECOND_POSTSCRIPT = """\
+Comrade STALIN
+
+The fleet was seen near the coast this morning.
+
+[signature] G O L O V K O
+
+No. 244cc
+
+13 October 1950
+
+A second report will follow tomorrow.
+
+[signature] F O K I N
+"""
+
+NAMES_NO_ONE = """\
+We have received your report and agree with the proposals.
+
+Please act on them without delay.
+"""
+
+
+def test_a_postscript_after_a_postscript_follows_it(converter: Converter, tmp_path: Path, edition_schema: object) -> None:
+    root = convert(converter, tmp_path, SECOND_POSTSCRIPT)
+    postscripts = xpath(root, "//tei:body/tei:div/tei:postscript")
+    assert len(postscripts) == 2 and not xpath(root, "//tei:postscript//tei:postscript")
+    assert "second report" in "".join(postscripts[1].itertext())
+    assert [error.reason for error in edition_schema.iter_errors(etree.ElementTree(root))] == []  # type: ignore[attr-defined]
+
+
+def test_a_text_that_names_no_one_says_so_in_valid_tei(converter: Converter, tmp_path: Path, edition_schema: object) -> None:
+    """No empty correspAction (TEI wants content): what is unknown is stated, and the
+    validator's rules, not the schema, ask the editor for sender, recipient and date."""
+    root = convert(converter, tmp_path, NAMES_NO_ONE)
+    assert not xpath(root, "//tei:correspAction[not(*)]")
+    assert "names neither sender, recipient nor date" in xpath(root, "string(//tei:correspDesc/tei:p)")
+    assert [error.reason for error in edition_schema.iter_errors(etree.ElementTree(root))] == []  # type: ignore[attr-defined]
+
+
+def test_a_letter_without_title_or_address_is_addressed_to_whom_it_greets(converter: Converter, tmp_path: Path) -> None:
+    root = convert(converter, tmp_path, COVER_NOTE_WITH_DRAFT)
+    assert xpath(root, "string(//tei:correspAction[@type='received']/tei:persName/@ref)") == "persons.xml#stalin"
