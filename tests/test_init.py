@@ -3,6 +3,7 @@ the test's own making, without touching the example edition."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -94,6 +95,17 @@ def test_registers_become_valid_tei_with_their_first_entry(tmp_path: Path) -> No
     files = [directory / "xml" / name for name in ENTRIES]
     assert jing_errors(TEI_ALL, files) == []
     assert xsd_errors(files) == {}
+
+
+def test_a_new_editions_registers_are_registers_waiting_for_their_first_entry(tmp_path: Path) -> None:
+    """Validation says of each empty register only what TEI says (its list wants an entry),
+    never that it is a document with the wrong id."""
+    directory = tmp_path / "edition"
+    assert init(directory).returncode == 0
+    result = run_cli("validate", "--config", str(directory / "edition.toml"), "--format", "json")
+    issues = json.loads(result.stdout)["issues"]
+    assert {(Path(i["path"]).name, i["rule"]) for i in issues} == {(name, "schema") for name in REGISTERS}
+    assert all("is not complete" in i["message"] for i in issues)
 
 
 def test_a_new_edition_without_documents_exports_what_can_be_exported(tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from typing import Final
 
 from lxml import etree
 
+from tei_edition.registers import REGISTERS
 from tei_edition.xmlio import TEI_NS, XML_NS
 
 INDEX_NS: Final = "urn:tei-edition:index"
@@ -45,7 +46,7 @@ POINTER_ATTRIBUTES: Final = ("ref", "hand", "resp", "corresp", "target", "wit", 
 REGISTER_ENTRIES: Final = {"person": "person", "place": "place", "org": "organisation"}
 
 _ABSOLUTE_URI: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_REGISTER_TAGS: Final = tuple(f"{{{TEI_NS}}}{name}" for name in REGISTER_ENTRIES)
+_REGISTER_LISTS: Final = tuple(f"{{{TEI_NS}}}{list_name}" for list_name, _entry in REGISTERS.values())
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: boo
     root = tree.getroot()
     absolute = os.path.abspath(path)
     folder = os.path.dirname(absolute)
-    is_register = next(root.iter(*_REGISTER_TAGS), None) is not None
+    is_register = next(root.iter(*_REGISTER_LISTS), None) is not None  # by its list: an empty register is one too
     in_text = {value.getparent() for value in _IDS_IN_TEXT(tree)}  # the set keeps lxml's proxies, so `in` finds them
     root_id = ""
     parts: list[str] = []
