@@ -127,12 +127,12 @@ def write_atomic(path: Path, data: bytes | str | Iterable[bytes]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(path, f"cannot create its folder {path.parent}: {_reason(exc)}") from exc
+        raise OutputError(path, f"cannot create its folder {path.parent}: {write_failure(exc)}") from exc
     _remove_stale_temporaries(path)
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=_TEMPORARY_SUFFIX)
     except OSError as exc:
-        raise OutputError(path, f"cannot write in {path.parent}: {_reason(exc)}") from exc
+        raise OutputError(path, f"cannot write in {path.parent}: {write_failure(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
@@ -144,14 +144,14 @@ def write_atomic(path: Path, data: bytes | str | Iterable[bytes]) -> None:
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(path, f"cannot write: {_reason(exc)}") from exc
+            raise OutputError(path, f"cannot write: {write_failure(exc)}") from exc
         raise
 
 
 _TEMPORARY_SUFFIX = ".tmp"
 
 
-def _reason(exc: OSError) -> str:
+def write_failure(exc: OSError) -> str:
     """Why a write failed, in the words an editor can act on."""
     if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
         return f"{exc.strerror} (the disk is full, or a file-size limit was reached); nothing was replaced"
@@ -205,5 +205,6 @@ __all__ = [
     parse_xml.__name__,
     parse_xml_bytes.__name__,
     write_atomic.__name__,
+    write_failure.__name__,
     serialize.__name__,
 ]

@@ -21,8 +21,8 @@ from typing import Union
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXdmValue, PyXsltExecutable
 
-from tei_edition.errors import TeiEditionError
-from tei_edition.xmlio import serialize
+from tei_edition.errors import OutputError, TeiEditionError
+from tei_edition.xmlio import serialize, write_failure
 
 #: What a stylesheet parameter may be given as from Python.
 ParamValue = Union[str, int, bool, etree._ElementTree, PyXdmNode, Sequence[str], Sequence[PyXdmNode]]
@@ -137,10 +137,13 @@ def wrapped_node(root: str, parts: Iterable[bytes]) -> PyXdmNode:
         raise ValueError(f"not a start tag's content: {root!r}")
     with tempfile.TemporaryDirectory(prefix="tei-edition-") as folder:
         path = Path(folder) / "wrapped.xml"
-        with open(path, "wb") as handle:
-            handle.write(f"<{root}>".encode())
-            handle.writelines(parts)
-            handle.write(f"</{root.split()[0]}>".encode())
+        try:
+            with open(path, "wb") as handle:
+                handle.write(f"<{root}>".encode())
+                handle.writelines(parts)
+                handle.write(f"</{root.split()[0]}>".encode())
+        except OSError as exc:  # a full disk is an editor's error to report, not a crash
+            raise OutputError(path, f"cannot write the temporary file Saxon reads: {write_failure(exc)}") from exc
         return _Saxon.processor().parse_xml(xml_file_name=str(path))
 
 
