@@ -15,12 +15,15 @@ import sys
 import time
 from pathlib import Path
 
+import lxml.html
 import pytest
+from lxml import etree
 
 from tei_edition.bench.corpus import generate_corpus
 from tei_edition.build import BuildOptions, build_edition, local_executor
 from tei_edition.build.manifest import JOURNAL_NAME, MANIFEST_NAME, Manifest
 from tei_edition.config import load_edition
+from tei_edition.xmlio import NSMAP, parse_xml
 
 ROOT = Path(__file__).resolve().parents[1]
 REGISTERS = ("persons.xml", "places.xml", "organisations.xml")
@@ -262,6 +265,31 @@ def test_a_hand_edit_in_xml_remakes_that_documents_outputs_and_the_listings_only
     # A new line moves the ids and pointers below it: the index facts change, and the edition rules run again.
     document.write_text(document.read_text(encoding="utf-8").replace("<body>", "<body>\n", 1), encoding="utf-8")
     assert run_build(folder, jobs=1).made["validate"] == 2
+
+
+def test_each_page_links_to_its_neighbours_in_the_index_order(tmp_path: Path) -> None:
+    """The workers give each page only its neighbours, picked in the main process: they must be
+    the ones the index lists beside it, also for a document (corrected by hand) whose header
+    names first an embedded message older than every document."""
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=2)
+    document = folder / "xml" / "d1950-10-03_roshchin_stalin.xml"
+    tree = parse_xml(document)
+    own, embedded = tree.getroot().iterfind("tei:teiHeader//tei:correspDesc", NSMAP)
+    embedded.find("tei:correspAction[@type='sent']/tei:date", NSMAP).set("when", "1950-01-01")
+    own.addprevious(embedded)
+    document.write_bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=True))
+    assert run_build(folder, jobs=2).made["html"] > 0
+
+    site = folder / "build" / "html"
+    documents = {f"{path.stem}.html" for path in (folder / "xml").glob("d*.xml")}
+    index = lxml.html.parse(str(site / "index.html")).getroot()
+    pages = [href for href in dict.fromkeys(index.xpath("//a/@href")) if href in documents]
+    assert sorted(pages) == sorted(documents) and pages.index(f"{document.stem}.html") > 0  # in its own date's place
+    for at, page in enumerate(pages):
+        nav = lxml.html.parse(str(site / page)).getroot()
+        assert nav.xpath("//a[@rel='prev']/@href") == pages[max(at - 1, 0):at], page
+        assert nav.xpath("//a[@rel='next']/@href") == pages[at + 1:at + 2], page
 
 
 def test_register_change_beside_the_names_converts_nothing_and_remakes_the_pages_naming_the_entry(tmp_path: Path) -> None:

@@ -21,9 +21,10 @@ from pathlib import Path
 from tei_edition.build import BuildOptions, build_edition, local_executor
 from tei_edition.build.executors import Task
 from tei_edition.build.manifest import Manifest, Record
-from tei_edition.build.tasks import VALIDATE_CACHE, BuildContext, DocumentJob, build_documents, build_listing, convert_sources, document_date
+from tei_edition.build.tasks import VALIDATE_CACHE, BuildContext, DocumentJob, build_documents, build_listing, convert_sources
 from tei_edition.build.textedition import TextDocument, join_text_edition, plan_text_edition
 from tei_edition.config import Edition, load_edition
+from tei_edition.render.corpus import document_date, neighbours
 from tei_edition.sources import iter_sources
 from tei_edition.xmlio import XML_NS, parse_xml, write_atomic
 
@@ -114,9 +115,9 @@ def _documents(edition: Edition) -> list[Path]:
 def _jobs(documents: list[Path], stage: str) -> list[DocumentJob]:
     if stage != "html":
         return [DocumentJob(p.stem, str(p), (stage,)) for p in documents]
-    dated = sorted((document_date(parse_xml(p).getroot()), p.stem, p) for p in documents)
+    dated = sorted((document_date(parse_xml(p).getroot()), p.stem, str(p)) for p in documents)
     return [
-        DocumentJob(stem, str(path), ("html",), tuple(str(n[2]) for n in (dated[i - 1] if i else None, dated[i + 1] if i + 1 < len(dated) else None) if n))
+        DocumentJob(stem, path, ("html",), tuple(n[2] for n in neighbours(dated, i)))
         for i, (_, stem, path) in enumerate(dated)
     ]
 

@@ -30,11 +30,11 @@ from tei_edition.build.hashing import digest
 from tei_edition.config import Edition
 from tei_edition.errors import SourceError, TeiEditionError
 from tei_edition.registers import REGISTERS
-from tei_edition.render.corpus import Corpus, Document, front_matter_path, load_corpus
+from tei_edition.render.corpus import Corpus, Document, document_date, front_matter_path, in_date_order, load_corpus
 from tei_edition.validate.index import POINTER_ATTRIBUTES
 from tei_edition.validate.issues import Issue
 from tei_edition.witnesses import identity_of
-from tei_edition.xmlio import TEI_NS, XML_NS, parse_xml, serialize, write_atomic
+from tei_edition.xmlio import XML_NS, parse_xml, serialize, write_atomic
 
 if TYPE_CHECKING:
     from tei_edition.convert import Converter
@@ -149,22 +149,6 @@ def register_refs(root: etree._Element) -> list[str]:
 POINTER_VALUES = etree.XPath(" | ".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
 
 
-def document_date(root: etree._Element) -> str:
-    """The date the HTML edition orders documents by (te:document-date in xslt/html/document.xsl)."""
-    actions = list(root.iter(f"{{{TEI_NS}}}correspAction"))
-    for action in actions:
-        if action.get("type") == "sent":
-            for date in action.iterchildren(f"{{{TEI_NS}}}date"):
-                for name, value in date.attrib.items():
-                    if name in ("when", "notBefore"):
-                        return value
-    for action in actions:
-        for date in action.iterchildren(f"{{{TEI_NS}}}date"):
-            if date.get("when") is not None:
-                return date.get("when", "")
-    return ""
-
-
 # documents
 
 
@@ -236,8 +220,7 @@ def _render(context: BuildContext, stage: str, document: Document, job: Document
         from tei_edition.render import html
 
         neighbours = [_document(Path(path)) for path in job.neighbours]
-        ordered = sorted([document, *neighbours], key=lambda d: (document_date(d.tree.getroot()), d.id))
-        params = _Cache.html_params(context.edition) | {"corpus": html.neighbour_corpus(ordered)}
+        params = _Cache.html_params(context.edition) | {"corpus": html.neighbour_corpus(in_date_order([document, *neighbours]))}
         files, summary = html.render_document_page(document, params, context.edition)  # summary: for the site's pages
         return [*_write(out, files), str(summary)]
     if stage == "text":  # with what placing its part in the edition's file needs
@@ -437,7 +420,6 @@ __all__ = [
     ConvertResult.__name__,
     convert_sources.__name__,
     register_refs.__name__,
-    document_date.__name__,
     DocumentJob.__name__,
     DocumentResult.__name__,
     build_documents.__name__,

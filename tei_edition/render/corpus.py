@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
 
@@ -122,6 +123,18 @@ def in_date_order(documents: Iterable[Document]) -> list[Document]:
     return sorted(documents, key=lambda document: (document_date(document.tree.getroot()), document.id))
 
 
+Item = TypeVar("Item")
+
+
+def neighbours(ordered: Sequence[Item], index: int) -> list[Item]:
+    """The items just before and just after `index` in `ordered` (one each, where there is one).
+
+    A page links to these two (prev/next) and is given only them: whoever renders a page
+    alone (the build's workers, the editor's loop) must pick exactly the index's neighbours.
+    """
+    return [*ordered[max(index - 1, 0):index], *ordered[index + 1:index + 2]]
+
+
 def _copy(element: etree._Element) -> etree._Element:
     return etree.fromstring(etree.tostring(element))
 
@@ -183,6 +196,7 @@ __all__ = [
     corpus_tree.__name__,
     document_date.__name__,
     in_date_order.__name__,
+    neighbours.__name__,
     role.__name__,
     document_of.__name__,
 ]

@@ -35,10 +35,10 @@ from tei_edition.build.tasks import (
     build_documents,
     build_listing,
     cached_issues,
-    document_date,
 )
 from tei_edition.config import Edition, load_edition
 from tei_edition.errors import TeiEditionError
+from tei_edition.render.corpus import document_date, neighbours
 from tei_edition.serve.problems import Problem, errors_of, without_repeats
 from tei_edition.serve.watcher import Stamp
 from tei_edition.xmlio import XML_NS, parse_xml
@@ -151,12 +151,11 @@ class Rebuilder:
         stages = ("validate", *self.formats)
         jobs = []
         for path in edited:
-            identifier, neighbours = path.stem, []
+            identifier, beside = path.stem, []
             if path in ordered:
-                index = ordered.index(path)
-                neighbours = [str(p) for p in (ordered[index - 1] if index else None, ordered[index + 1] if index + 1 < len(ordered) else None) if p]
+                beside = [str(p) for p in neighbours(ordered, ordered.index(path))]
                 identifier = self._dates[path][1]
-            jobs.append(DocumentJob(identifier, str(path), stages, tuple(neighbours)))
+            jobs.append(DocumentJob(identifier, str(path), stages, tuple(beside)))
         return [item for _, results in executor.run([Task(build_documents, (context, jobs))]) for item in results]
 
     def _listings(self, context: BuildContext, edition: Edition, executor: LocalExecutor) -> list[ListingResult]:
