@@ -5,11 +5,12 @@ it came first; then, in source order, the ids are settled exactly as `tei-editio
 convert` settles them (a document whose id an earlier source took gets `-2`), and
 the few sources that need it are converted again knowing the ids before them.
 Documents: each stale output of each document (validation, page, text, PDF) is
-made in the workers, documents in date order and in batches, while the workers
-also make the pages that list every document. Then the text edition's file is
-joined from per-document parts (build/textedition.py), remaking only the parts
-that changed. Last, the edition rules run on the index facts every file's
-validation recorded, only when some file's facts changed. Each output is
+made in the workers, documents in date order and in batches, beside the PDF
+edition (made from the TEI). Then, from what those tasks left, the site's pages
+that list every document (from the summaries the page tasks kept) and the stale
+parts of the text edition's file (build/textedition.py), which is then joined
+here. Last, the edition rules run on the index facts every file's validation
+recorded, only when some file's facts changed. Each output is
 recorded in the manifest as soon as its files are in place.
 """
 
@@ -42,12 +43,12 @@ from tei_edition.build.tasks import (
     build_documents,
     build_listing,
     convert_sources,
-    document_date,
     register_refs,
 )
 from tei_edition.config import Edition
-from tei_edition.sources import SOURCEMAP, iter_sources
+from tei_edition.render.corpus import document_date, neighbours
 from tei_edition.render.text import EDITION_FILE
+from tei_edition.sources import SOURCEMAP, iter_sources
 from tei_edition.validate.issues import Issue
 from tei_edition.witnesses import Identity
 from tei_edition.xmlio import XML_NS, parse_xml, write_atomic
@@ -56,6 +57,9 @@ from tei_edition.xmlio import XML_NS, parse_xml, write_atomic
 MAX_BATCH = 32
 #: The record of a conversion of all sources at once (when documents of several sources merge).
 WHOLE_CONVERSION = "convert:*"
+#: Whole-edition outputs made from what the document tasks leave (the site's pages from the kept
+#: summaries): started once those tasks are done, else each would make every summary itself.
+AFTER_DOCUMENTS = frozenset({"html:site"})
 
 
 class BuildOptions(NamedTuple):
@@ -409,17 +413,17 @@ def _document_phase(
     keys: dict[str, str] = {}
     jobs: list[DocumentJob] = []
     for index, doc in enumerate(ordered):
-        neighbours = [n for n in (ordered[index - 1] if index else None, ordered[index + 1] if index + 1 < len(ordered) else None) if n]
+        beside = neighbours(ordered, index)
         stale = []
         for stage in stages:
             name = f"{stage}:{doc.id}"
-            keys[name] = _document_key(stage, doc, neighbours, inputs, context)
+            keys[name] = _document_key(stage, doc, beside, inputs, context)
             if manifest.stale(name, keys[name], options.force):
                 stale.append(stage)
             else:
                 report.up_to_date[stage] += 1
         if stale:
-            jobs.append(DocumentJob(doc.id, str(doc.path), tuple(stale), tuple(str(n.path) for n in neighbours)))
+            jobs.append(DocumentJob(doc.id, doc.path, tuple(stale), tuple(n.path for n in beside)))
     for path in _register_paths(edition):
         name = f"validate:{path.name}"
         keys[name] = digest("validate", inputs.code["validate"], inputs.schema, inputs.registers, path.name, context.cwd)
@@ -445,11 +449,18 @@ def _document_phase(
     for job in jobs:  # outputs about to be remade are not up to date until they are
         for stage in job.stages:
             manifest.forget(f"{stage}:{job.id}")
-    tasks = [Task(build_listing, (context, name)) for name in stale_listings]
+    first = [name for name in stale_listings if name not in AFTER_DOCUMENTS]
+    tasks = [Task(build_listing, (context, name)) for name in first]
     tasks += [Task(build_documents, (context, batch)) for batch in _batches(jobs, executor.workers)]
-    _run(executor, tasks, manifest, keys, progress, "documents", len(jobs) + len(stale_listings), report)
-    if "text" in options.formats:
-        _text_edition(edition, context, inputs, ordered, keys, manifest, executor, options, progress, report)
+    _run(executor, tasks, manifest, keys, progress, "documents", len(jobs) + len(first), report)
+    # What is made from the documents' outputs, the site's pages and the text edition's parts, side by side.
+    after = [Task(build_listing, (context, name)) for name in stale_listings if name in AFTER_DOCUMENTS]
+    plan = _plan_text_edition(edition, context, inputs, ordered, keys, manifest, executor, options, report) if "text" in options.formats else None
+    parts = plan.tasks if plan is not None else []
+    if after or parts:
+        _run(executor, after + parts, manifest, keys, progress, "site and text edition", len(after) + (plan.stale if plan else 0), report)
+    if plan is not None:
+        _join_text_edition(context, plan, manifest, options, report)
     files = {d.id: d.path for d in ordered} | {p.name: p for p in _register_paths(edition)}
     _validate_edition(edition, context, inputs, files, manifest, executor, options, progress, report)
 
@@ -468,9 +479,9 @@ def _run(executor: Any, tasks: list[Task], manifest: Manifest, keys: dict[str, s
         progress.advance(len(result))
 
 
-def _text_edition(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list[_Doc], keys: dict[str, str], manifest: Manifest,
-                  executor: Any, options: BuildOptions, progress: Progress, report: BuildReport) -> None:
-    """The text edition's file from its parts: the stale parts made in the workers, then joined here."""
+def _plan_text_edition(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list[_Doc], keys: dict[str, str], manifest: Manifest,
+                       executor: Any, options: BuildOptions, report: BuildReport) -> textedition.TextEditionPlan | None:
+    """The text edition's stale parts, to be made in the workers (None: a document's text is missing, so is the file)."""
     documents = [textedition.TextDocument(d.id, str(d.path), keys[f"text:{d.id}"]) for d in ordered]
     head_key = digest("text-head", inputs.code["text"], inputs.config, inputs.stylesheets["text"], inputs.registers, options.view)
     plan = textedition.plan_text_edition(context, documents, head_key, manifest, options.force, _batch_size(len(ordered), executor.workers))
@@ -478,11 +489,16 @@ def _text_edition(edition: Edition, context: BuildContext, inputs: Inputs, order
         manifest.forget(textedition.EDITION)
         report.errors.append(f"{edition.build / 'text' / EDITION_FILE}: not made: the text of {plan.missing[0]} could not be made"
                              + (f" (and of {len(plan.missing) - 1} more documents)" if len(plan.missing) > 1 else ""))
-        return
+        return None
     keys.update(plan.keys)
     if len(plan.order) + 1 > plan.stale:
         report.up_to_date["text-part"] += len(plan.order) + 1 - plan.stale
-    _run(executor, plan.tasks, manifest, keys, progress, "text edition", plan.stale, report)
+    return plan
+
+
+def _join_text_edition(context: BuildContext, plan: textedition.TextEditionPlan, manifest: Manifest, options: BuildOptions,
+                       report: BuildReport) -> None:
+    """The text edition's file joined here from its parts, once every part is made."""
     if all(not manifest.stale(name, key) for name, key in plan.keys.items() if name != textedition.EDITION):
         if textedition.join_text_edition(context, plan, manifest, options.force):
             report.made["text"] += 1
@@ -521,12 +537,12 @@ def _validate_edition(edition: Edition, context: BuildContext, inputs: Inputs, f
         progress.advance()
 
 
-def _document_key(stage: str, doc: _Doc, neighbours: list[_Doc], inputs: Inputs, context: BuildContext) -> str:
+def _document_key(stage: str, doc: _Doc, beside: list[_Doc], inputs: Inputs, context: BuildContext) -> str:
     if stage == "validate":
         return digest("validate", inputs.code["validate"], inputs.schema, doc.digest, doc.positions, context.cwd)
     common = (stage, inputs.code[stage], inputs.config, inputs.stylesheets[stage], doc.digest, inputs.refs(doc.refs))
     if stage == "html":
-        return digest(*common, inputs.front, *(f"{n.id}={n.digest}" for n in neighbours))
+        return digest(*common, inputs.front, *(f"{n.id}={n.digest}" for n in beside))
     return digest(*common, context.view, inputs.environment if stage == "pdf" else "")
 
 
