@@ -1,12 +1,15 @@
 """One rebuild of the editor's loop: the incremental build, plus the TEI files the editor edited.
 
 `build_edition` remakes what changed among sources, registers, stylesheets,
-schema, front matter and configuration. It plans from the TEI the converter
-wrote, so a TEI document the editor corrects by hand in `xml/` is not among what
-it sees as changed; those documents are validated and rendered here with the
-build's own per-document task, and then the pages listing every document and
-the edition-wide rules are remade. A later conversion of the document's source
-replaces the hand edit, as `tei-edition build` always does.
+schema, front matter, configuration and the TEI files (it hashes them, so it
+sees a hand edit in `xml/` too). A change of TEI documents alone is not left to
+it: a document the editor is correcting may not parse for a while, which stops a
+build, and the editor wants the changed page first. Those documents are
+validated and rendered here with the build's own per-document task (the first
+outcome), and then the pages listing every document and the edition-wide rules
+are remade from every file (the second). The manifest forgets what was made
+here, so the next build makes it again under its own keys. A later conversion
+of the document's source replaces the hand edit, as `tei-edition build` does.
 
 Worker processes are kept between rebuilds (each compiles the stylesheets and
 loads the schema once); they are replaced when the stylesheets, schema, front
