@@ -14,7 +14,11 @@ remakes only its own part.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
+
+from lxml import etree
+from saxonche import PyXdmNode
 
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
@@ -117,8 +121,15 @@ def edition_params(corpus: Corpus) -> dict[str, ParamValue]:
         "edition-licence-url": edition.licence_url,
     }
     if corpus.registers:
-        params["registers"] = [document_node(tree) for tree in corpus.registers]
+        params["registers"] = _register_nodes(corpus.registers)
     return params
+
+
+@functools.lru_cache(maxsize=4)
+def _register_nodes(registers: tuple[etree._ElementTree, ...]) -> list[PyXdmNode]:
+    """The registers as Saxon nodes, made once per corpus: every document is rendered with them,
+    and serialising and parsing them again took more time than the document's own text."""
+    return [document_node(tree) for tree in registers]
 
 
 __all__ = [
