@@ -51,6 +51,8 @@ class Manifest:
         self._journal: int | None = None
         self._known_hashes = dict(hashes)
         self._journal_bytes = 0
+        self._listings: dict[str, set[str]] = {}
+        """Per folder of recorded files, the names in it, listed once per build (see `in_place`)."""
 
     @classmethod
     def load(cls, build_dir: Path) -> Manifest:
@@ -93,11 +95,34 @@ class Manifest:
     def stale(self, name: str, key: str, force: bool = False) -> bool:
         """Whether `name` must be made: forced, made from other inputs, or a file of it is gone."""
         record = None if force else self.fresh(name, key)
-        return record is None or not all(os.path.exists(path) for path in record.files)
+        return record is None or not self.in_place(record)
+
+    def in_place(self, record: Record) -> bool:
+        """Whether every file of the record is there.
+
+        Each folder is listed once and its names kept, and the files of every output
+        recorded since are added: a no-change build of 10,000 documents asked for
+        40,000 files one by one (a tenth of its time), from a few folders.
+        """
+        for path in record.files:
+            folder, name = os.path.split(path)
+            names = self._listings.get(folder)
+            if names is None:
+                try:
+                    names = self._listings[folder] = set(os.listdir(folder or "."))
+                except OSError:
+                    names = self._listings[folder] = set()
+            if name not in names:
+                return False
+        return True
 
     def done(self, name: str, record: Record) -> None:
         """Record a finished output (its files must already be in place)."""
         self.records[name] = record
+        for path in record.files:
+            folder, file_name = os.path.split(path)
+            if folder in self._listings:
+                self._listings[folder].add(file_name)
         self._append({"name": name, "record": record.__dict__})
 
     def forget(self, name: str) -> None:
