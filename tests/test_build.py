@@ -21,7 +21,7 @@ from lxml import etree
 
 from tei_edition.bench.corpus import generate_corpus
 from tei_edition.build import BuildOptions, build_edition, local_executor
-from tei_edition.build.manifest import JOURNAL_NAME, MANIFEST_NAME, Manifest
+from tei_edition.build.manifest import JOURNAL_NAME, MANIFEST_NAME, Manifest, Record
 from tei_edition.config import load_edition
 from tei_edition.xmlio import NSMAP, parse_xml
 
@@ -351,3 +351,22 @@ def test_a_stages_code_is_the_modules_its_task_imports_and_not_the_others(tmp_pa
     convert_code = {str(p.relative_to(real)) for p in _closure(real, ("tei_edition.convert",))}
     assert "render/text.py" in text_code and "convert.py" not in text_code
     assert "convert.py" in convert_code and not any(p.startswith(("render/", "export/", "commands/")) for p in convert_code)
+
+
+def test_manifest_lists_a_folder_once_and_sees_the_files_recorded_after(tmp_path: Path) -> None:
+    """Whether an output's files are there comes from one listing of their folder per build,
+    so an output recorded after the listing must count as there, and a file gone as gone."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_text("a", encoding="utf-8")
+    manifest = Manifest(tmp_path / "build", {}, {})
+    manifest.done("text:a", Record("k", [str(out / "a.txt")]))
+    assert not manifest.stale("text:a", "k")  # the folder listed here
+    (out / "b.txt").write_text("b", encoding="utf-8")
+    manifest.done("text:b", Record("k", [str(out / "b.txt")]))
+    assert not manifest.stale("text:b", "k") and manifest.stale("text:b", "other")
+    manifest.close()
+    (out / "a.txt").unlink()
+    again = Manifest.load(tmp_path / "build")  # the next build: a file deleted since is missing
+    assert again.stale("text:a", "k") and not again.stale("text:b", "k")
+    again.close()
