@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_build import FORMATS, make_edition, outputs, run_build
+from test_build import FORMATS, make_edition, outputs, run_build
 
 distributed = pytest.importorskip("distributed")
 
