@@ -11,8 +11,9 @@ pipeline.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tei_edition.lazy import lazy_names
 
 if TYPE_CHECKING:
     from tei_edition.build.executors import DaskExecutor, ExecutorError, LocalExecutor, SerialExecutor, local_executor
@@ -30,11 +31,7 @@ _HOMES = {
     "local_executor": "executors",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+__getattr__ = lazy_names(__name__, _HOMES)
 
 
 __all__ = ["BuildOptions", "BuildReport", "build_edition", "ExecutorError", "SerialExecutor", "LocalExecutor", "DaskExecutor", "local_executor"]

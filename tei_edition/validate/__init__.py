@@ -10,8 +10,9 @@ the schema library with the package.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tei_edition.lazy import lazy_names
 
 if TYPE_CHECKING:
     from tei_edition.validate.formats import FORMATTERS
@@ -28,11 +29,7 @@ _HOMES = {
     "validate_files": "runner",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+__getattr__ = lazy_names(__name__, _HOMES)
 
 
 __all__ = ["FORMATTERS", "Issue", "Report", "UnreadableInput", "collect_files", "validate_files"]
