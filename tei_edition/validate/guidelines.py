@@ -8,7 +8,9 @@ HTML5 page (no scripts, no external requests), followed by the editorial rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import re
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Final
 
@@ -17,7 +19,7 @@ from lxml.html import builder as E
 
 from tei_edition.validate.catalogue import rule_catalogue
 from tei_edition.validate.schema import DEFAULT_XSD
-from tei_edition.xmlio import TEI_NS, XmlInputError, parse_xml
+from tei_edition.xmlio import TEI_NS, XmlInputError, parse_xml, parse_xml_bytes
 
 XS: Final = "http://www.w3.org/2001/XMLSchema"
 _X: Final = {"xs": XS}
@@ -67,19 +69,43 @@ def _attributes(schema: etree._Element, declaration: etree._Element) -> list[etr
     return [a for a in complex_type.iter(f"{{{XS}}}attribute") if a.get("name")]
 
 
-def collect_examples(files: Iterable[Path]) -> dict[str, str]:
-    """The first occurrence of every TEI element in `files`, serialised and trimmed."""
+def collect_examples(files: Iterable[Path], names: Collection[str] | None = None) -> dict[str, str]:
+    """The first occurrence of every TEI element in `files` (of each of `names` only, if
+    given), serialised and trimmed.
+
+    With `names`, a file is parsed only while one of the names still wanting an example
+    may be in it: its bytes are searched first. Parsing every file of a large edition for
+    the few names that never occur took as long as making the site's pages.
+    """
     examples: dict[str, str] = {}
     for path in files:
         try:
-            root = parse_xml(path).getroot()
-        except XmlInputError:
+            data = path.read_bytes()
+            if names is not None and not _may_hold(data, sorted(n for n in names if n not in examples)):
+                continue
+            root = parse_xml_bytes(data, path).getroot()
+        except (OSError, XmlInputError):
             continue
         for element in root.iter(f"{{{TEI_NS}}}*"):
             name = etree.QName(element).localname
-            if name not in examples:
+            if name not in examples and (names is None or name in names):
                 examples[name] = _example_text(element, path.name)
     return examples
+
+
+def _may_hold(data: bytes, names: list[str]) -> bool:
+    """Whether the XML `data` may hold an element of one of `names`: its start tag is
+    "<name" or "<prefix:name", then a space, "/" or ">", in any ASCII-compatible
+    encoding; a file in another one (UTF-16: a byte-order mark or NUL bytes) may hold anything."""
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return True
+    return bool(names) and _start_tags(tuple(names)).search(data) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _start_tags(names: tuple[str, ...]) -> re.Pattern[bytes]:
+    """The start tags of elements of `names`, with or without a prefix (the names still wanted change rarely)."""
+    return re.compile(rb"<(?:[^\s<>/:!?]+:)?(?:" + b"|".join(re.escape(n.encode()) for n in names) + rb")[\s/>]")
 
 
 def _example_text(element: etree._Element, file_name: str) -> str:
@@ -93,8 +119,8 @@ def _example_text(element: etree._Element, file_name: str) -> str:
 def render_guidelines(title: str, example_files: Iterable[Path], xsd: Path = DEFAULT_XSD) -> str:
     """The guidelines page as an HTML5 string."""
     schema = parse_xml(xsd).getroot()
-    examples = collect_examples(example_files)
     declarations = sorted(schema.xpath("xs:element[@name]", namespaces=_X), key=lambda d: d.get("name", "").lower())
+    examples = collect_examples(example_files, {d.get("name", "") for d in declarations})
     sections = [_element_section(schema, declaration, examples) for declaration in declarations]
     navigation = E.NAV(E.UL(*[E.LI(E.A(d.get("name"), href=f"#{d.get('name')}")) for d in declarations]))
     page = E.HTML(
