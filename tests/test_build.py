@@ -227,7 +227,8 @@ def test_a_changed_source_rewrites_only_its_documents_outputs_and_the_edition_fi
     assert report.made["convert"] == 1
     # The text edition: the documents' own files and parts, and the file joined from the parts; nothing else of it.
     assert {name for name in rewritten if "text" in name} == {
-        *(f"build/text/{i}.txt" for i in ids), *(f"build/.cache/text-edition/{i}.txt" for i in ids), "build/text/edition.txt"}
+        *(f"build/text/{i}.txt" for i in ids), *(f"build/.cache/text-edition/{i}.txt" for i in ids),
+        *(f"build/.cache/text-marked/{i}.txt" for i in ids), "build/text/edition.txt"}
     assert report.made["text-part"] == len(ids) and report.made["text-head"] == 0
     assert report.made["validate"] == len(ids)  # the files; their index facts are the same, so the edition rules' result stands
     # Their TEI, validation, pages and their neighbours' pages (prev/next links); the listing pages and the source map.

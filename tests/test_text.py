@@ -279,11 +279,10 @@ def test_edition_file_joined_from_parts_is_the_whole_edition_file(name: str, vie
     if not corpus.documents:
         pytest.skip(f"{EDITIONS[name]}: the edition has no documents yet")
     made = {document.id: text.render_document_and_facts(corpus, document, view) for document in corpus.documents}
-    assert all(made[d.id][0] == text.render_document(corpus, d, view) for d in corpus.documents)
-    placed = text.places({identifier: facts for identifier, (_, facts) in made.items()})
+    assert all(made[d.id].text == text.render_document(corpus, d, view) for d in corpus.documents)
+    placed = text.places({identifier: document.facts for identifier, document in made.items()})
     assert sorted(place.number for place in placed.values()) == list(range(1, len(placed) + 1))
-    by_id = {document.id: document for document in corpus.documents}
     order = sorted(placed, key=lambda identifier: placed[identifier].number)
-    parts = [text.render_part(corpus, by_id[identifier], placed[identifier], view) for identifier in order]
+    parts = [text.render_part(made[identifier].part, placed[identifier]) for identifier in order]
     joined = "\n\n".join([text.render_head(corpus, len(order), view), *parts]) + "\n"
     assert joined == text.render_edition(corpus, view)

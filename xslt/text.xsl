@@ -1,11 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The plain-text edition: TEI to UTF-8 text that is valid reStructuredText,
      wrapped at 78 columns. A single TEI document makes its own file (title, a field
-     list of its metadata, each version of the text, its notes); a teiCorpus makes the
-     whole edition (title and imprint, editorial conventions, the documents in date
-     order). Notes are RST footnotes: lettered (textual notes, or the hands of the
-     diplomatic view) and numbered (explanatory notes), numbered through the file.
-     tei_edition/render/text.py runs it and writes the files. -->
+     list of its metadata, each version of the text, its notes) and its part of the
+     edition's file; a teiCorpus makes the whole edition (title and imprint, editorial
+     conventions, the documents in date order). Notes are RST footnotes: lettered
+     (textual notes, or the hands of the diplomatic view) and numbered (explanatory
+     notes), numbered through the file. The result marks its blocks for layout
+     (xslt/text/rst.xsl); tei_edition/render/text.py has tei_edition/render/rst.py lay
+     them out, and writes the files. -->
 <xsl:stylesheet version="3.0" expand-text="yes"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -30,18 +32,11 @@
   <xsl:param name="edition-date" as="xs:string" select="''"/>
   <xsl:param name="edition-licence" as="xs:string" select="''"/>
   <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
-  <!-- What to make. The build makes the edition's file from parts, one document at a
-       time, so that no run holds every document in one tree (tei_edition/render/text.py
-       joins them). Of a TEI document: 'file' its own file; 'facts' its place in the
-       edition and its notes (the sort key, then the counts of lettered and of numbered
-       notes, one a line), then its own file; 'part' its section of the edition's file, numbered $number,
-       its notes labelled on from the $lettered-before lettered and $numbered-before
-       numbered notes of the documents before it. Of a teiCorpus: 'file' the edition's
-       file; 'head' its beginning (title, imprint, conventions) for $document-count documents. -->
+  <!-- What to make of a teiCorpus: 'file' the edition's file; 'head' its beginning
+       (title, imprint, conventions) for $document-count documents. The build makes the
+       edition's file from the head and one part per document, one document at a time,
+       so that no run holds every document in one tree (tei_edition/render/text.py). -->
   <xsl:param name="part" as="xs:string" select="'file'"/>
-  <xsl:param name="number" as="xs:integer" select="1"/>
-  <xsl:param name="lettered-before" as="xs:integer" select="0"/>
-  <xsl:param name="numbered-before" as="xs:integer" select="0"/>
   <xsl:param name="document-count" as="xs:integer" select="0"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
@@ -64,10 +59,11 @@
         <xsl:sequence select="txt:edition-head($document-count)"/>
       </xsl:when>
       <xsl:otherwise>
+        <xsl:sequence select="txt:check-marks(.)"/>
         <xsl:variable name="views" as="document-node()*" select="txt:with-offsets(pdf:views(tei:teiCorpus/tei:TEI))"/>
         <xsl:variable name="documents" as="xs:string*">
           <xsl:for-each select="$views/tei:TEI">
-            <xsl:sequence select="txt:document(., 1, position())"/>
+            <xsl:sequence select="txt:document(., 1, string(position()))"/>
           </xsl:for-each>
         </xsl:variable>
         <xsl:sequence select="txt:file((txt:edition-head(count($views)), $documents))"/>
@@ -75,21 +71,30 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- One document: its own file, its facts or its part of the edition's file ($part). -->
+  <!-- One document, made once for its own file and for its part of the edition's file
+       at any place: its place in the edition and its notes (the sort key, then the
+       counts of lettered and of numbered notes, one a line), then, separated by
+       $txt:separator, the head of its own file, the head of its part, and the rest that
+       both share, where the part's number and its notes' labels are marks. -->
   <xsl:template match="document-node(element(tei:TEI))" as="xs:string">
+    <xsl:sequence select="txt:check-marks(.)"/>
     <xsl:variable name="viewed" as="element(tei:TEI)" select="pdf:views(tei:TEI)/tei:TEI"/>
-    <xsl:choose>
-      <xsl:when test="$part eq 'facts'">
-        <xsl:sequence select="string-join((pdf:sort-key(tei:TEI), txt:note-counts($viewed) ! string(.), txt:file(txt:document($viewed, 0, ()))), '&#10;')"/>
-      </xsl:when>
-      <xsl:when test="$part eq 'part'">
-        <xsl:sequence select="txt:document(txt:offset($viewed, ($lettered-before, $numbered-before))/tei:TEI, 1, $number)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:sequence select="txt:file(txt:document($viewed, 0, ()))"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:sequence select="string-join((pdf:sort-key(tei:TEI), txt:note-counts($viewed) ! string(.)), '&#10;') || '&#10;'
+      || string-join((txt:document-head($viewed, 0, ()), txt:document-head($viewed, 0, $rst:number),
+                      txt:document-body($viewed, 0, $rst:number)), $txt:separator)"/>
   </xsl:template>
+
+  <!-- Between the pieces of a document (the head of its file, of its part, the rest). -->
+  <xsl:variable name="txt:separator" as="xs:string" select="'&#xFDD9;'"/>
+
+  <!-- Stop at a text that holds a mark of the layout (a Unicode noncharacter): its words
+       would be laid out as marks. -->
+  <xsl:function name="txt:check-marks" as="empty-sequence()">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:variable name="marked" as="node()?" select="($root//text()[matches(., $rst:marks)], $root//@*[matches(., $rst:marks)])[1]"/>
+    <xsl:sequence select="$marked ! error(xs:QName('te:E-NONCHARACTER'), 'a Unicode noncharacter (U+FDD0 to U+FDEF) at '
+      || te:node-path((self::attribute()/.., .)[1]) || ' : the text edition cannot show it; remove it')"/>
+  </xsl:function>
 
   <!-- The beginning of the edition's file: title, imprint with the number of documents,
        conventions. -->
@@ -114,16 +119,33 @@
   <xsl:function name="txt:document" as="xs:string">
     <xsl:param name="document" as="element(tei:TEI)"/>
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:param name="number" as="xs:integer?"/>
-    <xsl:variable name="blocks" as="xs:string*">
-      <xsl:sequence select="rst:title(rst:fit-title(pdf:document-title($document), txt:short-title($document)), $level)"/>
-      <xsl:sequence select="string-join((
+    <xsl:param name="number" as="xs:string?"/>
+    <xsl:sequence select="string-join((txt:document-head($document, $level, $number),
+      txt:document-body($document, $level, $number))[normalize-space()], '&#10;&#10;')"/>
+  </xsl:function>
+
+  <!-- A document's title and metadata fields; a file of its own (no $number) names the
+       edition and the view. -->
+  <xsl:function name="txt:document-head" as="xs:string">
+    <xsl:param name="document" as="element(tei:TEI)"/>
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:param name="number" as="xs:string?"/>
+    <xsl:sequence select="rst:title(rst:fit-title(pdf:document-title($document), txt:short-title($document)), $level)
+      || '&#10;&#10;' || string-join((
         rst:field('Document', string($document/@xml:id)),
-        $number ! rst:field('Number', string(.)),
+        $number ! rst:field('Number', .),
         rst:field('Title', pdf:document-title($document)),
         pdf:metadata($document) ! rst:field(?name, ?value),
-        ($edition-title[$level eq 0] ! rst:field('Edition', .)),
-        txt:view-field()[$level eq 0]), '&#10;')"/>
+        ($edition-title[empty($number)] ! rst:field('Edition', .)),
+        txt:view-field()[empty($number)]), '&#10;')"/>
+  </xsl:function>
+
+  <!-- A document's versions, notes and apparatus, their titles at $level + 1. -->
+  <xsl:function name="txt:document-body" as="xs:string">
+    <xsl:param name="document" as="element(tei:TEI)"/>
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:param name="number" as="xs:string?"/>
+    <xsl:variable name="blocks" as="xs:string*">
       <xsl:apply-templates select="$document/tei:text/tei:body/tei:div" mode="txt:blocks">
         <xsl:with-param name="level" select="$level + 1" tunnel="yes"/>
         <xsl:with-param name="number" select="$number" tunnel="yes"/>
@@ -139,10 +161,10 @@
   <xsl:function name="txt:notes" as="xs:string?">
     <xsl:param name="document" as="element(tei:TEI)"/>
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:param name="number" as="xs:integer?"/>
+    <xsl:param name="number" as="xs:string?"/>
     <xsl:variable name="notes" as="xs:string*"
       select="(txt:lettered-notes($document), txt:numbered-notes($document)) ! rst:footnote(txt:note-label(.), txt:note-text(.))"/>
-    <xsl:sequence select="string-join((rst:title('Notes' || $number ! (' to document ' || .), $level), $notes),
+    <xsl:sequence select="string-join((rst:title('Notes' || rst:numbered(' to document ', $number), $level), $notes),
       '&#10;&#10;')[exists($notes)]"/>
   </xsl:function>
 
@@ -152,10 +174,10 @@
   <xsl:function name="txt:apparatus" as="xs:string?">
     <xsl:param name="document" as="element(tei:TEI)"/>
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:param name="number" as="xs:integer?"/>
+    <xsl:param name="number" as="xs:string?"/>
     <xsl:variable name="entries" as="xs:string*" select="$document/tei:text//tei:note[@te:entry]
       ! rst:wrap('[' || txt:note-label(.) || '] ' || rst:escape(@te:entry), '- ', '  ')"/>
-    <xsl:sequence select="string-join((rst:title('Apparatus' || $number ! (' to document ' || .), $level),
+    <xsl:sequence select="string-join((rst:title('Apparatus' || rst:numbered(' to document ', $number), $level),
       string-join($entries, '&#10;')), '&#10;&#10;')[exists($entries)]"/>
   </xsl:function>
 

@@ -50,6 +50,8 @@ EXTENSIONS = {"html": "html", "text": "txt", "pdf": "pdf"}
 VALIDATE_CACHE = Path(".cache") / "validate"
 #: Where the parts of the text edition's file are kept between builds, inside the build folder.
 TEXT_PARTS = Path(".cache") / "text-edition"
+#: Where each document's part of the text edition's file is kept as marked blocks, to be laid out at its place.
+TEXT_MARKED = Path(".cache") / "text-marked"
 #: The file of the text edition's beginning (title, imprint, conventions), among its parts, and its name in the manifest.
 TEXT_HEAD, TEXT_HEAD_OUTPUT = "head.txt", "text-head:edition"
 #: The register files' names, which pointers into the registers start with.
@@ -223,13 +225,14 @@ def _render(context: BuildContext, stage: str, document: Document, job: Document
         params = _Cache.html_params(context.edition) | {"corpus": html.neighbour_corpus(in_date_order([document, *neighbours]))}
         files, summary = html.render_document_page(document, params, context.edition)  # summary: for the site's pages
         return [*_write(out, files), str(summary)]
-    if stage == "text":  # with what placing its part in the edition's file needs
+    if stage == "text":  # with what placing its part in the edition's file needs, and the part to lay out there
         from tei_edition.render import text
 
-        payload, facts = text.render_document_and_facts(_Cache.corpus(context.edition), document, context.view)
-        info["text"] = {"facts": [facts.sort_key, *facts.notes]}
-    else:
-        payload = writer(stage).render_document(_Cache.corpus(context.edition), document, context.view)
+        made = text.render_document_and_facts(_Cache.corpus(context.edition), document, context.view)
+        info["text"] = {"facts": [made.facts.sort_key, *made.facts.notes]}
+        marked = _write(context.edition.build / TEXT_MARKED, {f"{document.id}.txt": made.part})
+        return _write(out, {f"{document.id}.txt": made.text}) + marked
+    payload = writer(stage).render_document(_Cache.corpus(context.edition), document, context.view)
     return _write(out, {f"{document.id}.{EXTENSIONS[stage]}": payload})
 
 
@@ -266,19 +269,29 @@ class TextPartJob(NamedTuple):
 
 
 def build_text_parts(context: BuildContext, jobs: list[TextPartJob]) -> list[DocumentResult]:
-    """Write each document's part of the edition's file (`TEXT_PARTS/ID.txt`); a failing one is an error."""
+    """Write each document's part of the edition's file (`TEXT_PARTS/ID.txt`), laid out from the marked
+    part its text task kept (`TEXT_MARKED/ID.txt`), made again only if that is gone; a failing one is an error."""
     from tei_edition.render import text
 
     results = []
     for job in jobs:
         result = DocumentResult(job.id)
         try:
-            payload = text.render_part(_Cache.corpus(context.edition), _document(Path(job.path)), job.place, context.view)
+            payload = text.render_part(_marked_part(context, job), job.place)
             result.files["text-part"] = _write(context.edition.build / TEXT_PARTS, {f"{job.id}.txt": payload})
         except TeiEditionError as exc:
             result.errors["text-part"] = str(exc)
         results.append(result)
     return results
+
+
+def _marked_part(context: BuildContext, job: TextPartJob) -> str:
+    from tei_edition.render import text
+
+    try:
+        return (context.edition.build / TEXT_MARKED / f"{job.id}.txt").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return text.render_document_and_facts(_Cache.corpus(context.edition), _document(Path(job.path)), context.view).part
 
 
 def build_text_head(context: BuildContext, documents: int) -> ListingResult:
@@ -412,6 +425,7 @@ __all__ = [
     writer.__name__,
     "VALIDATE_CACHE",
     "TEXT_PARTS",
+    "TEXT_MARKED",
     "TEXT_HEAD",
     "TEXT_HEAD_OUTPUT",
     "REGISTER_FILES",

@@ -9,7 +9,10 @@ The edition's file is made here from one tree of every document; the build makes
 the same bytes from parts instead (`render_document_and_facts`, `places`, `render_part`,
 `render_head`; tei_edition/build/textedition.py joins them), one document at a
 time, so that its memory does not grow with the edition and a changed document
-remakes only its own part.
+remakes only its own part. A document is transformed once: the stylesheet marks its
+blocks for layout (tei_edition/render/rst.py), and its part of the edition's file,
+whose number and note labels depend on the documents before it, is laid out from
+the same marked text once its place is known.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from saxonche import PyXdmNode
 
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
+from tei_edition.render.rst import layout
 from tei_edition.xmlio import write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
@@ -29,6 +33,8 @@ FORMAT = "text"
 STYLESHEET = XSLT_DIR / "text.xsl"
 #: The whole edition's file name in the output folder.
 EDITION_FILE = "edition.txt"
+#: Between the pieces of a transformed document: its file's head, its part's head, the rest ($txt:separator).
+SEPARATOR = "\ufdd9"
 
 
 def write(corpus: Corpus, options: RenderOptions) -> RenderReport:
@@ -49,13 +55,12 @@ def render_edition(corpus: Corpus, view: str = "reading") -> str:
     """The whole edition as one text: conventions, then the documents by date."""
     sheet = Stylesheet.load(STYLESHEET)
     corpus_node = document_node(corpus_tree(corpus.documents))
-    return sheet.transform(corpus_node, edition_params(corpus) | {"view": view}, source=corpus.edition.xml)
+    return layout(sheet.transform(corpus_node, edition_params(corpus) | {"view": view}, source=corpus.edition.xml))
 
 
 def render_document(corpus: Corpus, document: Document, view: str = "reading") -> str:
     """One document as a text of its own."""
-    sheet = Stylesheet.load(STYLESHEET)
-    return sheet.transform(document.tree, edition_params(corpus) | {"view": view}, source=document.path)
+    return render_document_and_facts(corpus, document, view).text
 
 
 class DocumentFacts(NamedTuple):
@@ -74,11 +79,30 @@ class PartPlace(NamedTuple):
     offsets: tuple[int, int]
 
 
-def render_document_and_facts(corpus: Corpus, document: Document, view: str = "reading") -> tuple[str, DocumentFacts]:
-    """One document as a text of its own (`render_document`), and its sort key and note counts
-    in `view` as the stylesheet counts them: one transformation, the view made once for both."""
-    sort_key, lettered, numbered, text = _transform(corpus, document, view, {"part": "facts"}).split("\n", 3)
-    return text, DocumentFacts(sort_key, (int(lettered), int(numbered)))
+class DocumentText(NamedTuple):
+    """What one transformation of a document gives."""
+
+    text: str
+    """Its own file."""
+    facts: DocumentFacts
+    part: str
+    """Its part of the edition's file as marked blocks, to be laid out at its place (`render_part`)."""
+
+
+def render_document_and_facts(corpus: Corpus, document: Document, view: str = "reading") -> DocumentText:
+    """One document as a text of its own (`render_document`), its sort key and note counts in
+    `view` as the stylesheet counts them, and its part: one transformation, the view made once."""
+    sheet = Stylesheet.load(STYLESHEET)
+    made = sheet.transform(document.tree, edition_params(corpus) | {"view": view}, source=document.path)
+    sort_key, lettered, numbered, pieces = made.split("\n", 3)
+    own_head, part_head, body = pieces.split(SEPARATOR)
+    return DocumentText(layout(_blocks(own_head, body)) + "\n", DocumentFacts(sort_key, (int(lettered), int(numbered))),
+                        _blocks(part_head, body))
+
+
+def _blocks(head: str, body: str) -> str:
+    """A document's head and the rest, a blank line between (a document without text has none)."""
+    return f"{head}\n\n{body}" if body else head
 
 
 def places(facts: dict[str, DocumentFacts]) -> dict[str, PartPlace]:
@@ -91,21 +115,16 @@ def places(facts: dict[str, DocumentFacts]) -> dict[str, PartPlace]:
     return found
 
 
-def render_part(corpus: Corpus, document: Document, place: PartPlace, view: str = "reading") -> str:
-    """The document's section of the edition's file, at `place`."""
-    return _transform(corpus, document, view, {"part": "part", "number": place.number, "lettered-before": place.offsets[0], "numbered-before": place.offsets[1]})
+def render_part(part: str, place: PartPlace) -> str:
+    """The document's section of the edition's file at `place`, from its marked part (`DocumentText.part`)."""
+    return layout(part, place.number, place.offsets, level=1)
 
 
 def render_head(corpus: Corpus, documents: int, view: str = "reading") -> str:
     """The beginning of the edition's file (title, imprint, conventions) for `documents` documents."""
     sheet = Stylesheet.load(STYLESHEET)
     params = edition_params(corpus) | {"view": view, "part": "head", "document-count": documents}
-    return sheet.transform(document_node(corpus_tree(())), params, source=corpus.edition.xml)
-
-
-def _transform(corpus: Corpus, document: Document, view: str, params: dict[str, ParamValue]) -> str:
-    sheet = Stylesheet.load(STYLESHEET)
-    return sheet.transform(document.tree, edition_params(corpus) | {"view": view} | params, source=document.path)
+    return layout(sheet.transform(document_node(corpus_tree(())), params, source=corpus.edition.xml))
 
 
 def edition_params(corpus: Corpus) -> dict[str, ParamValue]:
@@ -140,6 +159,7 @@ __all__ = [
     render_document.__name__,
     DocumentFacts.__name__,
     PartPlace.__name__,
+    DocumentText.__name__,
     render_document_and_facts.__name__,
     places.__name__,
     render_part.__name__,

@@ -27,8 +27,8 @@
        titles must differ. -->
   <xsl:template match="tei:div[parent::tei:body]" mode="txt:blocks" as="xs:string*">
     <xsl:param name="level" as="xs:integer" tunnel="yes"/>
-    <xsl:param name="number" as="xs:integer?" tunnel="yes"/>
-    <xsl:sequence select="rst:title(rst:escape(pdf:version-heading(.) || $number ! (' of document ' || .)), $level)"/>
+    <xsl:param name="number" as="xs:string?" tunnel="yes"/>
+    <xsl:sequence select="rst:title(rst:escape(pdf:version-heading(.)) || rst:numbered(' of document ', $number), $level)"/>
     <xsl:call-template name="txt:content"/>
   </xsl:template>
 
@@ -65,7 +65,7 @@
           <xsl:variable name="label" as="xs:string" select="normalize-space(tei:label[1])"/>
           <xsl:variable name="rest" as="xs:string"
             select="normalize-space(txt:inline(node() except tei:label[1]))"/>
-          <xsl:sequence select="rst:wrap($label || ' ' || rst:escape-end(rst:escape-start($rest)),
+          <xsl:sequence select="rst:wrap($label || ' ' || rst:escape-ends($rest),
             '', string-join((1 to string-length($label) + 1) ! ' '))"/>
         </xsl:when>
         <xsl:when test="self::tei:item">
@@ -188,13 +188,17 @@
   </xsl:function>
 
   <!-- A note's label in the file: its letter or number after the notes of the documents
-       before it (txt:offsets on the document's TEI element, set by xslt/text.xsl). -->
+       before it (txt:offsets on the document's TEI element, set by xslt/text.xsl for
+       the edition's file made in one piece); in a document made alone, the mark of its
+       place among the document's own (rst:label), counted on in Python. -->
   <xsl:function name="txt:note-label" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="offsets" as="xs:integer*"
       select="tokenize($element/ancestor::tei:TEI/@txt:offsets) ! xs:integer(.)"/>
-    <xsl:sequence select="if (pdf:has-letter($element)) then txt:letter(pdf:letter-index($element) + ($offsets[1], 0)[1])
-      else string(xs:integer($element/@n) + ($offsets[2], 0)[1])"/>
+    <xsl:variable name="letter" as="xs:boolean" select="pdf:has-letter($element)"/>
+    <xsl:variable name="place" as="xs:integer" select="if ($letter) then pdf:letter-index($element) else xs:integer($element/@n)"/>
+    <xsl:sequence select="if (empty($offsets)) then rst:label(if ($letter) then 'a' else '1', $place)
+      else if ($letter) then txt:letter($place + $offsets[1]) else string($place + $offsets[2])"/>
   </xsl:function>
 
   <!-- What a note says: a textual note its words, an explanatory note whose it is and
@@ -228,7 +232,7 @@
        there: a space is put between it and a word (or an opening sign) that follows. -->
   <xsl:function name="txt:separate-references" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace($text, '(\[[0-9a-z]+\]_)([^\s\-.,:;!?\\/''&quot;)\]}&gt;\p{Pd}\p{Po}\p{Pe}\p{Pf}\p{Pi}])', '$1 $2')"/>
+    <xsl:sequence select="replace($text, '(\[([0-9a-z]+|&#xFDD7;[a1][0-9]+&#xFDD8;)\]_)([^\s\-.,:;!?\\/''&quot;)\]}&gt;\p{Pd}\p{Po}\p{Pe}\p{Pf}\p{Pi}])', '$1 $3')"/>
   </xsl:function>
 
   <!-- True for nodes that make a block of their own: blocks, and notes and page breaks

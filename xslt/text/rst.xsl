@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- reStructuredText as plain text: escaping, wrapping at a column, section
-     adornments, field lists and footnotes. The text edition is read in a terminal
+<!-- reStructuredText as plain text: escaping, and the marks of wrapping at a column,
+     section adornments, field lists and footnotes (laid out by tei_edition/render/rst.py). The text edition is read in a terminal
      and parsed by docutils, so every string that reaches the output passes through
      here: what a reader sees stays plain, and nothing in the edition's words can
      turn into RST markup by accident. -->
@@ -10,14 +10,20 @@
   xmlns:rst="https://tei-edition.example/ns/rst"
   exclude-result-prefixes="#all">
 
-  <!-- The column the text edition wraps at. -->
-  <xsl:param name="rst:width" as="xs:integer" select="78"/>
+  <!-- The column the text edition wraps at (WIDTH of tei_edition/render/rst.py, which wraps). -->
+  <xsl:variable name="rst:width" as="xs:integer" select="78"/>
 
   <!-- ===== escaping ===== -->
 
   <!-- Backslash-escape the characters that start inline markup (\ * ` |) and an
        underscore that ends a word (a reference): elsewhere they stay as written. -->
   <xsl:function name="rst:escape" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if (matches($text, '[\\*`|_]')) then rst:escape-signs($text) else $text"/>
+  </xsl:function>
+
+  <!-- rst:escape of a text that holds one of the signs (most hold none: they pass as they are). -->
+  <xsl:function name="rst:escape-signs" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:analyze-string select="replace($text, '([\\*`|])', '\\$1')" regex="(_+)([^\p{{L}}\p{{N}}]|$)">
@@ -32,75 +38,56 @@
     <xsl:sequence select="string-join($parts)"/>
   </xsl:function>
 
-  <!-- A paragraph's first word must not read as the marker of a list, a field, a
-       directive, a line block or a doctest: escape its first character when it would. -->
-  <xsl:function name="rst:escape-start" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="
-      if (matches($text, '^([-+*&#8226;&#8227;&#8259;](\s|$)|\(?([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)[.)](\s|$)|\.\.(\s|$)|:[^:\s][^:]*:(\s|$)|&gt;&gt;&gt;|[!-/:-@\[-`{-~]{4,}$)'))
-      then '\' || $text
-      else $text"/>
-  </xsl:function>
+  <!-- ===== layout, left to Python ===== -->
 
-  <!-- A paragraph that ends in "::" would announce a literal block: escape the second colon. -->
-  <xsl:function name="rst:escape-end" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace($text, '::$', ':\\:')"/>
-  </xsl:function>
+  <!-- Wrapping, a paragraph's escapes at its start and end, and section adornments
+       depend on the final words of a block, and in the edition's file a block's words
+       depend on the document's place (its number, its notes' labels), known only once
+       every document is made. So the stylesheet does not lay blocks out: it marks
+       them, and tei_edition/render/rst.py lays them out, for a document's own file,
+       for its part of the edition's file at any place, and for the edition's file
+       made in one piece. The marks are Unicode noncharacters, which no text holds
+       (xslt/text.xsl refuses a document that does). -->
+
+  <!-- A block to wrap: $rst:wrap first-line prefix, $rst:next, further lines' prefix,
+       $rst:next, the words, $rst:end. -->
+  <xsl:variable name="rst:wrap" as="xs:string" select="'&#xFDD0;'"/>
+  <!-- A section title: $rst:title, its level, $rst:next, the title, $rst:end. -->
+  <xsl:variable name="rst:title" as="xs:string" select="'&#xFDD1;'"/>
+  <xsl:variable name="rst:next" as="xs:string" select="'&#xFDD2;'"/>
+  <xsl:variable name="rst:end" as="xs:string" select="'&#xFDD3;'"/>
+  <!-- Words only a document's part of the edition's file has (those that name its number). -->
+  <xsl:variable name="rst:part-start" as="xs:string" select="'&#xFDD4;'"/>
+  <xsl:variable name="rst:part-end" as="xs:string" select="'&#xFDD5;'"/>
+  <!-- The document's number in the edition's file. -->
+  <xsl:variable name="rst:number" as="xs:string" select="'&#xFDD6;'"/>
+  <!-- A note's label counted on from the notes before the document: $rst:label, 'a'
+       (lettered) or '1' (numbered), its place among the document's own, $rst:label-end. -->
+  <xsl:variable name="rst:label" as="xs:string" select="'&#xFDD7;'"/>
+  <xsl:variable name="rst:label-end" as="xs:string" select="'&#xFDD8;'"/>
+  <!-- A paragraph's words, to be escaped at their start and end (rst.escape_start, rst.escape_end). -->
+  <xsl:variable name="rst:start" as="xs:string" select="'&#xFDDA;'"/>
+  <xsl:variable name="rst:start-end" as="xs:string" select="'&#xFDDB;'"/>
+  <!-- Every mark, as a regular expression's character class. -->
+  <xsl:variable name="rst:marks" as="xs:string" select="'[&#xFDD0;-&#xFDEF;]'"/>
 
   <!-- ===== wrapping ===== -->
 
-  <!-- Greedy word wrap of one paragraph at rst:width: the first line starts with
-       $first, every further line with $rest (the indentation RST's structure needs).
-       A word longer than a line (an address) stands on a line of its own. -->
+  <!-- Greedy word wrap of one paragraph at 78 columns: the first line starts with
+       $first, every further line with $rest (the indentation RST's structure needs);
+       nothing for no words. -->
   <xsl:function name="rst:wrap" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="rest" as="xs:string"/>
-    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($text), ' ')"/>
-    <xsl:variable name="lines" as="xs:string*">
-      <xsl:iterate select="$words">
-        <xsl:param name="line" as="xs:string" select="$first"/>
-        <xsl:param name="empty" as="xs:boolean" select="true()"/>
-        <xsl:on-completion>
-          <xsl:sequence select="$line[not($empty)]"/>
-        </xsl:on-completion>
-        <xsl:choose>
-          <xsl:when test="$empty">
-            <xsl:next-iteration>
-              <xsl:with-param name="line" select="$line || ."/>
-              <xsl:with-param name="empty" select="false()"/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:when test="string-length($line) + 1 + string-length(.) le $rst:width">
-            <xsl:next-iteration>
-              <xsl:with-param name="line" select="$line || ' ' || ."/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:when test="rst:unsafe-line-start(.)">
-            <!-- A line must not start with a word RST would read as markup there:
-                 keep it on this line even if the line runs long. -->
-            <xsl:next-iteration>
-              <xsl:with-param name="line" select="$line || ' ' || ."/>
-            </xsl:next-iteration>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:sequence select="$line"/>
-            <xsl:next-iteration>
-              <xsl:with-param name="line" select="$rest || ."/>
-            </xsl:next-iteration>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:iterate>
-    </xsl:variable>
-    <xsl:sequence select="string-join($lines, '&#10;')"/>
+    <xsl:sequence select="if (normalize-space($text)) then $rst:wrap || $first || $rst:next || $rest || $rst:next || $text || $rst:end else ''"/>
   </xsl:function>
 
-  <!-- A continuation line made only of four or more punctuation signs would read as a
-       section underline. -->
-  <xsl:function name="rst:unsafe-line-start" as="xs:boolean">
-    <xsl:param name="word" as="xs:string"/>
-    <xsl:sequence select="matches($word, '^[!-/:-@\[-`{-~]{4,}$')"/>
+  <!-- A paragraph's words, escaped where they start and end so that they read as words,
+       not as the marker of a list or a literal block. -->
+  <xsl:function name="rst:escape-ends" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="$rst:start || $text || $rst:start-end"/>
   </xsl:function>
 
   <!-- ===== blocks ===== -->
@@ -109,14 +96,14 @@
   <xsl:function name="rst:paragraph" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:sequence select="rst:wrap(rst:escape-end(rst:escape-start(normalize-space($text))), $indent, $indent)"/>
+    <xsl:sequence select="if (normalize-space($text)) then rst:wrap(rst:escape-ends($text), $indent, $indent) else ''"/>
   </xsl:function>
 
   <!-- A bullet list item: "- " then the item's text, continuation lines under it. -->
   <xsl:function name="rst:bullet" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:sequence select="rst:wrap(rst:escape-end(rst:escape-start(normalize-space($text))), $indent || '- ', $indent || '  ')"/>
+    <xsl:sequence select="if (normalize-space($text)) then rst:wrap(rst:escape-ends($text), $indent || '- ', $indent || '  ') else ''"/>
   </xsl:function>
 
   <!-- A section title with its adornment: $level 0 is over- and underlined with "=",
@@ -124,11 +111,7 @@
   <xsl:function name="rst:title" as="xs:string">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:variable name="line" as="xs:string" select="rst:escape-start(normalize-space($title))"/>
-    <xsl:variable name="rule" as="xs:string"
-      select="string-join((1 to max((string-length($line), 1))) ! substring('==-~', $level + 1, 1))"/>
-    <xsl:sequence select="if ($level eq 0) then string-join(($rule, $line, $rule), '&#10;')
-                          else $line || '&#10;' || $rule"/>
+    <xsl:sequence select="$rst:title || $level || $rst:next || $title || $rst:end"/>
   </xsl:function>
 
   <!-- A title that fits on one line: $title, else $short, else $short cut at a word. -->
@@ -153,6 +136,22 @@
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="text" as="xs:string"/>
     <xsl:sequence select="rst:wrap(normalize-space($text), '.. [' || $label || '] ', '   ')"/>
+  </xsl:function>
+
+  <!-- The label of a document's note in its part of the edition's file, $place in its
+       series ('a' lettered, '1' numbered), counted on there from the notes before it. -->
+  <xsl:function name="rst:label" as="xs:string">
+    <xsl:param name="series" as="xs:string"/>
+    <xsl:param name="place" as="xs:integer"/>
+    <xsl:sequence select="$rst:label || $series || $place || $rst:label-end"/>
+  </xsl:function>
+
+  <!-- $words then the document's $number in the edition's file, none without one; for
+       the mark of the number (a document's part), words only the part keeps. -->
+  <xsl:function name="rst:numbered" as="xs:string?">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="number" as="xs:string?"/>
+    <xsl:sequence select="$number ! (if (. eq $rst:number) then $rst:part-start || $words || . || $rst:part-end else $words || .)"/>
   </xsl:function>
 
   <!-- The reference to a footnote or citation, as it stands in the text. -->

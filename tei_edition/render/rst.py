@@ -1,0 +1,116 @@
+"""Lay out the blocks xslt/text.xsl marks: wrapping at 78 columns, section adornments, escapes.
+
+The stylesheet decides what each block says; how it is laid out depends on its
+final words, and in the edition's file those depend on the document's place (its
+number, its notes' labels counted on from the documents before it), known only
+once every document is made. So the stylesheet marks its blocks (xslt/text/rst.xsl
+names the marks, Unicode noncharacters) and this module lays them out: a document
+transformed once gives its own file and its part of the edition's file at any
+place, without a second transformation; and greedy wrapping and regular
+expressions run in Python far faster than in XSLT.
+
+The regular expressions here follow XPath's: `\\s` is only space, tab, CR and LF
+(normalize-space's whitespace), not every Unicode space.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The column the text edition wraps at (rst:width of xslt/text/rst.xsl).
+WIDTH = 78
+
+_WRAP, _TITLE, _NEXT, _END = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"
+_PART_START, _PART_END, _NUMBER = "\ufdd4", "\ufdd5", "\ufdd6"
+_LABEL, _LABEL_END = "\ufdd7", "\ufdd8"
+_START, _START_END = "\ufdda", "\ufddb"
+
+_LABELS = re.compile(f"{_LABEL}([a1])([0-9]+){_LABEL_END}")
+_PART = re.compile(f"{_PART_START}([^{_PART_END}]*){_PART_END}")
+_ENDS = re.compile(f"{_START}([^{_START_END}]*){_START_END}")
+_BLOCKS = re.compile(f"{_WRAP}([^{_NEXT}]*){_NEXT}([^{_NEXT}]*){_NEXT}([^{_END}]*){_END}|{_TITLE}([0-9]+){_NEXT}([^{_END}]*){_END}")
+
+_SPACE = re.compile(r"[ \t\r\n]+")
+#: What RST would read as the marker of a list, a field, a directive, a line block or
+#: a doctest at the start of a paragraph (rst:escape-start, as it was in XSLT).
+_MARKUP_START = re.compile(
+    r"([-+*\u2022\u2023\u2043]([ \t\n\r]|\Z)|\(?([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)[.)]([ \t\n\r]|\Z)"
+    r"|\.\.([ \t\n\r]|\Z)|:[^: \t\n\r][^:]*:([ \t\n\r]|\Z)|>>>|[!-/:-@\[-`{-~]{4,}\Z)"
+)
+#: A line made only of four or more punctuation signs reads as a section adornment.
+_ADORNMENT = re.compile(r"[!-/:-@\[-`{-~]{4,}")
+#: Section adornments by level: 0 over- and underlined with "=", 1 "=", 2 "-", 3 "~".
+_ADORNMENTS = "==-~"
+
+
+def layout(marked: str, number: int | None = None, offsets: tuple[int, int] = (0, 0), level: int = 0) -> str:
+    """The text the marked blocks make for a document at `number` in the edition's file (none:
+    in a file of its own), its notes labelled on from the `offsets` lettered and numbered notes
+    before it, every section `level` levels further down."""
+    text = _LABELS.sub(lambda m: _label(m.group(1), int(m.group(2)), offsets), marked) if _LABEL in marked else marked
+    if _PART_START in text:  # words that name the number: only a part has one
+        text = _PART.sub(r"\1" if number is not None else "", text)
+    if _NUMBER in text:
+        text = text.replace(_NUMBER, str(number))
+    text = _ENDS.sub(lambda m: escape_ends(m.group(1)), text)
+    return _BLOCKS.sub(lambda m: wrap(m.group(3), m.group(1), m.group(2)) if m.group(3) is not None
+                       else title(m.group(5), int(m.group(4)) + level), text)
+
+
+def _label(series: str, index: int, offsets: tuple[int, int]) -> str:
+    return letters(index + offsets[0]) if series == "a" else str(index + offsets[1])
+
+
+def letters(index: int) -> str:
+    """1 → a, 26 → z, 27 → aa: the labels of the lettered notes (format-integer(., 'a'))."""
+    label = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        label = chr(ord("a") + rest) + label
+    return label
+
+
+def normalize_space(text: str) -> str:
+    """XPath's normalize-space: runs of space, tab, CR and LF made one space, none at the ends."""
+    return _SPACE.sub(" ", text).strip(" ")
+
+
+def escape_ends(text: str) -> str:
+    """A paragraph's words, escaped so that they read as words: at the start, a backslash
+    before what would read as markup; at the end, "::" (a literal block) as ":\\:"."""
+    text = normalize_space(text)
+    if _MARKUP_START.match(text):
+        text = "\\" + text
+    return text[:-1] + "\\:" if text.endswith("::") else text
+
+
+def wrap(text: str, first: str, rest: str) -> str:
+    """Greedy word wrap at WIDTH: the first line starts with `first`, every further line
+    with `rest`. A word longer than a line stands on a line of its own; a word RST would
+    read as an adornment at a line's start stays on the line before, however long."""
+    words = normalize_space(text).split(" ")
+    if words == [""]:
+        return ""
+    lines = []
+    line = first + words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= WIDTH or _ADORNMENT.fullmatch(word):
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = rest + word
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def title(text: str, level: int) -> str:
+    """A section title of one line with its adornment at `level`."""
+    line = normalize_space(text)
+    if _MARKUP_START.match(line):
+        line = "\\" + line
+    rule = _ADORNMENTS[level : level + 1] * max(len(line), 1)
+    return f"{rule}\n{line}\n{rule}" if level == 0 else f"{line}\n{rule}"
+
+
+__all__ = ["WIDTH", layout.__name__, letters.__name__, normalize_space.__name__, escape_ends.__name__,
+           wrap.__name__, title.__name__]

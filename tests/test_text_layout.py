@@ -1,0 +1,86 @@
+"""The text edition's layout (tei_edition/render/rst.py): the marks xslt/text.xsl leaves, laid out.
+
+The text edition's tests (test_text.py) check whole files against docutils and
+the parts against the file made in one piece; these check the layout's own rules
+where a small input shows them, and the marks the stylesheet really writes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tei_edition.config import load_edition
+from tei_edition.render import rst, text
+from tei_edition.render.corpus import load_corpus
+from tei_edition.xslt import StylesheetError
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "render"
+
+
+def test_wrap_fills_lines_to_the_width_and_indents_the_rest() -> None:
+    words = " ".join(["word"] * 40)
+    lines = rst.wrap(words, ":Field: ", "    ").split("\n")
+    assert lines[0].startswith(":Field: word") and all(line.startswith("    word") for line in lines[1:])
+    assert all(len(line) <= rst.WIDTH for line in lines)
+    assert all(len(line) + len(" word") > rst.WIDTH for line in lines[:-1])  # greedy: no room left for one more
+
+
+def test_wrap_keeps_a_long_word_whole_and_an_adornment_like_word_off_a_line_start() -> None:
+    address = "https://example.org/" + "x" * 90
+    assert rst.wrap(f"see {address} here", "", "") == f"see\n{address}\nhere"
+    line = " ".join(["word"] * 19)  # 94 columns with the next word
+    assert "\n----" not in rst.wrap(f"{line} ---- end", "", "")
+    assert rst.wrap(" \t\n", "- ", "  ") == ""
+
+
+def test_escapes_at_a_paragraphs_start_and_end_only() -> None:
+    assert rst.escape_ends("1. Not a list") == "\\1. Not a list"
+    assert rst.escape_ends("- not a bullet") == "\\- not a bullet"
+    assert rst.escape_ends("As follows::") == "As follows:\\:"
+    assert rst.escape_ends("  plain   words ") == "plain words"
+    assert rst.escape_ends("1950 was a year.") == "1950 was a year."
+
+
+def test_title_adornment_by_level_and_as_long_as_the_title() -> None:
+    assert rst.title("Notes", 0) == "=====\nNotes\n====="
+    assert rst.title("Notes", 2) == "Notes\n-----"
+    assert rst.title("#. Heading", 1) == "\\#. Heading\n" + "=" * 11
+
+
+@pytest.mark.parametrize(("index", "label"), [(1, "a"), (26, "z"), (27, "aa"), (52, "az"), (53, "ba"), (703, "aaa"), (18278, "zzz"), (18279, "aaaa")])
+def test_letters_count_as_format_integer_does(index: int, label: str) -> None:
+    assert rst.letters(index) == label
+
+
+def test_a_part_is_laid_out_at_its_place_and_its_labels_change_the_wrapping() -> None:
+    """The same marked part at two places: its number, its labels counted on, its lines wrapped for them."""
+    corpus = load_corpus(load_edition(FIXTURE / "edition.toml"))
+    made = [text.render_document_and_facts(corpus, document) for document in corpus.documents]
+    marked = next(m for m in made if m.facts.notes[0] and m.facts.notes[1])
+    first = text.render_part(marked.part, text.PartPlace(1, (0, 0)))
+    later = text.render_part(marked.part, text.PartPlace(123, (30_000, 99_990)))
+    assert ":Number: 1\n" in first and ":Number: 123\n" in later and "of document 123" in later
+    assert ".. [a]" in first and ".. [ariw]" in later  # 30,001 in letters
+    assert "[1]" in first and "[99991]" in later
+    # wrapped again with the longer labels: no line runs past the width but for a word of its own
+    assert all(len(line) <= rst.WIDTH or " " not in line.strip() for line in later.split("\n"))
+    assert first.split("\n") != later.replace("123", "1").split("\n")
+    assert not any(mark in first + later for mark in map(chr, range(0xFDD0, 0xFDF0)))
+    own = marked.text
+    assert ":Number:" not in own and "of document" not in own and ".. [a]" in own
+
+
+def test_a_document_holding_a_noncharacter_is_refused(tmp_path: Path) -> None:
+    """The layout's marks are noncharacters: a text that holds one cannot be laid out, and says so."""
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE, edition)
+    path = edition / "xml" / "d1950-10-01_stalin_mao-zedong.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace("<p>The numbers were", "<p>The \ufdd0 numbers were", 1), encoding="utf-8")
+    corpus = load_corpus(load_edition(edition / "edition.toml"))
+    document = next(d for d in corpus.documents if d.path == path)
+    with pytest.raises(StylesheetError, match="noncharacter"):
+        text.render_document(corpus, document)
