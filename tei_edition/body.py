@@ -123,7 +123,10 @@ def make_units(lines: list[Line]) -> list[Unit]:
 
 def _expanded(text: str) -> str:
     """The text with attached expansions read (`Dec[iphered by]` -> `Deciphered by`), for classifying."""
-    return re.sub(r"(\w)\[([^\]\[:]+)\]", r"\1\2", text)
+    return _ATTACHED_EXPANSION.sub(r"\1\2", text)
+
+
+_ATTACHED_EXPANSION = re.compile(r"(\w)\[([^\]\[:]+)\]")
 
 
 # ---------------------------------------------------------------- classifying
@@ -159,11 +162,11 @@ class BodyBuilder:
 
     def _source_line(self, line: _Line) -> _Kind | None:
         """`[Source: APRF, ...]`, `[APRF, ...]`: the archival reference, read into the header."""
-        standalone = re.fullmatch(r"\[(?P<content>[^\[\]]*)\]", line.text)
+        standalone = _STANDALONE_BRACKET.fullmatch(line.text)
         if standalone is None:
             return None
         content = standalone.group("content")
-        if re.match(r"(?i:source)\s*:\s*", content) or (self.archives and self.archives.match(content)):
+        if _SOURCE_LABEL.match(content) or (self.archives and self.archives.match(content)):
             return "source", None
         return None
 
@@ -205,13 +208,13 @@ class BodyBuilder:
 
     def _dateline(self, line: _Line) -> _Kind | None:
         """A short line that is a date, the editor's bracketed reading aside."""
-        if len(line.text) < 60 and parse_date(re.sub(r"\s*\[[^\]]*\]", "", line.text).rstrip("."), self.ctx.context_year):
+        if len(line.text) < 60 and parse_date(_SPACED_BRACKET.sub("", line.text).rstrip("."), self.ctx.context_year):
             return "dateline", None
         return None
 
     def _section(self, line: _Line) -> _Kind | None:
         """`First. ...`: a paragraph numbered by an ordinal word."""
-        section = re.match(r"[\"“«]?(?P<label>(?P<word>[^\W\d_]+)\.)\s+", line.text)
+        section = _SECTION_LABEL.match(line.text)
         if section and section.group("word") in self.conv.ordinals:
             return "section", section
         return None
@@ -242,8 +245,8 @@ class BodyBuilder:
         text = text.strip(_QUOTES)
         if any(q in text for q in _QUOTES) or len(text) > 100:
             return False
-        bare = re.sub(r"\[[^\]]*\]", " ", text)
-        bare = re.sub(r"^(?:N[º°o]\.?|No\.|#)\s*\S+\s+", "", bare)
+        bare = _BRACKET.sub(" ", text)
+        bare = _NUMBER_LEAD.sub("", bare)
         bare = self.conv.letterspaced.sub(lambda m: m.group(0).replace(" ", ""), bare)
         names = [m for m in self.ctx.registers.find_names(bare) if m.entry.register == "persons"]
         if not names:
@@ -251,8 +254,8 @@ class BodyBuilder:
         rest = bare
         for match in reversed(names):
             rest = rest[: match.start] + " " + rest[match.end:]
-        rest = re.sub(r"\b[A-ZА-Я]\.\s*", " ", rest)
-        rest = re.sub(r"[\s(),.;]|\band\b|\bи\b", "", rest)
+        rest = _INITIAL.sub(" ", rest)
+        rest = _BETWEEN_NAMES.sub("", rest)
         if not rest:
             return True
         last = names[-1]
@@ -380,7 +383,7 @@ class BodyBuilder:
                 else:
                     out.append(el("list", {"type": unit.kind}, item))
                 continue
-            if last is not None and last.get("type") == "distribution" and re.fullmatch(r"(?:[^\W\d_][\w'’. ]*\s*-\s*\d+[,.]?\s*)+", unit.text):
+            if last is not None and last.get("type") == "distribution" and _COUNTED_NAMES.fullmatch(unit.text):
                 for item in self._distribution_items(unit.text, unit):
                     last.append(item)
                 continue
@@ -535,7 +538,7 @@ class BodyBuilder:
     def _number_then_inline(self, text: str, unit: Unit, idno_type: str = "cable") -> list[Inline]:
         """A line that starts with (or is) a document number: the number as `idno`, the rest read inline."""
         expanded = _expanded(text)
-        match = re.match(r"^(?P<label>(?i:(?:ciphered |coded )?(?:cable|telegram|re)\s*:?\s*)?(?:N[º°o]\.?|No\.|#|_)?\s*)(?P<number>(?:P\s*)?\d[\d/-]*[-/]?[A-Za-z]{0,3}\b)", expanded)
+        match = _DOCUMENT_NUMBER.match(expanded)
         if match is None or expanded != text and not text.startswith(expanded[: match.end()]):
             return self._inline(text, unit)
         number = match.group("number")
@@ -637,6 +640,21 @@ def _is_global(element: etree._Element) -> bool:
     """Elements TEI allows anywhere between blocks (its model.global)."""
     return etree.QName(element).localname in _GLOBAL
 _WRAPPER_AB = {"salute": "salute", "dateline": "dateline", "signature": "signature", "closing": "salute"}
+
+
+# The line rules' own patterns, compiled once: every unit of every document is tried against them.
+_STANDALONE_BRACKET = re.compile(r"\[(?P<content>[^\[\]]*)\]")
+_SOURCE_LABEL = re.compile(r"(?i:source)\s*:\s*")
+_SPACED_BRACKET = re.compile(r"\s*\[[^\]]*\]")
+_SECTION_LABEL = re.compile(r"[\"“«]?(?P<label>(?P<word>[^\W\d_]+)\.)\s+")
+_BRACKET = re.compile(r"\[[^\]]*\]")
+_NUMBER_LEAD = re.compile(r"^(?:N[º°o]\.?|No\.|#)\s*\S+\s+")
+_INITIAL = re.compile(r"\b[A-ZА-Я]\.\s*")
+_BETWEEN_NAMES = re.compile(r"[\s(),.;]|\band\b|\bи\b")
+_COUNTED_NAMES = re.compile(r"(?:[^\W\d_][\w'’. ]*\s*-\s*\d+[,.]?\s*)+")
+_DOCUMENT_NUMBER = re.compile(
+    r"^(?P<label>(?i:(?:ciphered |coded )?(?:cable|telegram|re)\s*:?\s*)?(?:N[º°o]\.?|No\.|#|_)?\s*)(?P<number>(?:P\s*)?\d[\d/-]*[-/]?[A-Za-z]{0,3}\b)"
+)
 
 
 __all__ = [Transmission.__name__, BodyFacts.__name__, Unit.__name__, make_units.__name__, BodyBuilder.__name__]

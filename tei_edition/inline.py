@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
@@ -386,8 +386,9 @@ _CONTEXT_READERS = (
 # ---------------------------------------------------------------- plain text
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
+    """A stretch of plain text one finder claims, and how to build its TEI (a tuple: spans are many)."""
+
     start: int
     end: int
     build: Callable[[], list[Inline]]
@@ -398,12 +399,13 @@ def read_plain(text: str, ctx: InlineContext, names: bool = True) -> list[Inline
     if not text:
         return []
     spans: list[_Span] = []
-    finders = (_tex_debris, _ships, _letterspacing if names else _letterspacing_only, *((_names,) if names else ()), _dates, _run_together)
-    for finder in finders:
+    for finder in _FINDERS if names else _FINDERS_IN_A_NAME:
         for span in finder(text, ctx):
-            if all(span.end <= s.start or span.start >= s.end for s in spans):
+            if not spans or all(span.end <= s.start or span.start >= s.end for s in spans):
                 spans.append(span)
-    spans.sort(key=lambda s: s.start)
+    if not spans:
+        return [text]
+    spans.sort(key=_start)
     out: list[Inline] = []
     position = 0
     for span in spans:
@@ -412,6 +414,10 @@ def read_plain(text: str, ctx: InlineContext, names: bool = True) -> list[Inline
         position = span.end
     out.append(text[position:])
     return [item for item in out if not (isinstance(item, str) and not item)]
+
+
+def _start(span: _Span) -> int:
+    return span.start
 
 
 def _tex_debris(text: str, ctx: InlineContext) -> list[_Span]:
@@ -520,9 +526,11 @@ def _dates(text: str, ctx: InlineContext) -> list[_Span]:
 
 def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
     """`andKorea`, `Seoulthe`: a function word run into a name, a space lost in transmission."""
-    spans = []
+    spans: list[_Span] = []
     small = ctx.conventions.function_words
-    for match in re.finditer(r"\b[^\W\d_]{3,}\b", text):
+    if all(word == word.lower() or _split_run_together(word, small, ctx.registers) is None for word in _LONG_WORD.findall(text)):
+        return spans  # the usual text: no word is run together, and no word needs its place
+    for match in _LONG_WORD.finditer(text):
         word = match.group(0)
         if word == word.lower():  # both ways of running together need a capital: skip the usual word fast
             continue
@@ -534,14 +542,37 @@ def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
     return spans
 
 
+_LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+
+
+#: What read_plain looks for, in order of precedence; inside a name the caller marks up, no names.
+_FINDERS = (_tex_debris, _ships, _letterspacing, _names, _dates, _run_together)
+_FINDERS_IN_A_NAME = (_tex_debris, _ships, _letterspacing_only, _dates, _run_together)
+
+
+@lru_cache(maxsize=65536)
 def _split_run_together(word: str, small: frozenset[str], registers: Registers) -> int | None:
-    for split in range(1, len(word)):
+    """Where a function word meets the name it ran into, trying the places nearest the start first.
+
+    Every capitalised word of every text passes here, most of them many times
+    ("Korea", "Soviet"), so the answers are kept; and only the places a function
+    word could end or begin at are tried.
+    """
+    size = len(word)
+    lengths = _lengths(small)
+    for split in sorted({n for n in lengths if n < size} | {size - n for n in lengths if 0 < size - n}):
         head, tail = word[:split], word[split:]
         if head in small and tail[0].isupper() and tail[1:].islower() and registers.lookup(tail):
             return split
         if tail in small and head[0].isupper() and head[1:].islower() and registers.lookup(head):
             return split
     return None
+
+
+@lru_cache(maxsize=16)
+def _lengths(words: frozenset[str]) -> frozenset[int]:
+    """The lengths of the (non-empty) function words."""
+    return frozenset(len(word) for word in words if word)
 
 
 __all__ = [

@@ -13,6 +13,7 @@ paragraph of every document).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -98,7 +99,7 @@ class Entry:
     preferred: str
     """The name the edition shows."""
 
-    @property
+    @functools.cached_property
     def ref(self) -> str:
         """The pointer the edition's documents use, relative to the document: "persons.xml#stalin"."""
         return f"{self.register}.xml#{self.id}"
@@ -332,6 +333,9 @@ def _compile_matcher(keys: Iterable[str]) -> re.Pattern[str]:
 
 # the registers
 
+#: How many answers of each kind a Registers keeps (see Registers.__init__): far more names than an edition's texts use.
+_KEPT_ANSWERS: Final = 1 << 16
+
 
 class Registers:
     """The three registers of an edition, indexed by name form.
@@ -352,6 +356,10 @@ class Registers:
             self._forms.setdefault(form.entry.ref, []).append(form.text)
             self._index(form)
         self._matcher = _compile_matcher(self._by_key)
+        # The registers never change once read, and the same few names are asked for again and
+        # again (every mention, every capitalised word tried as a name): the answers are kept.
+        self._find_form = functools.lru_cache(maxsize=_KEPT_ANSWERS)(self._find_form)  # type: ignore[method-assign]
+        self._form_as_written = functools.lru_cache(maxsize=_KEPT_ANSWERS)(self._form_as_written)  # type: ignore[method-assign]
 
     def _index(self, form: _NameForm) -> None:
         """Index one form; a form that would name two entries makes the registers ambiguous."""

@@ -12,7 +12,6 @@ which keep mixed content (text between elements) right.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from typing import Union
 
@@ -23,45 +22,70 @@ from tei_edition.xmlio import TEI_NS, XML_NS
 Inline = Union[str, etree._Element]
 
 
-@functools.cache
+_Element = etree.Element
+_PIECE = (str, etree._Element)
+_TEI_NSMAP = {None: TEI_NS}
+#: The Clark names already made: `el` reads them without a call, as it runs for every element of every document.
+_QNAMES: dict[str, str] = {}
+
+
 def qname(tag: str) -> str:
-    """The Clark name of a TEI element, or of `xml:` attributes (cached: every element built asks)."""
-    if tag.startswith("xml:"):
-        return f"{{{XML_NS}}}{tag[4:]}"
-    return f"{{{TEI_NS}}}{tag}"
+    """The Clark name of a TEI element, or of `xml:` attributes (kept: every element built asks)."""
+    name = _QNAMES.get(tag)
+    if name is None:
+        name = _QNAMES[tag] = f"{{{XML_NS}}}{tag[4:]}" if tag.startswith("xml:") else f"{{{TEI_NS}}}{tag}"
+    return name
 
 
 def el(tag: str, attrib: dict[str, str] | None = None, *children: Inline | Iterable[Inline] | None) -> etree._Element:
     """A TEI element with attributes (`xml:id`, `xml:lang` allowed) and mixed content."""
-    element = etree.Element(qname(tag), nsmap={None: TEI_NS} if tag == "TEI" else None)
-    for key, value in (attrib or {}).items():
-        if value is not None and value != "":
-            element.set(qname(key) if key.startswith("xml:") else key, value)
-    for child in children:
-        append(element, child)
+    element = _Element(qname(tag), nsmap=_TEI_NSMAP) if tag == "TEI" else _Element(_QNAMES.get(tag) or qname(tag))
+    if attrib:
+        for key, value in attrib.items():
+            if value is not None and value != "":
+                element.set(_QNAMES.get(key) or qname(key) if key.startswith("xml:") else key, value)
+    if children:
+        _extend(element, children)
     return element
 
 
 def append(parent: etree._Element, items: Inline | Iterable[Inline] | None) -> etree._Element:
     """Append text and elements to `parent`, merging adjacent text."""
-    if items is None:
-        return parent
-    if isinstance(items, (str, etree._Element)):
-        items = [items]
-    for item in items:
-        if item is None:
-            continue
-        if isinstance(item, str):
-            if not item:
-                continue
-            if len(parent):
-                last = parent[-1]
-                last.tail = (last.tail or "") + item
-            else:
-                parent.text = (parent.text or "") + item
-        else:
-            parent.append(item)
+    _extend(parent, (items,))
     return parent
+
+
+def _extend(parent: etree._Element, children: Iterable[Inline | Iterable[Inline] | None]) -> None:
+    """Append children in order (a child may be a list of pieces); a run of text is joined, then added once.
+
+    Every element of a document is built here, so text is set once per run
+    rather than read back and extended from the tree piece by piece.
+    """
+    text = ""
+    for child in children:
+        if child is None:
+            continue
+        for item in (child,) if isinstance(child, _PIECE) else child:
+            if item is None:
+                continue
+            if isinstance(item, str):
+                text += item
+                continue
+            if text:
+                _add_text(parent, text)
+                text = ""
+            parent.append(item)
+    if text:
+        _add_text(parent, text)
+
+
+def _add_text(parent: etree._Element, text: str) -> None:
+    """Text after the last child (its tail), or the parent's own text when it has no child yet."""
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 #: Elements whose content is only other elements: indenting them changes no text.

@@ -21,6 +21,8 @@ _SCRIPT_LETTERS = {
 }
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
+#: Three ASCII letters or more, anywhere in a line (matched from its start; a line is Latin by them).
+_THREE_ASCII_LETTERS = re.compile("(?:[^A-Za-z]*[A-Za-z]){3}")
 #: Letters neither ASCII nor of the scripts above: Latin if their Unicode name says so ("é").
 _OTHER_LETTER = re.compile("[^\x00-\x7f" + "".join(p.pattern[1:-1] for p in _SCRIPT_LETTERS.values()) + "]")
 
@@ -32,7 +34,7 @@ def script_of(text: str) -> str | None:
     expressions, and an all-ASCII line (most of them) is Latin at once.
     """
     if text.isascii():
-        return "en" if len(_ASCII_LETTER.findall(text)) >= 3 else None
+        return "en" if _THREE_ASCII_LETTERS.match(text) else None
     letters = "".join(_LETTER.findall(text))
     counts = {script: len(pattern.findall(letters)) for script, pattern in _SCRIPT_LETTERS.items()}
     counts["en"] = len(_ASCII_LETTER.findall(letters)) + sum(
@@ -46,7 +48,11 @@ def script_of(text: str) -> str | None:
 
 
 def _opening_key(text: str) -> str:
-    return re.sub(r"[\W\d_]+", "", re.sub(r"\[[^\]]*\]", "", text)).lower()[:24]
+    return _NOT_LETTERS.sub("", _BRACKETED.sub("", text)).lower()[:24]
+
+
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def split_versions(lines: list[Line], kinds: list[tuple[str, str]], translated: bool) -> list[Version]:
