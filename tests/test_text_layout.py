@@ -15,7 +15,7 @@ import pytest
 from tei_edition.config import load_edition
 from tei_edition.render import rst, text
 from tei_edition.render.corpus import load_corpus
-from tei_edition.xslt import StylesheetError
+from tei_edition.errors import TeiEditionError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "render"
@@ -82,5 +82,8 @@ def test_a_document_holding_a_noncharacter_is_refused(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("<p>The numbers were", "<p>The \ufdd0 numbers were", 1), encoding="utf-8")
     corpus = load_corpus(load_edition(edition / "edition.toml"))
     document = next(d for d in corpus.documents if d.path == path)
-    with pytest.raises(StylesheetError, match="noncharacter"):
+    line = next(i for i, words in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if "\ufdd0" in words)
+    with pytest.raises(TeiEditionError, match=f"{path.name}:{line}: a Unicode noncharacter"):
         text.render_document(corpus, document)
+    with pytest.raises(TeiEditionError, match="noncharacter"):
+        text.render_edition(corpus)

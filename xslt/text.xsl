@@ -59,7 +59,6 @@
         <xsl:sequence select="txt:edition-head($document-count)"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="txt:check-marks(.)"/>
         <xsl:variable name="views" as="document-node()*" select="txt:with-offsets(pdf:views(tei:teiCorpus/tei:TEI))"/>
         <xsl:variable name="documents" as="xs:string*">
           <xsl:for-each select="$views/tei:TEI">
@@ -77,24 +76,13 @@
        $txt:separator, the head of its own file, the head of its part, and the rest that
        both share, where the part's number and its notes' labels are marks. -->
   <xsl:template match="document-node(element(tei:TEI))" as="xs:string">
-    <xsl:sequence select="txt:check-marks(.)"/>
     <xsl:variable name="viewed" as="element(tei:TEI)" select="pdf:views(tei:TEI)/tei:TEI"/>
     <xsl:sequence select="string-join((pdf:sort-key(tei:TEI), txt:note-counts($viewed) ! string(.)), '&#10;') || '&#10;'
-      || string-join((txt:document-head($viewed, 0, ()), txt:document-head($viewed, 0, $rst:number),
-                      txt:document-body($viewed, 0, $rst:number)), $txt:separator)"/>
+      || string-join((txt:document-heads($viewed, 0, ('', $rst:number)), txt:document-body($viewed, 0, $rst:number)), $txt:separator)"/>
   </xsl:template>
 
   <!-- Between the pieces of a document (the head of its file, of its part, the rest). -->
   <xsl:variable name="txt:separator" as="xs:string" select="'&#xFDD9;'"/>
-
-  <!-- Stop at a text that holds a mark of the layout (a Unicode noncharacter): its words
-       would be laid out as marks. -->
-  <xsl:function name="txt:check-marks" as="empty-sequence()">
-    <xsl:param name="root" as="document-node()"/>
-    <xsl:variable name="marked" as="node()?" select="($root//text()[matches(., $rst:marks)], $root//@*[matches(., $rst:marks)])[1]"/>
-    <xsl:sequence select="$marked ! error(xs:QName('te:E-NONCHARACTER'), 'a Unicode noncharacter (U+FDD0 to U+FDEF) at '
-      || te:node-path((self::attribute()/.., .)[1]) || ' : the text edition cannot show it; remove it')"/>
-  </xsl:function>
 
   <!-- The beginning of the edition's file: title, imprint with the number of documents,
        conventions. -->
@@ -120,24 +108,26 @@
     <xsl:param name="document" as="element(tei:TEI)"/>
     <xsl:param name="level" as="xs:integer"/>
     <xsl:param name="number" as="xs:string?"/>
-    <xsl:sequence select="string-join((txt:document-head($document, $level, $number),
+    <xsl:sequence select="string-join((txt:document-heads($document, $level, $number),
       txt:document-body($document, $level, $number))[normalize-space()], '&#10;&#10;')"/>
   </xsl:function>
 
-  <!-- A document's title and metadata fields; a file of its own (no $number) names the
-       edition and the view. -->
-  <xsl:function name="txt:document-head" as="xs:string">
+  <!-- A document's title and metadata fields, one head for each of $numbers: the
+       document's number in the edition's file, or '' for a file of its own, which names
+       the edition and the view instead. The header is read once for all. -->
+  <xsl:function name="txt:document-heads" as="xs:string+">
     <xsl:param name="document" as="element(tei:TEI)"/>
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:param name="number" as="xs:string?"/>
-    <xsl:sequence select="rst:title(rst:fit-title(pdf:document-title($document), txt:short-title($document)), $level)
-      || '&#10;&#10;' || string-join((
-        rst:field('Document', string($document/@xml:id)),
-        $number ! rst:field('Number', .),
-        rst:field('Title', pdf:document-title($document)),
-        pdf:metadata($document) ! rst:field(?name, ?value),
-        ($edition-title[empty($number)] ! rst:field('Edition', .)),
-        txt:view-field()[empty($number)]), '&#10;')"/>
+    <xsl:param name="numbers" as="xs:string+"/>
+    <xsl:variable name="title" as="xs:string" select="pdf:document-title($document)"/>
+    <xsl:variable name="facts" as="map(xs:string, xs:string)*" select="pdf:metadata($document)"/>
+    <xsl:variable name="heading" as="xs:string" select="rst:title(rst:fit-title($title, txt:short-title($facts)), $level)"/>
+    <xsl:variable name="about" as="xs:string" select="rst:field('Document', string($document/@xml:id))"/>
+    <xsl:variable name="fields" as="xs:string+" select="rst:field('Title', $title), $facts ! rst:field(?name, ?value)"/>
+    <xsl:for-each select="$numbers">
+      <xsl:sequence select="$heading || '&#10;&#10;' || string-join(($about, .[.] ! rst:field('Number', .), $fields,
+        if (.) then () else ($edition-title ! rst:field('Edition', .), txt:view-field())), '&#10;')"/>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- A document's versions, notes and apparatus, their titles at $level + 1. -->
@@ -272,8 +262,7 @@
 
   <!-- "1 October 1950: Stalin to Mao Zedong": a title that fits where the source's does not. -->
   <xsl:function name="txt:short-title" as="xs:string">
-    <xsl:param name="document" as="element(tei:TEI)"/>
-    <xsl:variable name="facts" as="map(xs:string, xs:string)*" select="pdf:metadata($document)"/>
+    <xsl:param name="facts" as="map(xs:string, xs:string)*"/>
     <xsl:sequence select="string-join(($facts[?name eq 'Date']?value,
       string-join(($facts[?name eq 'From']?value, $facts[?name eq 'To']?value), ' to ')), ': ')"/>
   </xsl:function>

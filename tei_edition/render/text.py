@@ -18,11 +18,13 @@ the same marked text once its place is known.
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 from lxml import etree
 from saxonche import PyXdmNode
 
+from tei_edition.errors import TeiEditionError
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
 from tei_edition.render.rst import layout
@@ -54,6 +56,8 @@ def write(corpus: Corpus, options: RenderOptions) -> RenderReport:
 def render_edition(corpus: Corpus, view: str = "reading") -> str:
     """The whole edition as one text: conventions, then the documents by date."""
     sheet = Stylesheet.load(STYLESHEET)
+    for document in corpus.documents:
+        _check_unmarked(document)
     corpus_node = document_node(corpus_tree(corpus.documents))
     return layout(sheet.transform(corpus_node, edition_params(corpus) | {"view": view}, source=corpus.edition.xml))
 
@@ -92,6 +96,7 @@ class DocumentText(NamedTuple):
 def render_document_and_facts(corpus: Corpus, document: Document, view: str = "reading") -> DocumentText:
     """One document as a text of its own (`render_document`), its sort key and note counts in
     `view` as the stylesheet counts them, and its part: one transformation, the view made once."""
+    _check_unmarked(document)
     sheet = Stylesheet.load(STYLESHEET)
     made = sheet.transform(document.tree, edition_params(corpus) | {"view": view}, source=document.path)
     sort_key, lettered, numbered, pieces = made.split("\n", 3)
@@ -125,6 +130,28 @@ def render_head(corpus: Corpus, documents: int, view: str = "reading") -> str:
     sheet = Stylesheet.load(STYLESHEET)
     params = edition_params(corpus) | {"view": view, "part": "head", "document-count": documents}
     return layout(sheet.transform(document_node(corpus_tree(())), params, source=corpus.edition.xml))
+
+
+#: The layout's marks (Unicode noncharacters, U+FDD0 to U+FDEF; tei_edition/render/rst.py), in text and in UTF-8.
+_MARKS, _MARKS_UTF8 = re.compile("[\ufdd0-\ufdef]"), re.compile(rb"\xef\xb7[\x90-\xaf]")
+
+
+def _check_unmarked(document: Document) -> None:
+    """Refuse a document that holds one of the layout's marks: its words would be laid out as marks.
+
+    Searched in the document's bytes (one regular expression, in C), not node by node in the
+    stylesheet (which took a tenth of the transformation); node by node only to name the line.
+    """
+    if _MARKS_UTF8.search(etree.tostring(document.tree, encoding="utf-8")):
+        line = next((node.sourceline for node in document.tree.iter() if _MARKS.search(_words(node))), None)
+        raise TeiEditionError(f"{document.path}:{line or 1}: a Unicode noncharacter (U+FDD0 to U+FDEF), which the text "
+                              "edition uses to mark its layout: remove it")
+
+
+def _words(node: etree._Element) -> str:
+    """A node's text and tail and, of an element, its attributes' values."""
+    attributes = list(node.attrib.values()) if isinstance(node.tag, str) else []
+    return "".join([node.text or "", node.tail or "", *attributes])
 
 
 def edition_params(corpus: Corpus) -> dict[str, ParamValue]:

@@ -47,7 +47,7 @@
        them, and tei_edition/render/rst.py lays them out, for a document's own file,
        for its part of the edition's file at any place, and for the edition's file
        made in one piece. The marks are Unicode noncharacters, which no text holds
-       (xslt/text.xsl refuses a document that does). -->
+       (tei_edition/render/text.py refuses a document that does). -->
 
   <!-- A block to wrap: $rst:wrap first-line prefix, $rst:next, further lines' prefix,
        $rst:next, the words, $rst:end. -->
@@ -68,8 +68,6 @@
   <!-- A paragraph's words, to be escaped at their start and end (rst.escape_start, rst.escape_end). -->
   <xsl:variable name="rst:start" as="xs:string" select="'&#xFDDA;'"/>
   <xsl:variable name="rst:start-end" as="xs:string" select="'&#xFDDB;'"/>
-  <!-- Every mark, as a regular expression's character class. -->
-  <xsl:variable name="rst:marks" as="xs:string" select="'[&#xFDD0;-&#xFDEF;]'"/>
 
   <!-- ===== wrapping ===== -->
 
