@@ -7,6 +7,8 @@ where a small input shows them, and the marks the stylesheet really writes.
 
 from __future__ import annotations
 
+import random
+import re
 import shutil
 from pathlib import Path
 
@@ -35,6 +37,32 @@ def test_wrap_keeps_a_long_word_whole_and_an_adornment_like_word_off_a_line_star
     line = " ".join(["word"] * 19)  # 94 columns with the next word
     assert "\n----" not in rst.wrap(f"{line} ---- end", "", "")
     assert rst.wrap(" \t\n", "- ", "  ") == ""
+
+
+def word_by_word(text: str, first: str, rest: str) -> str:
+    """Greedy wrap one word at a time, as xslt/text/rst.xsl did it (the layout cuts whole lines at once)."""
+    words = " ".join(re.split(r"[ \t\r\n]+", text.strip(" \t\r\n"))).split(" ")
+    if words == [""]:
+        return ""
+    lines, line = [], first + words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= rst.WIDTH or re.fullmatch(r"[!-/:-@\[-`{-~]{4,}", word):
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = rest + word
+    return "\n".join([*lines, line])
+
+
+def test_wrap_cuts_where_wrapping_word_by_word_does() -> None:
+    chooser = random.Random(7)
+    vocabulary = ["a", "of", "word", "longer", "----", "::", "***", "-----", "x" * 80, "y" * 77, "z" * 74, "ab" * 20]
+    for _ in range(20_000):
+        text = chooser.choice(["", " ", "\t"]) + chooser.choice([" ", "  ", "\n"]).join(
+            chooser.choice(vocabulary) for _ in range(chooser.randint(0, 40)))
+        first = chooser.choice(["", ":Field: ", ".. [12345] ", "- ", "x" * 77, "y" * 80, "z" * 78])
+        rest = chooser.choice(["", "    ", "   ", "q" * 79])
+        assert rst.wrap(text, first, rest) == word_by_word(text, first, rest), (text, first, rest)
 
 
 def test_escapes_at_a_paragraphs_start_and_end_only() -> None:

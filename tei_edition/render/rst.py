@@ -28,7 +28,7 @@ _START, _START_END = "\ufdda", "\ufddb"
 _LABELS = re.compile(f"{_LABEL}([a1])([0-9]+){_LABEL_END}")
 _PART = re.compile(f"{_PART_START}([^{_PART_END}]*){_PART_END}")
 _ENDS = re.compile(f"{_START}([^{_START_END}]*){_START_END}")
-_BLOCKS = re.compile(f"{_WRAP}([^{_NEXT}]*){_NEXT}([^{_NEXT}]*){_NEXT}([^{_END}]*){_END}|{_TITLE}([0-9]+){_NEXT}([^{_END}]*){_END}")
+_OPENING = re.compile(f"[{_WRAP}{_TITLE}]")
 
 _SPACE = re.compile(r"[ \t\r\n]+")
 #: What RST would read as the marker of a list, a field, a directive, a line block or
@@ -52,9 +52,26 @@ def layout(marked: str, number: int | None = None, offsets: tuple[int, int] = (0
         text = _PART.sub(r"\1" if number is not None else "", text)
     if _NUMBER in text:
         text = text.replace(_NUMBER, str(number))
-    text = _ENDS.sub(lambda m: escape_ends(m.group(1)), text)
-    return _BLOCKS.sub(lambda m: wrap(m.group(3), m.group(1), m.group(2)) if m.group(3) is not None
-                       else title(m.group(5), int(m.group(4)) + level), text)
+    pieces = text.split(_END)  # each but the last: words as they are, then one block to lay out
+    laid = []
+    for piece in pieces[:-1]:
+        opening = _OPENING.search(piece)
+        if opening is None:
+            raise ValueError(f"a mark of the layout's end without its beginning: {piece!r}")
+        start, marked_block = opening.start(), piece[opening.end():]
+        laid.append(piece[:start])
+        if piece[start] == _WRAP:
+            first, rest, words = marked_block.split(_NEXT)
+            laid.append(wrap(_ENDS.sub(_escaped_ends, words) if _START in words else words, first, rest))
+        else:
+            number, words = marked_block.split(_NEXT)
+            laid.append(title(words, int(number) + level))
+    laid.append(pieces[-1])
+    return "".join(laid)
+
+
+def _escaped_ends(match: re.Match[str]) -> str:
+    return escape_ends(match.group(1))
 
 
 def _label(series: str, index: int, offsets: tuple[int, int]) -> str:
@@ -71,8 +88,11 @@ def letters(index: int) -> str:
 
 
 def normalize_space(text: str) -> str:
-    """XPath's normalize-space: runs of space, tab, CR and LF made one space, none at the ends."""
-    return _SPACE.sub(" ", text).strip(" ")
+    """XPath's normalize-space: runs of space, tab, CR and LF made one space, none at the ends
+    (str.split would take every Unicode space for one, a no-break space too)."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or text[:1] == " " or text[-1:] == " ":
+        return _SPACE.sub(" ", text).strip(" ")
+    return text  # most words come normalised already
 
 
 def escape_ends(text: str) -> str:
@@ -88,18 +108,33 @@ def wrap(text: str, first: str, rest: str) -> str:
     """Greedy word wrap at WIDTH: the first line starts with `first`, every further line
     with `rest`. A word longer than a line stands on a line of its own; a word RST would
     read as an adornment at a line's start stays on the line before, however long."""
-    words = normalize_space(text).split(" ")
-    if words == [""]:
+    words = normalize_space(text)
+    if not words:
         return ""
     lines = []
-    line = first + words[0]
-    for word in words[1:]:
-        if len(line) + 1 + len(word) <= WIDTH or _ADORNMENT.fullmatch(word):
-            line = f"{line} {word}"
-        else:
-            lines.append(line)
-            line = rest + word
-    lines.append(line)
+    prefix, start, end = first, 0, len(words)
+    while True:
+        room = WIDTH - len(prefix)  # the line's words fill at most this much
+        if end - start <= room:
+            lines.append(prefix + words[start:])
+            break
+        cut = words.rfind(" ", start, start + room + 1) if room >= 0 else -1  # after the last word that fits
+        if cut <= start:  # the line's first word alone is too long: it stands alone
+            cut = words.find(" ", start)
+            if cut < 0:
+                lines.append(prefix + words[start:])
+                break
+        while True:  # words that would read as an adornment at the next line's start stay on this one
+            after = words.find(" ", cut + 1)
+            if not _ADORNMENT.fullmatch(words, cut + 1, end if after < 0 else after):
+                break
+            cut = end if after < 0 else after
+            if after < 0:
+                break
+        lines.append(prefix + words[start:cut])
+        if cut >= end:
+            break
+        prefix, start = rest, cut + 1
     return "\n".join(lines)
 
 
