@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -90,8 +91,7 @@ class Unit:
 _TERMINAL = tuple('.!?:;"”»)')
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     """A unit's text as the line rules see it: as written, as read, and the unit before it."""
 
     text: str
@@ -123,7 +123,7 @@ def make_units(lines: list[Line]) -> list[Unit]:
 
 def _expanded(text: str) -> str:
     """The text with attached expansions read (`Dec[iphered by]` -> `Deciphered by`), for classifying."""
-    return _ATTACHED_EXPANSION.sub(r"\1\2", text)
+    return _ATTACHED_EXPANSION.sub(r"\1\2", text) if "[" in text else text
 
 
 _ATTACHED_EXPANSION = re.compile(r"(\w)\[([^\]\[:]+)\]")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from re import _constants as _sre, _parser as _sre_parser  # the patterns as the engine parses them: see marks
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +62,9 @@ class Conventions:
     lettered_item: re.Pattern[str]
     bullet: re.Pattern[str]
 
-    @property
+    @cached_property
     def blocks_by_kind(self) -> dict[str, re.Pattern[str]]:
-        """The first pattern of each block kind."""
+        """The first pattern of each block kind (made once: every unit asks for the page-break rule)."""
         found: dict[str, re.Pattern[str]] = {}
         for rule in self.blocks:
             found.setdefault(rule.kind, rule.pattern)
@@ -107,6 +108,54 @@ def compile_conventions(data: dict[str, Any], extra: dict[str, Any] | None = Non
     )
 
 
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when `text` holds none of the characters every match of `pattern` holds.
+
+    A search that scans a whole text costs the engine a try at every character;
+    most texts lack the one sign a pattern needs ("$", "^", a quotation mark),
+    and finding that out is one quick scan for a character.
+    """
+    needed = marks(pattern)
+    if len(needed) == 1:
+        return needed in text
+    return not needed or any(mark in text for mark in needed)
+
+
+@lru_cache(maxsize=256)
+def marks(pattern: re.Pattern[str]) -> str:
+    """Characters one of which every match of `pattern` holds ("" when the pattern names none).
+
+    Read from the parsed pattern, so an edition's own patterns get theirs: the
+    first literal character, or class of literal characters, that every match
+    must pass through (not inside an alternative, an optional part, a look-around
+    or case-insensitive matching).
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        return _marks(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except (re.error, TypeError, ValueError, AttributeError):
+        return ""
+
+
+def _marks(items: Any) -> str:
+    for op, value in items:
+        if op is _sre.LITERAL:
+            return chr(value)
+        found = ""
+        if op is _sre.IN and all(member_op is _sre.LITERAL for member_op, _ in value):
+            found = "".join(chr(member) for _, member in value)
+        elif op is _sre.SUBPATTERN and not value[1] & re.IGNORECASE:
+            found = _marks(value[3])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            found = _marks(value[2])
+        elif op is _sre.ATOMIC_GROUP:
+            found = _marks(value)
+        if found:
+            return found
+    return ""
+
+
 @lru_cache(maxsize=1)
 def default_table() -> dict[str, Any]:
     """The toolkit's own table, read once per process."""
@@ -126,4 +175,6 @@ __all__ = [
     compile_conventions.__name__,
     default_table.__name__,
     default_conventions.__name__,
+    may_match.__name__,
+    marks.__name__,
 ]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from tei_edition.conventions import BracketSign, Conventions
+from tei_edition.conventions import BracketSign, Conventions, may_match
 from tei_edition.dates import find_dates, parse_date
 from tei_edition.errors import SourceError
 from tei_edition.registers import Entry, Registers
@@ -83,8 +83,9 @@ class InlineContext:
 # ---------------------------------------------------------------- brackets
 
 
-@dataclass(frozen=True)
-class _Bracket:
+class _Bracket(NamedTuple):
+    """A top-level bracket of a line: what it holds, and the column it opens at."""
+
     content: str
     column: int
 
@@ -164,8 +165,9 @@ _Result = tuple[int, list[Inline]] | None
 def _read_bracket(bracket: _Bracket, before: str, ctx: InlineContext) -> tuple[int, list[Inline]]:
     """Classify one bracket; return how many characters of `before` it takes in, and its TEI."""
     content = bracket.content
+    stripped = content.strip()
     for sign in ctx.conventions.brackets:
-        match = sign.pattern.match(content.strip())
+        match = sign.pattern.match(stripped)
         if match is None:
             continue
         result = _SIGN_BUILDERS[sign.element](sign, match, before, content, ctx)
@@ -422,10 +424,11 @@ def _start(span: _Span) -> int:
 
 def _tex_debris(text: str, ctx: InlineContext) -> list[_Span]:
     spans = []
-    for match in ctx.conventions.tex_math.finditer(text):
+    conventions = ctx.conventions
+    for match in conventions.tex_math.finditer(text) if may_match(conventions.tex_math, text) else ():
         regular = detex(match.group(0))
         spans.append(_Span(match.start(), match.end(), _choice_orig_reg(match.group(0), regular, "OCR debris", ctx)))
-    for match in ctx.conventions.tex_superscript.finditer(text):
+    for match in conventions.tex_superscript.finditer(text) if may_match(conventions.tex_superscript, text) else ():
         regular = superscript_regular(match)
         spans.append(_Span(match.start(), match.end(), _choice_orig_reg(match.group(0), regular, "OCR debris", ctx)))
     return spans
@@ -439,8 +442,9 @@ def superscript_regular(match: re.Match[str]) -> str:
 
 def regularise_debris(text: str, conventions: Conventions) -> str:
     """The text as the page's reader saw it, every piece of OCR debris regularised."""
-    text = conventions.tex_math.sub(lambda m: detex(m.group(0)), text)
-    return conventions.tex_superscript.sub(superscript_regular, text)
+    if may_match(conventions.tex_math, text):
+        text = conventions.tex_math.sub(lambda m: detex(m.group(0)), text)
+    return conventions.tex_superscript.sub(superscript_regular, text) if may_match(conventions.tex_superscript, text) else text
 
 
 def detex(tex: str) -> str:
@@ -462,6 +466,8 @@ def _choice_orig_reg(orig: str, regular: str, kind: str, ctx: InlineContext) -> 
 def _ships(text: str, ctx: InlineContext) -> list[_Span]:
     """`USS "Missouri"`: a ship's name, prefix and quotation marks included."""
     spans = []
+    if not may_match(ctx.conventions.ship, text):
+        return spans
     for match in ctx.conventions.ship.finditer(text):
 
         def build(match: Any = match) -> list[Inline]:
