@@ -96,6 +96,29 @@ class Stylesheet:
         `parsed` is the tree a node was made from, for the line an error names (a node
         made once serves several transformations).
         """
+        return self._run(tree, params, source, parsed, False)[0]
+
+    def transform_to_strings(
+        self,
+        tree: etree._ElementTree | PyXdmNode,
+        params: Mapping[str, ParamValue] | None = None,
+        *,
+        source: Path | str | None = None,
+        parsed: etree._ElementTree | None = None,
+    ) -> list[str]:
+        """Like `transform`, for a transformation whose result is strings (several outputs
+        of one transformation, each serialised by the stylesheet with fn:serialize)."""
+        return self._run(tree, params, source, parsed, True)
+
+    def _run(
+        self,
+        tree: etree._ElementTree | PyXdmNode,
+        params: Mapping[str, ParamValue] | None,
+        source: Path | str | None,
+        parsed: etree._ElementTree | None,
+        raw: bool,
+    ) -> list[str]:
+        """The transformation's strings: its serialised result, or (raw) the strings it returned."""
         node = tree if isinstance(tree, PyXdmNode) else document_node(tree)
         tree = parsed if parsed is not None else tree
         name = source or (tree.docinfo.URL if isinstance(tree, etree._ElementTree) else None)
@@ -106,14 +129,21 @@ class Stylesheet:
         held = {key: to_xdm(value) for key, value in (params or {}).items()}
         for key, value in held.items():
             executable.set_parameter(key, value)
+        executable.set_result_as_raw_value(raw)
         try:
-            result = executable.transform_to_string(xdm_node=node)
+            if raw:
+                value = executable.transform_to_value(xdm_node=node)
+                result = None if value is None else [value.item_at(i).string_value for i in range(value.size)]
+            else:
+                serialised = executable.transform_to_string(xdm_node=node)
+                result = None if serialised is None else [serialised]
         except PySaxonApiError as exc:
             message = _clean(exc)
             line = _line_of_path(tree, message) if isinstance(tree, etree._ElementTree) else None
             raise StylesheetError(self.path, message, name, line) from exc
         finally:
             executable.clear_parameters()
+            executable.set_result_as_raw_value(False)
         if result is None:
             raise StylesheetError(self.path, "the transformation returned nothing", name)
         return result

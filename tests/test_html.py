@@ -26,6 +26,7 @@ from tei_edition.errors import XmlInputError
 from tei_edition.render import RenderOptions, get_writer, html, summaries
 from tei_edition.render.corpus import load_corpus
 from tei_edition.xmlio import NSMAP, parse_xml
+from tei_edition.xslt import document_node
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "html" / "edition"
@@ -306,6 +307,31 @@ def test_the_builds_site_pages_come_from_kept_summaries(site: Path, tmp_path: Pa
     shutil.copy(signs, edition / "xml" / "signs-copy.xml")
     with pytest.raises(XmlInputError, match="is already the id of"):
         html.render_edition_site(loaded)
+
+
+def test_a_summary_is_the_same_made_with_the_page_or_alone() -> None:
+    """A document's page and summary are made in one transformation from the same views
+    (variants kept in place for the page); a summary made alone (the site's pages, for a
+    document without a kept one) must not differ from it by a byte."""
+    corpus = load_corpus(load_edition(FIXTURE / "edition.toml"))
+    params = html.page_params(corpus)
+    for document in corpus.documents:
+        _, summary = html.page_and_summary(document, document_node(document.tree), [], params)
+        assert summary == summaries.summarise(document.tree, html.edition_params(corpus.edition), document.path), document.id
+
+
+def test_recent_nodes_are_kept_by_content(tmp_path: Path) -> None:
+    """A worker keeps the Saxon nodes of the files it read last (a page's neighbours are
+    the pages before and after it): the same bytes give the same node, changed bytes a
+    new one, and only the last few are kept."""
+    nodes = html.RecentNodes(size=2)
+    path = tmp_path / "a.xml"
+    first = nodes.node(path, b"<a>1</a>")
+    assert nodes.node(path, b"<a>1</a>") is first
+    changed = nodes.node(path, b"<a>2</a>")
+    assert changed is not first and changed.string_value == "2"
+    nodes.node(path, b"<a>3</a>")
+    assert nodes.node(path, b"<a>1</a>") is not first  # the oldest of three was let go
 
 
 def test_each_page_links_to_its_neighbours_in_date_order_whatever_the_file_order(tmp_path: Path) -> None:

@@ -12,13 +12,14 @@
   <!-- ===== parameters ===== -->
 
   <!-- Which page to make from a corpus: 'index', 'persons', 'places', 'organisations',
-       'conventions' or 'search'. A single TEI document makes its own page, or with
-       'summary' what the site's pages need of it (html/summary.xsl). -->
+       'conventions' or 'search'. A single TEI document makes its own page, with
+       'summary' what the site's pages need of it (html/summary.xsl), or with
+       'document-and-summary' both, as two strings (page, summary). -->
   <xsl:param name="page" as="xs:string" select="'document'"/>
-  <!-- Documents as one teiCorpus: for a document's page, it and its neighbours in date
-       order (prev/next; their headers are enough); for the site's pages, every
-       document's summary. -->
+  <!-- The site's pages: every document's summary, as one teiCorpus. -->
   <xsl:param name="corpus" as="document-node()?" select="()"/>
+  <!-- A document's page: the documents just before and after it in date order (prev/next). -->
+  <xsl:param name="neighbours" as="document-node()*" select="()"/>
   <!-- The registers of persons, places and organisations (TEI documents). -->
   <xsl:param name="registers" as="document-node()*" select="()"/>
   <!-- The front matter (xml/front.xml): the introduction on the index page. -->
@@ -34,7 +35,14 @@
   <!-- The address the site is published at, for citations; empty: cite by identifier. -->
   <xsl:param name="base-url" as="xs:string" select="''"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <!-- How pages and summaries are written: by Saxon (xsl:output, xsl:result-document), or
+       by fn:serialize when one transformation makes two of them. -->
+  <xsl:variable name="te:page-output" static="yes" as="map(xs:string, item())"
+    select="map { 'method': 'html', 'html-version': 5, 'encoding': 'UTF-8', 'indent': false(), 'include-content-type': false() }"/>
+  <xsl:variable name="te:summary-output" static="yes" as="map(xs:string, item())"
+    select="map { 'method': 'xml', 'encoding': 'UTF-8', 'indent': false(), 'omit-xml-declaration': true() }"/>
+  <xsl:output _method="{$te:page-output?method}" _html-version="{$te:page-output?html-version}" _encoding="{$te:page-output?encoding}"
+    _indent="{$te:page-output?indent}" _include-content-type="{$te:page-output?include-content-type}"/>
 
   <!-- ===== modes ===== -->
 
@@ -55,9 +63,28 @@
 
   <!-- A TEI document's summary for the site's pages: XML, not a page. -->
   <xsl:template match="document-node(element(tei:TEI))[$page eq 'summary']" priority="1">
-    <xsl:result-document method="xml" indent="no" encoding="UTF-8" omit-xml-declaration="yes">
+    <xsl:result-document _method="{$te:summary-output?method}" _encoding="{$te:summary-output?encoding}"
+      _indent="{$te:summary-output?indent}" _omit-xml-declaration="{$te:summary-output?omit-xml-declaration}">
       <xsl:apply-templates select="tei:TEI" mode="te:summary"/>
     </xsl:result-document>
+  </xsl:template>
+
+  <!-- A TEI document's page and its summary (the build's workers): one transformation,
+       so that both are made from the same views of its text. -->
+  <xsl:template match="document-node(element(tei:TEI))[$page eq 'document-and-summary']" priority="1" as="xs:string+">
+    <xsl:sequence select="te:check-elements(.)"/>
+    <xsl:variable name="views" as="map(xs:string, element()+)" select="te:document-views(tei:TEI)"/>
+    <xsl:variable name="html" as="element(html)">
+      <xsl:apply-templates select="tei:TEI" mode="te:document-page">
+        <xsl:with-param name="views" select="$views"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="summary" as="element(tei:TEI)">
+      <xsl:apply-templates select="tei:TEI" mode="te:summary">
+        <xsl:with-param name="views" select="$views"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:sequence select="serialize($html, $te:page-output), serialize($summary, $te:summary-output)"/>
   </xsl:template>
 
   <!-- The corpus: the site page $page names. -->

@@ -30,7 +30,7 @@ from tei_edition.build.hashing import digest
 from tei_edition.config import Edition
 from tei_edition.errors import SourceError, TeiEditionError
 from tei_edition.registers import REGISTERS
-from tei_edition.render.corpus import Corpus, Document, document_date, front_matter_path, in_date_order, load_corpus
+from tei_edition.render.corpus import Corpus, Document, document_date, front_matter_path, load_corpus
 from tei_edition.validate.index import POINTER_ATTRIBUTES
 from tei_edition.validate.issues import Issue
 from tei_edition.witnesses import identity_of
@@ -38,6 +38,7 @@ from tei_edition.xmlio import XML_NS, parse_xml, serialize, write_atomic
 
 if TYPE_CHECKING:
     from tei_edition.convert import Converter
+    from tei_edition.render.html import RecentNodes
     from tei_edition.render.text import PartPlace
     from tei_edition.validate.index import FileFacts
 
@@ -221,10 +222,9 @@ def _render(context: BuildContext, stage: str, document: Document, job: Document
     if stage == "html":
         from tei_edition.render import html
 
-        neighbours = [_document(Path(path)) for path in job.neighbours]
-        params = _Cache.html_params(context.edition) | {"corpus": html.neighbour_corpus(in_date_order([document, *neighbours]))}
-        files, summary = html.render_document_page(document, params, context.edition)  # summary: for the site's pages
-        return [*_write(out, files), str(summary)]
+        neighbours = [Path(path) for path in job.neighbours]
+        files, summary = html.render_document_page(document, neighbours, _Cache.html_params(context.edition), context.edition, _Cache.nodes())
+        return [*_write(out, files), str(summary)]  # summary: for the site's pages
     if stage == "text":  # with what placing its part in the edition's file needs, and the part to lay out there
         from tei_edition.render import text
 
@@ -377,6 +377,7 @@ class _Cache:
     _converters: dict[tuple[Path, str], Converter] = {}
     _corpora: dict[tuple[Path, str], Corpus] = {}
     _html_params: dict[tuple[Path, str], dict[str, Any]] = {}
+    _nodes: RecentNodes | None = None
 
     @staticmethod
     def _key(edition: Edition) -> tuple[Path, str]:
@@ -415,8 +416,17 @@ class _Cache:
 
         key = cls._key(edition)
         if key not in cls._html_params:
-            cls._html_params = {key: html.site_params(cls.corpus(edition))}
+            cls._html_params = {key: html.page_params(cls.corpus(edition))}
         return cls._html_params[key]
+
+    @classmethod
+    def nodes(cls) -> RecentNodes:
+        """The Saxon nodes of the documents this worker read last (a page's neighbours)."""
+        from tei_edition.render.html import RecentNodes
+
+        if cls._nodes is None:
+            cls._nodes = RecentNodes()
+        return cls._nodes
 
 
 __all__ = [

@@ -9,7 +9,6 @@ summaries (tei_edition.render.summaries), never from one tree of every full text
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
@@ -19,7 +18,7 @@ from tei_edition.config import Edition
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport, summaries
 from tei_edition.render.corpus import Corpus, Document, front_matter_path, in_date_order
 from tei_edition.validate.guidelines import render_guidelines
-from tei_edition.xmlio import TEI_NS, parse_xml, write_atomic
+from tei_edition.xmlio import parse_xml, parse_xml_bytes, write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
 FORMAT = "html"
@@ -51,42 +50,85 @@ def write(corpus: Corpus, options: RenderOptions) -> RenderReport:
 
 def render_site(corpus: Corpus) -> dict[str, bytes]:
     """Every file of the site, by path relative to the site's folder."""
-    params = site_params(corpus)
-    files = render_document_pages(corpus.documents, params)
-    files.update(render_site_pages(corpus, params))
+    params = page_params(corpus)
+    files, found = render_document_pages(corpus.documents, params)
+    files.update(render_site_pages(corpus, {**params, "corpus": summaries.summary_corpus(found)}))
     return files
 
 
-def site_params(corpus: Corpus) -> dict[str, ParamValue]:
-    """The stylesheet's parameters: the edition, registers, front matter, and the corpus
-    of the documents' summaries (the site's pages; a document's page is given its neighbours instead)."""
-    params = edition_params(corpus.edition)
-    found = [(document.path, summaries.summarise(document.tree, params, document.path)) for document in corpus.documents]
-    return params | _register_params(corpus.registers, corpus.front) | {"corpus": summaries.summary_corpus(found)}
+def page_params(corpus: Corpus) -> dict[str, ParamValue]:
+    """The stylesheet's parameters every page is made with: the edition, registers and
+    front matter (the site's pages add the corpus of the documents' summaries; a
+    document's page its neighbours)."""
+    return edition_params(corpus.edition) | _register_params(corpus.registers, corpus.front)
 
 
-def render_document_pages(documents: Iterable[Document], params: Mapping[str, ParamValue]) -> dict[str, bytes]:
-    """The page and the TEI copy of each document, each page given only its neighbours in
-    date order as its corpus (prev/next), so that the work grows with the edition, not its square."""
+def render_document_pages(documents: Iterable[Document], params: Mapping[str, ParamValue]) -> tuple[dict[str, bytes], list[tuple[Path, bytes]]]:
+    """The page and the TEI copy of each document, and its summary for the site's pages
+    (document's file, summary), each page given only its neighbours in date order
+    (prev/next), so that the work grows with the edition, not its square. Each document
+    becomes a Saxon node once, kept while it is a neighbour."""
     ordered = in_date_order(documents)
     files: dict[str, bytes] = {}
+    found: list[tuple[Path, bytes]] = []
+    nodes: dict[int, PyXdmNode] = {}
     for index, document in enumerate(ordered):
-        window = neighbour_corpus(ordered[max(index - 1, 0):index + 2])
-        files.update(_document_files(document, document_node(document.tree), {**params, "corpus": window}))
-    return files
+        window = range(max(index - 1, 0), min(index + 2, len(ordered)))
+        nodes = {at: nodes[at] if at in nodes else document_node(ordered[at].tree) for at in window}
+        source = document.path.read_bytes()
+        page, summary = page_and_summary(document, nodes[index], [nodes[at] for at in window if at != index], params)
+        files.update(_document_files(document, source, page))
+        found.append((document.path, summary))
+    return files, found
 
 
-def render_document_page(document: Document, params: Mapping[str, ParamValue], edition: Edition) -> tuple[dict[str, bytes], Path]:
+def render_document_page(
+    document: Document, neighbours: Sequence[Path], params: Mapping[str, ParamValue], edition: Edition, nodes: RecentNodes
+) -> tuple[dict[str, bytes], Path]:
     """A document's page and TEI copy, and the file its summary for the site's pages is
-    kept in, made from the same node (`tei-edition build`'s workers)."""
-    node = document_node(document.tree)
-    files = _document_files(document, node, params)
-    return files, summaries.store(edition, document, edition_params(edition), node)
+    kept in (`tei-edition build`'s workers). `neighbours` are the files of the documents
+    just before and after it in date order; `nodes` the worker's recent Saxon nodes."""
+    source = document.path.read_bytes()
+    node = nodes.node(document.path, source, document.tree)
+    page, summary = page_and_summary(document, node, [nodes.node(path, path.read_bytes()) for path in neighbours], params)
+    return _document_files(document, source, page), summaries.keep(edition, source, summary)
 
 
-def _document_files(document: Document, node: PyXdmNode, params: Mapping[str, ParamValue]) -> dict[str, bytes]:
-    page = Stylesheet.load(STYLESHEET).transform(node, params, source=document.path, parsed=document.tree)
-    return {f"{document.id}.html": page.encode("utf-8"), f"tei/{document.id}.xml": document.path.read_bytes()}
+def page_and_summary(document: Document, node: PyXdmNode, neighbours: Sequence[PyXdmNode], params: Mapping[str, ParamValue]) -> tuple[bytes, bytes]:
+    """A document's page and its summary for the site's pages: one transformation, which
+    makes the views of its text once for both."""
+    sheet = Stylesheet.load(STYLESHEET)
+    outputs = {**params, "page": "document-and-summary", "neighbours": list(neighbours)}
+    page, summary = sheet.transform_to_strings(node, outputs, source=document.path, parsed=document.tree)
+    return page.encode("utf-8"), summary.encode("utf-8")
+
+
+def _document_files(document: Document, source: bytes, page: bytes) -> dict[str, bytes]:
+    return {f"{document.id}.html": page, f"tei/{document.id}.xml": source}
+
+
+class RecentNodes:
+    """The Saxon nodes of the last few TEI files a worker read, by their bytes.
+
+    A worker makes the pages of consecutive documents in date order, and each page
+    needs its neighbours' nodes (prev/next): so each file becomes a Saxon node once,
+    not three times (parsing for Saxon is most of a small page's cost outside the
+    stylesheet). Kept by content, so a file changed since is read again.
+    """
+
+    def __init__(self, size: int = 4) -> None:
+        self._size = size
+        self._nodes: dict[bytes, PyXdmNode] = {}
+
+    def node(self, path: Path, source: bytes, tree: etree._ElementTree | None = None) -> PyXdmNode:
+        """The node of a file's bytes; `tree`: the file already parsed, if it was."""
+        found = self._nodes.pop(source, None)
+        if found is None:
+            found = document_node(tree if tree is not None else parse_xml_bytes(source, path))
+        self._nodes[source] = found  # the most recent last
+        while len(self._nodes) > self._size:
+            del self._nodes[next(iter(self._nodes))]
+        return found
 
 
 def render_site_pages(corpus: Corpus, params: Mapping[str, ParamValue]) -> dict[str, bytes]:
@@ -106,16 +148,6 @@ def render_edition_site(edition: Edition) -> dict[str, bytes]:
     params |= _register_params(registers, parse_xml(front) if front.is_file() else None)
     params["corpus"] = summaries.summary_corpus((path, kept.read_bytes()) for path, kept in found)
     return _site_pages(edition, params, [path for path, _ in found] + [Path(tree.docinfo.URL) for tree in registers])
-
-
-def neighbour_corpus(documents: Iterable[Document]) -> PyXdmNode:
-    """A document's page's corpus: it and its neighbours in date order, their headers only (prev/next)."""
-    root = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
-    for document in documents:
-        tei = document.tree.getroot()
-        copy = etree.SubElement(root, tei.tag, dict(tei.attrib))
-        copy.extend(deepcopy(header) for header in tei.iterchildren(f"{{{TEI_NS}}}teiHeader"))
-    return document_node(root)
 
 
 def _site_pages(edition: Edition, params: Mapping[str, ParamValue], examples: list[Path]) -> dict[str, bytes]:
@@ -157,11 +189,12 @@ __all__ = [
     "FORMAT",
     write.__name__,
     render_site.__name__,
-    site_params.__name__,
+    page_params.__name__,
     edition_params.__name__,
     render_document_pages.__name__,
     render_document_page.__name__,
     render_site_pages.__name__,
     render_edition_site.__name__,
-    neighbour_corpus.__name__,
+    page_and_summary.__name__,
+    RecentNodes.__name__,
 ]

@@ -26,7 +26,7 @@ from saxonche import PyXdmNode
 from tei_edition.config import Edition
 from tei_edition.errors import XmlInputError
 from tei_edition.render import XSLT_DIR
-from tei_edition.render.corpus import Document, document_of, edition_files, role
+from tei_edition.render.corpus import document_of, edition_files, role
 from tei_edition.xmlio import TEI_NS, parse_xml, write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, wrapped_node
 
@@ -37,18 +37,19 @@ STYLESHEET = XSLT_DIR / "html.xsl"
 _STYLESHEETS = ("html.xsl", "html/*.xsl", "common/*.xsl")
 
 
-def summarise(tree: etree._ElementTree, params: dict[str, ParamValue], source: Path, node: PyXdmNode | None = None) -> bytes:
-    """A document's summary (XML), from its tree (an error names its line) or the node
-    made of it, and the edition's parameters."""
+def summarise(tree: etree._ElementTree, params: dict[str, ParamValue], source: Path) -> bytes:
+    """A document's summary (XML), from its tree (an error names its line) and the
+    edition's parameters, for a document whose page is not being made (a document's page
+    and summary are made together: tei_edition.render.html.page_and_summary)."""
     sheet = Stylesheet.load(STYLESHEET)
-    return sheet.transform(node or tree, {**params, "page": "summary"}, source=source, parsed=tree).encode("utf-8")
+    return sheet.transform(tree, {**params, "page": "summary"}, source=source).encode("utf-8")
 
 
-def store(edition: Edition, document: Document, params: dict[str, ParamValue], node: PyXdmNode | None = None) -> Path:
-    """Keep a document's summary in the build folder (made only if not kept already); its file."""
-    target = _cached(edition, document.path.read_bytes())
+def keep(edition: Edition, source: bytes, summary: bytes) -> Path:
+    """Keep the summary of a document's bytes in the build folder (unless kept already); its file."""
+    target = _cached(edition, source)
     if not target.is_file():
-        write_atomic(target, summarise(document.tree, params, document.path, node))
+        write_atomic(target, summary)
     return target
 
 
@@ -124,4 +125,4 @@ def _stylesheets_digest() -> bytes:
     return digest.digest()
 
 
-__all__ = ["SUMMARY_CACHE", summarise.__name__, store.__name__, edition_summaries.__name__, summary_corpus.__name__]
+__all__ = ["SUMMARY_CACHE", summarise.__name__, keep.__name__, edition_summaries.__name__, summary_corpus.__name__]

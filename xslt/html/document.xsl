@@ -11,10 +11,9 @@
   <xsl:mode name="te:document-page" on-no-match="fail" on-multiple-match="fail"/>
 
   <xsl:template match="tei:TEI" mode="te:document-page" as="element(html)">
+    <!-- Each version in both views, made once for the text and its notes (and the summary). -->
+    <xsl:param name="views" as="map(xs:string, element()+)" select="te:document-views(.)"/>
     <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
-    <!-- Each version in both views, made once for the text and its notes. -->
-    <xsl:variable name="views" as="map(xs:string, element()+)"
-      select="map { 'reading': te:version-views(., 'reading'), 'diplomatic': te:version-views(., 'diplomatic') }"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="te:document-title(.)"/>
       <xsl:with-param name="current" select="$id || '.html'"/>
@@ -40,7 +39,7 @@
 
   <xsl:template name="te:prev-next" as="element(nav)?">
     <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
-    <xsl:variable name="ordered" as="element(tei:TEI)*" select="te:in-date-order($corpus//tei:TEI)"/>
+    <xsl:variable name="ordered" as="element(tei:TEI)*" select="te:in-date-order((root(), $neighbours)/tei:TEI)"/>
     <xsl:variable name="at" as="xs:integer?" select="index-of($ordered ! te:document-id(.), $id)[1]"/>
     <xsl:if test="exists($at) and count($ordered) gt 1">
       <nav class="prev-next" aria-label="Documents in date order">
@@ -397,6 +396,12 @@
   <xsl:function name="te:versions" as="element()+">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="if ($tei/tei:text/tei:body/tei:div) then $tei/tei:text/tei:body/tei:div else $tei/tei:text/tei:body"/>
+  </xsl:function>
+
+  <!-- Each version of a document in both views: map { 'reading': …, 'diplomatic': … }. -->
+  <xsl:function name="te:document-views" as="map(xs:string, element()+)">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="map { 'reading': te:version-views($tei, 'reading'), 'diplomatic': te:version-views($tei, 'diplomatic') }"/>
   </xsl:function>
 
   <!-- Each version in one view ('reading' or 'diplomatic'), its variants kept in place

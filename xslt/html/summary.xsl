@@ -16,16 +16,16 @@
 
   <xsl:mode name="te:summary" on-no-match="fail" on-multiple-match="fail"/>
 
+  <!-- $views: the versions in both views, as the page shows them (te:document-views; the
+       variants kept in place add no words to a view outside its textual notes). -->
   <xsl:template match="tei:TEI" mode="te:summary" as="element(tei:TEI)">
+    <xsl:param name="views" as="map(xs:string, element()+)" select="te:document-views(.)"/>
     <xsl:copy>
       <xsl:sequence select="@*, tei:teiHeader"/>
       <te:site languages="{string-join(distinct-values(.//tei:text/tei:body/tei:div/@xml:lang ! string()), ', ')}">
-        <xsl:variable name="versions" as="element()+"
-          select="if (tei:text/tei:body/tei:div) then tei:text/tei:body/tei:div else tei:text/tei:body"/>
-        <xsl:for-each select="$versions">
-          <xsl:variable name="reading" as="element()"><xsl:apply-templates select="." mode="te:reading"/></xsl:variable>
-          <xsl:variable name="diplomatic" as="element()"><xsl:apply-templates select="." mode="te:diplomatic"/></xsl:variable>
-          <te:version lang="{te:lang(.)}" text="{te:view-words($reading)}" written="{te:view-words($diplomatic)}"/>
+        <xsl:for-each select="te:versions(.)">
+          <xsl:variable name="at" as="xs:integer" select="position()"/>
+          <te:version lang="{te:lang(.)}" text="{te:view-words($views?reading[$at])}" written="{te:view-words($views?diplomatic[$at])}"/>
         </xsl:for-each>
         <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:correspDesc[@type = 'embedded']">
           <xsl:variable name="id" as="xs:string" select="replace(string(@corresp), '^#', '')"/>
