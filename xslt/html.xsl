@@ -11,8 +11,7 @@
 
   <!-- ===== parameters ===== -->
 
-  <!-- Which page to make from a corpus: 'index', 'persons', 'places', 'organisations',
-       'conventions' or 'search'. A single TEI document makes its own page, with
+  <!-- What to make of a single TEI document: its own page ('document'), with
        'summary' what the site's pages need of it (html/summary.xsl), or with
        'document-and-summary' both, as two strings (page, summary). -->
   <xsl:param name="page" as="xs:string" select="'document'"/>
@@ -50,7 +49,7 @@
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
   <!-- A TEI view (output of te:reading / te:diplomatic) as HTML. -->
   <xsl:mode name="te:html" on-no-match="fail" on-multiple-match="fail"/>
-  <!-- The site page a corpus makes, chosen by $page. -->
+  <!-- The site's pages a corpus makes. -->
   <xsl:mode name="te:site-page" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- ===== pages ===== -->
@@ -87,8 +86,8 @@
     <xsl:sequence select="serialize($html, $te:page-output), serialize($summary, $te:summary-output)"/>
   </xsl:template>
 
-  <!-- The corpus: the site page $page names. -->
-  <xsl:template match="document-node(element(tei:teiCorpus))" as="element(html)">
+  <!-- The corpus: every site page, each written as a result document (html/site.xsl). -->
+  <xsl:template match="document-node(element(tei:teiCorpus))">
     <xsl:apply-templates select="tei:teiCorpus" mode="te:site-page"/>
   </xsl:template>
 

@@ -1,13 +1,15 @@
 """The HTML edition: a static site (document pages, index, registers, conventions, search).
 
-Runs xslt/html.xsl once per page with the stylesheet compiled once, renders every
-page in memory first and writes only when all succeeded, so a bad document leaves
-no half-updated site behind. The site's own pages are made from the documents'
-summaries (tei_edition.render.summaries), never from one tree of every full text.
+Runs xslt/html.xsl once per document page, and once for all the site's own pages,
+with the stylesheet compiled once; renders every page first and writes only when all
+succeeded, so a bad document leaves no half-updated site behind. The site's own pages
+are made from the documents' summaries (tei_edition.render.summaries), never from one
+tree of every full text.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -25,17 +27,8 @@ FORMAT = "html"
 STYLESHEET = XSLT_DIR / "html.xsl"
 ASSETS = XSLT_DIR / "html" / "assets"
 
-#: The site's own pages, made from the corpus: page name -> file.
-#: The largest (search, with every document's words) comes first: while it is made, no
-#: other page's output is held in memory yet.
-SITE_PAGES = {
-    "search": "search.html",
-    "index": "index.html",
-    "persons": "persons.html",
-    "places": "places.html",
-    "organisations": "organisations.html",
-    "conventions": "conventions.html",
-}
+#: The site's own pages, made from the corpus in one transformation (xslt/html/site.xsl).
+SITE_PAGES = ("search.html", "index.html", "persons.html", "places.html", "organisations.html", "conventions.html")
 
 
 def write(corpus: Corpus, options: RenderOptions) -> RenderReport:
@@ -151,17 +144,23 @@ def render_edition_site(edition: Edition) -> dict[str, bytes]:
 
 
 def _site_pages(edition: Edition, params: Mapping[str, ParamValue], examples: list[Path]) -> dict[str, bytes]:
-    sheet = Stylesheet.load(STYLESHEET)
-    corpus_node = params["corpus"]
-    files: dict[str, bytes] = {}
-    for page, name in SITE_PAGES.items():
-        files[name] = sheet.transform(corpus_node, {**params, "page": page}, source=name).encode("utf-8")
+    files = _corpus_pages(params)
     # The schema's own guidelines, linked from the conventions page.
     files["guidelines.html"] = render_guidelines(edition.title, examples).encode("utf-8")
     for asset in sorted(ASSETS.iterdir()):
         if asset.is_file():
             files[f"assets/{asset.name}"] = asset.read_bytes()
     return files
+
+
+def _corpus_pages(params: Mapping[str, ParamValue]) -> dict[str, bytes]:
+    """The pages made from the corpus (`params["corpus"]`), by one transformation: what
+    several pages need of every document is made once. Saxon writes each page into a
+    temporary folder as it makes it, so no page is ever a string in Saxon or Python too."""
+    with tempfile.TemporaryDirectory(prefix="tei-edition-site-") as folder:
+        site = Path(folder)
+        Stylesheet.load(STYLESHEET).transform(params["corpus"], {**params, "site-folder": site.as_uri()}, source="the site's pages")
+        return {name: (site / name).read_bytes() for name in SITE_PAGES}
 
 
 def _register_params(registers: Sequence[etree._ElementTree], front: etree._ElementTree | None) -> dict[str, ParamValue]:

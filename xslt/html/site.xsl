@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The site's own pages, made from the corpus of every document's summary (mode
-     te:site-page, chosen by $page; the summaries: summary.xsl): index with introduction
-     and table of documents, registers, conventions and search. -->
+<!-- The site's own pages, made from the corpus of every document's summary (the
+     summaries: summary.xsl) in one transformation (mode te:site-page), each page written
+     into $site-folder: index with introduction and table of documents, registers,
+     conventions and search. -->
 <xsl:stylesheet version="3.0" expand-text="yes"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -14,10 +15,51 @@
        headers, and the summaries' records of the names elsewhere (te:mention). -->
   <xsl:key name="te:mentions" match="tei:*[@ref] | te:mention" use="te:ref-id(@ref)"/>
 
+  <!-- The folder (a file: URI) the site's pages are written into. -->
+  <xsl:param name="site-folder" as="xs:string" select="''"/>
+
+  <!-- ===== the pages ===== -->
+
+  <!-- Every page, from one transformation: what several pages need of each document (its
+       place in date order, its title and link text, the index of the names) is made once,
+       not once per page. The largest page (search, with every document's words) first. -->
+  <xsl:template match="tei:teiCorpus" mode="te:site-page">
+    <xsl:variable name="documents" as="element(tei:TEI)*" select="te:in-date-order(tei:TEI)"/>
+    <xsl:variable name="titles" as="map(xs:string, xs:string)" select="map:merge($documents ! map { te:document-id(.): te:document-title(.) })"/>
+    <xsl:variable name="labels" as="map(xs:string, xs:string)" select="map:merge($documents ! map { te:document-id(.): te:short-label(.) })"/>
+    <xsl:result-document href="{$site-folder}/search.html">
+      <xsl:call-template name="te:search-page">
+        <xsl:with-param name="documents" select="$documents"/>
+        <xsl:with-param name="titles" select="$titles"/>
+        <xsl:with-param name="labels" select="$labels"/>
+      </xsl:call-template>
+    </xsl:result-document>
+    <xsl:result-document href="{$site-folder}/index.html">
+      <xsl:call-template name="te:index-page">
+        <xsl:with-param name="documents" select="$documents"/>
+        <xsl:with-param name="titles" select="$titles" tunnel="yes"/>
+      </xsl:call-template>
+    </xsl:result-document>
+    <xsl:variable name="corpus-node" as="document-node()" select="root(.)"/>
+    <xsl:for-each select="'persons', 'places', 'organisations'">
+      <xsl:result-document href="{$site-folder}/{.}.html">
+        <xsl:call-template name="te:register-page">
+          <xsl:with-param name="register" select="."/>
+          <xsl:with-param name="corpus-node" select="$corpus-node"/>
+          <xsl:with-param name="documents" select="$documents"/>
+          <xsl:with-param name="labels" select="$labels"/>
+        </xsl:call-template>
+      </xsl:result-document>
+    </xsl:for-each>
+    <xsl:result-document href="{$site-folder}/conventions.html">
+      <xsl:call-template name="te:conventions-page"/>
+    </xsl:result-document>
+  </xsl:template>
+
   <!-- ===== index ===== -->
 
-  <xsl:template match="tei:teiCorpus[$page eq 'index']" mode="te:site-page" as="element(html)">
-    <xsl:variable name="documents" as="element(tei:TEI)*" select="te:in-date-order(tei:TEI)"/>
+  <xsl:template name="te:index-page" as="element(html)">
+    <xsl:param name="documents" as="element(tei:TEI)*" required="yes"/>
     <xsl:variable name="embedded" as="element(tei:correspDesc)*" select="$documents ! te:embedded-messages(.)"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="'Documents'"/>
@@ -93,12 +135,13 @@
 
   <!-- A document: listed once, with its witnesses when it has several. -->
   <xsl:template match="tei:TEI" mode="te:index-row" as="element(tr)">
+    <xsl:param name="titles" as="map(xs:string, xs:string)" tunnel="yes" required="yes"/>
     <tr data-sender="{te:entry-party-ids(., 'sent')}" data-recipient="{te:entry-party-ids(., 'received')}"
         data-year="{substring(te:document-date(.), 1, 4)}" data-kind="{te:document-kind(.)}">
       <td><xsl:sequence select="te:actions(., 'sent')[1]/tei:date[1] ! te:html-date(.)"/></td>
       <td>{string-join(te:names-of(., 'sent'), ', ')}</td>
       <td>{string-join(te:names-of(., 'received'), ', ')}</td>
-      <td><a href="{te:document-id(.)}.html">{te:document-title(.)}</a>
+      <td><a href="{te:document-id(.)}.html">{$titles(te:document-id(.))}</a>
         <xsl:variable name="witnesses" as="element(tei:witness)*" select="tei:teiHeader//tei:listWit/tei:witness"/>
         <xsl:if test="exists($witnesses)">
           <xsl:text> </xsl:text>
@@ -112,6 +155,7 @@
   <!-- A message quoted in a document (correspDesc type="embedded"): under its own date,
        linked to its place in the document that quotes it. -->
   <xsl:template match="tei:correspDesc" mode="te:index-row" as="element(tr)">
+    <xsl:param name="titles" as="map(xs:string, xs:string)" tunnel="yes" required="yes"/>
     <xsl:variable name="carrier" as="element(tei:TEI)" select="ancestor::tei:TEI"/>
     <xsl:variable name="quoted" as="element(te:quoted)" select="te:embedded-text(.)"/>
     <xsl:variable name="sent" as="element(tei:correspAction)?" select="tei:correspAction[@type = 'sent'][1]"/>
@@ -120,7 +164,7 @@
       <td><xsl:sequence select="($sent/tei:date[@when][1] ! te:html-date(.), 'not dated')[1]"/></td>
       <td>{(string-join(te:entry-actions(., 'sent')/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')[.], 'not stated')[1]}</td>
       <td>{(string-join(te:entry-actions(., 'received')/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')[.], 'not stated')[1]}</td>
-      <td>Message quoted in <a href="{te:document-id($carrier)}.html{$quoted/@id ! ('#' || .)}">{te:document-title($carrier)}</a></td>
+      <td>Message quoted in <a href="{te:document-id($carrier)}.html{$quoted/@id ! ('#' || .)}">{$titles(te:document-id($carrier))}</a></td>
       <td>{string-join($carrier//tei:msDesc ! te:archival-reference(.), '; ')}</td>
       <td>{$quoted/@lang}</td>
     </tr>
@@ -196,17 +240,23 @@
 
   <!-- ===== registers ===== -->
 
-  <xsl:template match="tei:teiCorpus[$page = ('persons', 'places', 'organisations')]" mode="te:site-page" as="element(html)">
-    <xsl:variable name="corpus-node" as="document-node()" select="root(.)"/>
+  <!-- A register's page ('persons', 'places', 'organisations'): its entries, each with the
+       documents of the corpus ($documents: all, in date order; $labels: their link texts)
+       that name it. -->
+  <xsl:template name="te:register-page" as="element(html)">
+    <xsl:param name="register" as="xs:string" required="yes"/>
+    <xsl:param name="corpus-node" as="document-node()" required="yes"/>
+    <xsl:param name="documents" as="element(tei:TEI)*" required="yes"/>
+    <xsl:param name="labels" as="map(xs:string, xs:string)" required="yes"/>
     <xsl:variable name="entries" as="element()*" select="
-      if ($page eq 'persons') then $registers//tei:person
-      else if ($page eq 'places') then $registers//tei:place else $registers//tei:org"/>
+      if ($register eq 'persons') then $registers//tei:person
+      else if ($register eq 'places') then $registers//tei:place else $registers//tei:org"/>
     <xsl:call-template name="te:page">
-      <xsl:with-param name="title" select="te:capitalise($page)"/>
-      <xsl:with-param name="current" select="$page || '.html'"/>
+      <xsl:with-param name="title" select="te:capitalise($register)"/>
+      <xsl:with-param name="current" select="$register || '.html'"/>
       <xsl:with-param name="content" as="node()+">
-        <h1>{te:capitalise($page)}</h1>
-        <p class="register-intro">Every {substring($page, 1, string-length($page) - 1)} the documents name, with every
+        <h1>{te:capitalise($register)}</h1>
+        <p class="register-intro">Every {substring($register, 1, string-length($register) - 1)} the documents name, with every
           form of the name they use, and the documents and passages that mention them.</p>
         <nav class="register-toc" aria-label="Entries">
           <ul>
@@ -216,14 +266,14 @@
             </xsl:for-each>
           </ul>
         </nav>
-        <!-- Each document's link text, made once: an entry's list links to many documents,
-             and a document is listed under many entries. -->
-        <xsl:variable name="labels" as="map(xs:string, xs:string)" select="map:merge(tei:TEI ! map { te:document-id(.): te:short-label(.) })"/>
+        <!-- Each document's place in date order: an entry lists its documents in that order. -->
+        <xsl:variable name="ranks" as="map(xs:string, xs:integer)" select="map:merge($documents ! map { te:document-id(.): position() })"/>
         <xsl:for-each select="$entries">
           <xsl:sort select="te:preferred-name(.)" lang="en"/>
           <xsl:call-template name="te:register-entry">
             <xsl:with-param name="mentions" select="key('te:mentions', string(@xml:id), $corpus-node)"/>
             <xsl:with-param name="labels" select="$labels"/>
+            <xsl:with-param name="ranks" select="$ranks"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:with-param>
@@ -234,9 +284,10 @@
   <xsl:template name="te:register-entry" as="element(section)">
     <xsl:param name="mentions" as="element()*" required="yes"/>
     <xsl:param name="labels" as="map(xs:string, xs:string)" required="yes"/>
+    <xsl:param name="ranks" as="map(xs:string, xs:integer)" required="yes"/>
     <xsl:variable name="names" as="element()*" select="tei:persName | tei:placeName | tei:orgName | tei:geogName"/>
-    <xsl:variable name="attested" as="element()*"
-      select="$mentions[@form][not(@form = $names ! te:words(.))]"/>
+    <xsl:variable name="forms" as="xs:string*" select="$names ! te:words(.)"/>
+    <xsl:variable name="attested" as="element()*" select="$mentions[@form][not(@form = $forms)]"/>
     <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
       <h2 id="{@xml:id}-name">{te:preferred-name(.)}</h2>
       <xsl:for-each select="tei:note"><p class="entry-note">{normalize-space()}</p></xsl:for-each>
@@ -260,8 +311,7 @@
             <xsl:otherwise>
               <ul class="mentions">
                 <xsl:for-each-group select="$mentions" group-by="te:document-id(ancestor::tei:TEI)">
-                  <xsl:sort select="te:document-date(ancestor::tei:TEI)"/>
-                  <xsl:sort select="current-grouping-key()"/>
+                  <xsl:sort select="$ranks(current-grouping-key())"/>
                   <li><a href="{current-grouping-key()}.html">{$labels(current-grouping-key())}</a>
                     <xsl:variable name="roles" as="xs:string*"
                       select="distinct-values(current-group()[ancestor::tei:teiHeader] ! te:role-label(.))"/>
@@ -282,7 +332,7 @@
 
   <!-- ===== conventions ===== -->
 
-  <xsl:template match="tei:teiCorpus[$page eq 'conventions']" mode="te:site-page" as="element(html)">
+  <xsl:template name="te:conventions-page" as="element(html)">
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="'Encoding conventions'"/>
       <xsl:with-param name="current" select="'conventions.html'"/>
@@ -348,7 +398,11 @@
 
   <!-- ===== search ===== -->
 
-  <xsl:template match="tei:teiCorpus[$page eq 'search']" mode="te:site-page" as="element(html)">
+  <!-- The search page: $documents in date order, with their $titles and link texts ($labels). -->
+  <xsl:template name="te:search-page" as="element(html)">
+    <xsl:param name="documents" as="element(tei:TEI)*" required="yes"/>
+    <xsl:param name="titles" as="map(xs:string, xs:string)" required="yes"/>
+    <xsl:param name="labels" as="map(xs:string, xs:string)" required="yes"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="'Search'"/>
       <xsl:with-param name="current" select="'search.html'"/>
@@ -365,7 +419,7 @@
         <ol id="search-results" class="search-results"></ol>
         <!-- A JSON array of the entries, written as they are (joining them into one string
              first held the largest page in memory several times over). -->
-        <script type="application/json" id="search-index">[<xsl:value-of select="te:search-index(te:in-date-order(tei:TEI))" separator=","/>]</script>
+        <script type="application/json" id="search-index">[<xsl:value-of select="te:search-index($documents, $titles, $labels)" separator=","/>]</script>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -375,11 +429,14 @@
        each as JSON (safe inside a script element). -->
   <xsl:function name="te:search-index" as="xs:string*">
     <xsl:param name="documents" as="element(tei:TEI)*"/>
+    <xsl:param name="titles" as="map(xs:string, xs:string)"/>
+    <xsl:param name="labels" as="map(xs:string, xs:string)"/>
     <xsl:for-each select="$documents">
+      <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
       <xsl:sequence select="serialize(map {
-        'id': te:document-id(.),
-        'title': te:document-title(.),
-        'label': te:short-label(.),
+        'id': $id,
+        'title': $titles($id),
+        'label': $labels($id),
         'meta': normalize-space(string-join((te:names-of(., 'sent'), te:names-of(., 'received'),
                   .//tei:msDesc ! te:archival-reference(.), .//tei:textClass//tei:term, .//tei:abstract), ' ')),
         'versions': array { te:site/te:version ! map { 'lang': string(@lang), 'text': string(@text), 'written': string(@written) } }
