@@ -108,7 +108,7 @@ class Converter:
         for sign in result.signs:
             ledger.consume(sign)
         converted = [self._document(doc, ledger, report) for doc in result.documents]
-        if all(not "".join(item.tree.getroot().find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body").itertext()).strip() for item in converted):
+        if not any(text.strip() for item in converted for text in item.tree.getroot().find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body").itertext()):
             last = max((line.number for line in lines if line.text.strip()), default=1)
             raise SourceError(path, last, f"no document text (read as {form}): the page ends here with only a title, fields or "
                                           "page chrome; is the transcription missing?")

@@ -429,7 +429,8 @@ def _readings(text: str, context_year: int | None) -> list[_Found]:
     """Every reading of every rule, overlapping ones included."""
     found = []
     for rule in RULES:
-        if rule.marks and not any(mark in text for mark in rule.marks):
+        marks = rule.marks
+        if marks and (marks not in text if len(marks) == 1 else not any(mark in text for mark in marks)):
             continue
         for match in rule.regex.finditer(text):
             reading = rule.read(match, context_year)

@@ -23,7 +23,7 @@ from tei_edition.conventions import BracketSign, Conventions, may_match
 from tei_edition.dates import find_dates, parse_date
 from tei_edition.errors import SourceError
 from tei_edition.registers import Entry, Registers
-from tei_edition.tei import Inline, el
+from tei_edition.tei import Inline, el, qname
 
 NAME_ELEMENT = {"persons": "persName", "places": "placeName", "organisations": "orgName"}
 
@@ -155,7 +155,7 @@ def _substitutions(items: list[Inline], ctx: InlineContext) -> list[Inline]:
 
 
 def _is(item: Inline, name: str) -> bool:
-    return not isinstance(item, str) and item.tag == f"{{http://www.tei-c.org/ns/1.0}}{name}"
+    return not isinstance(item, str) and item.tag == qname(name)
 
 
 #: What reading a bracket gives: how many characters before it the sign takes in, and its TEI.

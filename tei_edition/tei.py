@@ -108,15 +108,19 @@ def indent_structure(root: etree._Element, level: int = 0) -> None:
     """
     if root.tag not in _STRUCTURAL_TAGS or (root.text and root.text.strip()):
         return
-    if any(child.tail and child.tail.strip() for child in root):
-        return
-    inner = "\n" + "  " * (level + 1)
-    if len(root):
+    children = list(root)
+    for child in children:
+        tail = child.tail
+        if tail and tail.strip():
+            return
+    if children:
+        inner = "\n" + "  " * (level + 1)
         root.text = inner
-        for child in root:
+        for child in children:
             child.tail = inner
-            indent_structure(child, level + 1)
-        root[-1].tail = "\n" + "  " * level
+            if child.tag in _STRUCTURAL_TAGS:  # the others are left as they are: no call for each
+                indent_structure(child, level + 1)
+        children[-1].tail = "\n" + "  " * level
 
 
 __all__ = ["Inline", "STRUCTURAL", indent_structure.__name__, qname.__name__, el.__name__, append.__name__]

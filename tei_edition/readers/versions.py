@@ -48,7 +48,22 @@ def script_of(text: str) -> str | None:
 
 
 def _opening_key(text: str) -> str:
-    return _NOT_LETTERS.sub("", _BRACKETED.sub("", text)).lower()[:24]
+    """The first 24 letters of a line, lower-cased, brackets aside: what a text that begins again repeats.
+
+    Every line is keyed, so a line without brackets is keyed from its start
+    alone when that holds letters enough (a 25th one settles the case of the
+    24th, as a final sigma's does).
+    """
+    if "[" not in text:
+        letters = _NOT_LETTERS.sub("", text[:_KEY_SPAN])
+        if len(letters) > _KEY_LETTERS:
+            return letters.lower()[:_KEY_LETTERS]
+    return _NOT_LETTERS.sub("", _BRACKETED.sub("", text)).lower()[:_KEY_LETTERS]
+
+
+_KEY_LETTERS = 24
+#: How much of a line's start is read for its key first (letters, spaces and signs).
+_KEY_SPAN = 80
 
 
 _BRACKETED = re.compile(r"\[[^\]]*\]")
