@@ -232,7 +232,7 @@
        there: a space is put between it and a word (or an opening sign) that follows. -->
   <xsl:function name="txt:separate-references" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace($text, '(\[([0-9a-z]+|&#xFDD7;[a1][0-9]+&#xFDD8;)\]_)([^\s\-.,:;!?\\/''&quot;)\]}&gt;\p{Pd}\p{Po}\p{Pe}\p{Pf}\p{Pi}])', '$1 $3')"/>
+    <xsl:sequence select="if (not(contains($text, ']_'))) then $text else replace($text, '(\[([0-9a-z]+|&#xFDD7;[a1][0-9]+&#xFDD8;)\]_)([^\s\-.,:;!?\\/''&quot;)\]}&gt;\p{Pd}\p{Po}\p{Pe}\p{Pf}\p{Pi}])', '$1 $3')"/>
   </xsl:function>
 
   <!-- True for nodes that make a block of their own: blocks, and notes and page breaks
