@@ -142,3 +142,46 @@ def test_bad_source_text(converter: Converter, tmp_path: Path, content: bytes, m
 def test_bom_and_crlf_are_accepted(converter: Converter, tmp_path: Path) -> None:
     root = convert(converter, tmp_path, "\ufeffWe agree.\r\n\r\nGROMYKO\r\n")
     assert "<p>We agree.</p>" in body(root)
+
+
+# ---------------------------------------------------------------- marks: what a search may skip
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\$[^$\n]{1,80}\$", "$"),
+        (r"(?P<base>\w)\^\{(?P<sup>[^}]{1,8})\}", "^"),
+        (r"""\b(?:USS|HMS)\s+["“](?P<name>[^"”]{1,40})["”]""", "\"“"),
+        (r"a?b", "b"),  # an optional part holds nothing every match needs
+        (r"(?:ab)*c", "c"),
+        (r"(?:ab)+", "a"),
+        (r"(?=q)r", "r"),  # a look-ahead's characters are no part of the match
+        (r"(?i:a)b", "b"),  # nor are characters matched in either case
+        (r"(?i)abc", ""),
+        (r"[^a]b", "b"),
+        (r"[a-z]+", ""),
+        (r"\w+\s\w+", ""),
+    ],
+)
+def test_marks_are_characters_every_match_holds(pattern: str, expected: str) -> None:
+    from tei_edition.conventions import marks
+
+    assert marks(re.compile(pattern)) == expected
+
+
+def test_may_match_never_skips_a_text_a_pattern_matches() -> None:
+    """Every searched pattern of the toolkit's table, on every line of the example sources and on made-up lines."""
+    from tei_edition.conventions import default_conventions, may_match
+
+    conventions = default_conventions()
+    patterns = [conventions.tex_math, conventions.tex_superscript, conventions.ship, conventions.letterspaced]
+    lines = [line for path in sorted((ROOT / "sources").glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += ["N^{o} 5", "$\\mbox{To}$ Stalin", 'USS "Missouri"', "USS “Missouri”", "G O L O V K O", "no sign at all", ""]
+    skipped = 0
+    for pattern in patterns:
+        for line in lines:
+            if not may_match(pattern, line):
+                skipped += 1
+                assert pattern.search(line) is None, (pattern.pattern, line)
+    assert skipped  # the check does skip texts

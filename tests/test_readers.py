@@ -241,3 +241,24 @@ def test_a_text_that_names_no_one_says_so_in_valid_tei(converter: Converter, tmp
 def test_a_letter_without_title_or_address_is_addressed_to_whom_it_greets(converter: Converter, tmp_path: Path) -> None:
     root = convert(converter, tmp_path, COVER_NOTE_WITH_DRAFT)
     assert xpath(root, "string(//tei:correspAction[@type='received']/tei:persName/@ref)") == "persons.xml#stalin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comrade Stalin, the Chinese comrades have agreed to move troops across the river",  # letters enough at the start
+        "ΟΔΥΣΣΕΥΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ ΑΣ",  # final sigmas: lower case depends on the next letter
+        f"{'Α  ' * 23:<79}ΣΑ",  # the 24th letter a sigma, the letter that settles its case just after the start read first
+        "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27 and on",
+        "[Handwritten:] Comrade Stalin, the Chinese comrades have agreed",  # a bracket: read whole
+        "Short line",
+        "",
+    ],
+)
+def test_opening_key_from_a_line_start_is_the_whole_lines_key(text: str) -> None:
+    """The key read from a line's start alone (the fast way) is the key of the whole line."""
+    from tei_edition.readers.versions import _opening_key
+
+    whole = re.sub(r"[\W\d_]+", "", re.sub(r"\[[^\]]*\]", "", text)).lower()[:24]
+    assert _opening_key(text) == whole
+    assert _opening_key(text + " Σ and more words after it") == re.sub(r"[\W\d_]+", "", re.sub(r"\[[^\]]*\]", "", text + " Σ and more words after it")).lower()[:24]
