@@ -26,8 +26,12 @@
   <xsl:function name="pdf:views" as="document-node()*">
     <xsl:param name="documents" as="element(tei:TEI)*"/>
     <xsl:for-each select="sort($documents, (), function($d) { pdf:sort-key($d) })">
+      <!-- A document that is its own tree already is not copied into one. -->
       <xsl:variable name="alone" as="document-node()">
-        <xsl:document><xsl:sequence select="."/></xsl:document>
+        <xsl:choose>
+          <xsl:when test="root(.)/* is ."><xsl:sequence select="root(.)"/></xsl:when>
+          <xsl:otherwise><xsl:document><xsl:sequence select="."/></xsl:document></xsl:otherwise>
+        </xsl:choose>
       </xsl:variable>
       <xsl:sequence select="te:check-elements($alone)"/>
       <xsl:document>
