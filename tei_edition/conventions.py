@@ -70,6 +70,20 @@ class Conventions:
             found.setdefault(rule.kind, rule.pattern)
         return found
 
+    @cached_property
+    def any_chrome(self) -> re.Pattern[str] | None:
+        """The chrome patterns as one (every line of every page is tried against them), or None.
+
+        Patterns with groups are left apart (a back-reference would point at another
+        pattern's group), as are any that do not compile side by side.
+        """
+        if not self.chrome or any(pattern.groups for pattern in self.chrome):
+            return None
+        try:
+            return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in self.chrome))
+        except re.error:
+            return None
+
 
 def _bracket(row: dict[str, Any]) -> BracketSign:
     attributes = {k: str(v) for k, v in row.items() if k not in {"name", "pattern", "element", "write"}}

@@ -185,3 +185,19 @@ def test_may_match_never_skips_a_text_a_pattern_matches() -> None:
                 skipped += 1
                 assert pattern.search(line) is None, (pattern.pattern, line)
     assert skipped  # the check does skip texts
+
+
+def test_chrome_patterns_tried_as_one_say_what_each_says() -> None:
+    """The chrome patterns joined into one claim exactly the lines one of them claims; with groups they stay apart."""
+    import dataclasses
+
+    from tei_edition.conventions import default_conventions
+
+    conventions = default_conventions()
+    assert conventions.any_chrome is not None
+    lines = [line.strip() for path in sorted((ROOT / "sources").glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += ["Download 1.2 Mb", "Size 3,5 Kb.", "12 13 14", "Share with your friends", "Main page", "Main page and more"]
+    for line in lines:
+        assert (conventions.any_chrome.match(line) is not None) == any(p.match(line) for p in conventions.chrome), line
+    grouped = dataclasses.replace(conventions, chrome=(re.compile(r"^(a)\1$"), re.compile(r"^(b)\1$")))
+    assert grouped.any_chrome is None

@@ -9,7 +9,12 @@ from tei_edition.model import Line
 def is_chrome(text: str, conventions: Conventions) -> bool:
     """True for a line the conventions table lists as page chrome."""
     stripped = text.strip()
-    return bool(stripped) and any(p.match(stripped) for p in conventions.chrome)
+    if not stripped:
+        return False
+    joined = conventions.any_chrome
+    if joined is not None:
+        return joined.match(stripped) is not None
+    return any(p.match(stripped) for p in conventions.chrome)
 
 
 def drop_chrome(lines: list[Line], conventions: Conventions) -> tuple[list[Line], list[Line]]:
