@@ -55,6 +55,15 @@ def outputs(folder: Path) -> dict[str, bytes]:
     return found
 
 
+def generated_edition(folder: Path, cables: int) -> Path:
+    """The example edition's registers and configuration with `cables` generated cables as its
+    sources: every document one source's (the example's witnesses make the build convert them all at once)."""
+    make_edition(folder)
+    shutil.rmtree(folder / "sources")
+    generate_corpus(sorted((ROOT / "sources").glob("*.txt")), cables, folder / "sources")
+    return folder
+
+
 def run_build(folder: Path, jobs: int = 1, force: bool = False):
     cwd = os.getcwd()
     os.chdir(folder)
@@ -208,9 +217,8 @@ def _stamps(folder: Path) -> dict[str, int]:
 
 
 def test_a_changed_source_rewrites_only_its_documents_outputs_and_the_edition_file(tmp_path: Path) -> None:
-    folder = make_edition(tmp_path)  # generated cables: every document one source's (the example's witnesses merge sources)
-    shutil.rmtree(folder / "sources")
-    sources = generate_corpus(sorted((ROOT / "sources").glob("*.txt")), 24, folder / "sources")
+    folder = generated_edition(tmp_path, 24)
+    sources = sorted((folder / "sources").glob("*.txt"))
     run_build(folder, jobs=2)
     source = sources[len(sources) // 2]
     sourcemap = json.loads((folder / "xml" / "sourcemap.json").read_text(encoding="utf-8"))
@@ -311,7 +319,7 @@ def test_register_change_beside_the_names_converts_nothing_and_remakes_the_pages
 
 
 def test_taken_ids_index_finds_what_a_search_of_every_id_finds() -> None:
-    from tei_edition.build.pipeline import _TakenIds
+    from tei_edition.build.conversion import _TakenIds
 
     def blocks(taken: str, free: list[str]) -> bool:  # the rule, as a search of every taken id checks it
         for candidate in free:
@@ -371,3 +379,29 @@ def test_manifest_lists_a_folder_once_and_sees_the_files_recorded_after(tmp_path
     again = Manifest.load(tmp_path / "build")  # the next build: a file deleted since is missing
     assert again.stale("text:a", "k") and not again.stale("text:b", "k")
     again.close()
+
+
+def test_generated_edition_built_in_parallel_equals_a_serial_build(tmp_path: Path) -> None:
+    """Sources whose documents are settled as their conversions come in, in whatever order the
+    workers finish, give the TEI, source map and outputs of a build in one process."""
+    serial_folder = generated_edition(tmp_path / "serial", 40)
+    parallel_folder = generated_edition(tmp_path / "parallel", 40)
+    run_build(serial_folder, jobs=1)
+    run_build(parallel_folder, jobs=2)
+    assert outputs(parallel_folder) == outputs(serial_folder)
+    assert len(list((parallel_folder / "xml").glob("d*.xml"))) == 40
+
+
+def test_recorded_file_hashes_are_the_files_own(tmp_path: Path) -> None:
+    """The TEI the build writes is hashed from the bytes it wrote, not read back: what the manifest
+    remembers (size, time, digest) must be what reading the file gives."""
+    from tei_edition.build.hashing import digest
+
+    folder = generated_edition(tmp_path, 12)
+    run_build(folder, jobs=2)
+    manifest = Manifest.load(folder / "build")
+    manifest.close()
+    assert len([path for path in manifest.hashes if Path(path).parent == folder / "xml"]) > 12
+    for path, known in manifest.hashes.items():
+        stat = os.stat(path)
+        assert list(known) == [stat.st_size, stat.st_mtime_ns, digest(Path(path).read_bytes())], path

@@ -9,6 +9,7 @@ and loads the schema once, on its first task, and keeps them for the whole build
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -16,6 +17,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import Any, NamedTuple
 
 from tei_edition.errors import TeiEditionError
+
+#: The largest batch of documents sent to a worker at once.
+MAX_BATCH = 32
 
 
 class Task(NamedTuple):
@@ -93,6 +97,17 @@ class DaskExecutor:
         self._client.close()
 
 
+def batches(items: list, workers: int) -> list[list]:
+    """Batches small enough to keep every worker busy to the end, large enough to cost little."""
+    size = batch_size(len(items), workers)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def batch_size(count: int, workers: int) -> int:
+    """Items per batch: a quarter of each worker's share, at most MAX_BATCH."""
+    return max(1, min(MAX_BATCH, math.ceil(count / (workers * 4))))
+
+
 def local_executor(jobs: int) -> SerialExecutor | LocalExecutor:
     """One process for `jobs` 1; a pool of `jobs` processes otherwise (0: one per CPU)."""
     workers = jobs or os.cpu_count() or 1
@@ -100,10 +115,13 @@ def local_executor(jobs: int) -> SerialExecutor | LocalExecutor:
 
 
 __all__ = [
+    "MAX_BATCH",
     Task.__name__,
     ExecutorError.__name__,
     SerialExecutor.__name__,
     LocalExecutor.__name__,
     DaskExecutor.__name__,
+    batches.__name__,
+    batch_size.__name__,
     local_executor.__name__,
 ]

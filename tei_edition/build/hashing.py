@@ -23,11 +23,31 @@ _XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 
 def digest(*parts: bytes | str) -> str:
     """A short hex digest of the parts (each length-prefixed, so ("ab","c") differs from ("a","bc"))."""
+    return hashlib.blake2b(_framed(parts), digest_size=16).hexdigest()
+
+
+class Prefix:
+    """Digests of parts that start with the same parts, those hashed once: `Prefix(a, b).digest(c)` is `digest(a, b, c)`.
+
+    A build makes a key per document and stage whose first parts (the stage's code,
+    stylesheet, configuration) are the same for every document.
+    """
+
+    def __init__(self, *parts: bytes | str) -> None:
+        self._state = hashlib.blake2b(_framed(parts), digest_size=16)
+
+    def digest(self, *parts: bytes | str) -> str:
+        state = self._state.copy()
+        state.update(_framed(parts))
+        return state.hexdigest()
+
+
+def _framed(parts: tuple[bytes | str, ...]) -> bytes:
     chunks = []
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
         chunks += (len(data).to_bytes(8, "little"), data)
-    return hashlib.blake2b(b"".join(chunks), digest_size=16).hexdigest()
+    return b"".join(chunks)
 
 
 class FileHashes:
@@ -48,6 +68,14 @@ class FileHashes:
         if entry is None or entry[0] != stat.st_size or entry[1] != stat.st_mtime_ns:
             entry = [stat.st_size, stat.st_mtime_ns, digest(Path(path).read_bytes())]
         self.seen[key] = entry
+        return entry[2]
+
+    def wrote(self, path: Path | str, data: bytes) -> str:
+        """The digest of `data`, just written to `path`, remembered as that file's: what the build
+        writes (the TEI it converts) is not read back to be hashed."""
+        key = str(path)
+        stat = os.stat(path)
+        entry = self.known[key] = self.seen[key] = [stat.st_size, stat.st_mtime_ns, digest(data)]
         return entry[2]
 
     def of_files(self, paths: Iterable[Path]) -> str:
@@ -76,4 +104,4 @@ def element_digest(element: etree._Element) -> str:
     return digest(etree.tostring(element, method="c14n"))
 
 
-__all__ = [digest.__name__, FileHashes.__name__, stylesheet_files.__name__, element_digest.__name__]
+__all__ = [digest.__name__, Prefix.__name__, FileHashes.__name__, stylesheet_files.__name__, element_digest.__name__]

@@ -89,12 +89,11 @@ class ConvertedDocument:
 
 @dataclass
 class ConvertResult:
-    """A source's documents, its conversion report, or the error that stopped it."""
+    """A source's documents, or the error that stopped it (the build keeps nothing else of its conversion)."""
 
     source: str
     path: str
     documents: list[ConvertedDocument] = field(default_factory=list)
-    report: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
 
 
@@ -123,7 +122,7 @@ def convert_sources(context: BuildContext, paths: list[str], taken: tuple[str, .
             )
             for item in converted
         ]
-        results.append(ConvertResult(source, path, documents, report.as_dict()))
+        results.append(ConvertResult(source, path, documents))
     return results
 
 
