@@ -44,7 +44,10 @@ def el(tag: str, attrib: dict[str, str] | None = None, *children: Inline | Itera
         for key, value in attrib.items():
             if value is not None and value != "":
                 element.set(_QNAMES.get(key) or qname(key) if key.startswith("xml:") else key, value)
-    if children:
+    if len(children) == 1 and isinstance(children[0], str):  # the commonest case: text alone
+        if children[0]:
+            element.text = children[0]
+    elif children:
         _extend(element, children)
     return element
 
