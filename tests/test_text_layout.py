@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from tei_edition.config import load_edition
+from tei_edition.errors import TeiEditionError
 from tei_edition.render import rst, text
 from tei_edition.render.corpus import load_corpus
-from tei_edition.errors import TeiEditionError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "render"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-#: The column the text edition wraps at (rst:width of xslt/text/rst.xsl).
+#: The column the text edition wraps at (tei_edition/render/text.py gives it to xslt/text/rst.xsl as rst:width).
 WIDTH = 78
 
 _WRAP, _TITLE, _NEXT, _END = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"

@@ -27,7 +27,7 @@ from saxonche import PyXdmNode
 from tei_edition.errors import TeiEditionError
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
-from tei_edition.render.rst import layout
+from tei_edition.render.rst import WIDTH, layout
 from tei_edition.xmlio import write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
@@ -59,7 +59,7 @@ def render_edition(corpus: Corpus, view: str = "reading") -> str:
     for document in corpus.documents:
         _check_unmarked(document)
     corpus_node = document_node(corpus_tree(corpus.documents))
-    return layout(sheet.transform(corpus_node, edition_params(corpus) | {"view": view}, source=corpus.edition.xml))
+    return layout(sheet.transform(corpus_node, _params(corpus, view), source=corpus.edition.xml))
 
 
 def render_document(corpus: Corpus, document: Document, view: str = "reading") -> str:
@@ -98,7 +98,7 @@ def render_document_and_facts(corpus: Corpus, document: Document, view: str = "r
     `view` as the stylesheet counts them, and its part: one transformation, the view made once."""
     _check_unmarked(document)
     sheet = Stylesheet.load(STYLESHEET)
-    made = sheet.transform(document.tree, edition_params(corpus) | {"view": view}, source=document.path)
+    made = sheet.transform(document.tree, _params(corpus, view), source=document.path)
     sort_key, lettered, numbered, pieces = made.split("\n", 3)
     own_head, part_head, body = pieces.split(SEPARATOR)
     return DocumentText(layout(_blocks(own_head, body)) + "\n", DocumentFacts(sort_key, (int(lettered), int(numbered))),
@@ -128,7 +128,7 @@ def render_part(part: str, place: PartPlace) -> str:
 def render_head(corpus: Corpus, documents: int, view: str = "reading") -> str:
     """The beginning of the edition's file (title, imprint, conventions) for `documents` documents."""
     sheet = Stylesheet.load(STYLESHEET)
-    params = edition_params(corpus) | {"view": view, "part": "head", "document-count": documents}
+    params = _params(corpus, view) | {"part": "head", "document-count": documents}
     return layout(sheet.transform(document_node(corpus_tree(())), params, source=corpus.edition.xml))
 
 
@@ -152,6 +152,11 @@ def _words(node: etree._Element) -> str:
     """A node's text and tail and, of an element, its attributes' values."""
     attributes = list(node.attrib.values()) if isinstance(node.tag, str) else []
     return "".join([node.text or "", node.tail or "", *attributes])
+
+
+def _params(corpus: Corpus, view: str) -> dict[str, ParamValue]:
+    """The text edition's parameters: the edition's, the view, and the column the layout wraps at."""
+    return edition_params(corpus) | {"view": view, "{https://tei-edition.example/ns/rst}width": WIDTH}
 
 
 def edition_params(corpus: Corpus) -> dict[str, ParamValue]:

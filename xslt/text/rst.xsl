@@ -10,8 +10,8 @@
   xmlns:rst="https://tei-edition.example/ns/rst"
   exclude-result-prefixes="#all">
 
-  <!-- The column the text edition wraps at (WIDTH of tei_edition/render/rst.py, which wraps). -->
-  <xsl:variable name="rst:width" as="xs:integer" select="78"/>
+  <!-- The column the text edition wraps at: WIDTH of tei_edition/render/rst.py, which wraps. -->
+  <xsl:param name="rst:width" as="xs:integer" required="yes"/>
 
   <!-- ===== escaping ===== -->
 
@@ -65,13 +65,13 @@
        (lettered) or '1' (numbered), its place among the document's own, $rst:label-end. -->
   <xsl:variable name="rst:label" as="xs:string" select="'&#xFDD7;'"/>
   <xsl:variable name="rst:label-end" as="xs:string" select="'&#xFDD8;'"/>
-  <!-- A paragraph's words, to be escaped at their start and end (rst.escape_start, rst.escape_end). -->
+  <!-- A paragraph's words, to be escaped at their start and end (rst.escape_ends). -->
   <xsl:variable name="rst:start" as="xs:string" select="'&#xFDDA;'"/>
   <xsl:variable name="rst:start-end" as="xs:string" select="'&#xFDDB;'"/>
 
   <!-- ===== wrapping ===== -->
 
-  <!-- Greedy word wrap of one paragraph at 78 columns: the first line starts with
+  <!-- Greedy word wrap of one paragraph at rst:width: the first line starts with
        $first, every further line with $rest (the indentation RST's structure needs);
        nothing for no words. -->
   <xsl:function name="rst:wrap" as="xs:string">
