@@ -37,6 +37,10 @@ REGISTERS: Final[dict[str, tuple[str, str]]] = {
     "organisations": ("listOrg", "org"),
 }
 
+#: The registers' file names. A TEI file of one of these names is a register even before
+#: its first entry, when it has no list yet (TEI allows no empty list).
+FILE_NAMES: Final[frozenset[str]] = frozenset(f"{stem}.xml" for stem in REGISTERS)
+
 #: The children of an entry that each hold one form of its name.
 NAME_ELEMENTS: Final[tuple[str, ...]] = ("persName", "placeName", "geogName", "orgName")
 
@@ -208,11 +212,19 @@ def _tei(name: str) -> str:
 
 
 def _read_register(path: Path, register: str) -> list[_NameForm]:
-    """Every name form of one register file, checked: each entry has an id and one preferred name."""
+    """Every name form of one register file, checked: each entry has an id and one preferred name.
+
+    A register without entries has no list (TEI allows no empty one): it holds no
+    form, unless its body holds entries or lists of some kind after all (a mistake).
+    """
     list_name, entry_name = REGISTERS[register]
     root = parse_xml(path).getroot()
     name_list = root.find(f"{_tei('text')}/{_tei('body')}/{_tei(list_name)}")
     if name_list is None:
+        body = root.find(f"{_tei('text')}/{_tei('body')}")
+        kinds = {_tei(name) for pair in REGISTERS.values() for name in pair}
+        if body is not None and next(body.iter(*kinds), None) is None:
+            return []
         message = f"no text/body/{list_name}: not a register of {register}"
         raise RegisterError(path, root.sourceline or 1, 1, message)
     forms: list[_NameForm] = []
@@ -455,6 +467,7 @@ def _check_unique_ids(forms: Iterable[_NameForm]) -> None:
 
 __all__ = [
     "REGISTERS",
+    "FILE_NAMES",
     "NAME_ELEMENTS",
     "NAME_KINDS",
     "LETTERSPACING_CAPITALS",

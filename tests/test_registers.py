@@ -395,10 +395,18 @@ def test_an_id_used_twice_in_one_register_is_refused_by_the_parser(tmp_path: Pat
         Registers.load(tmp_path)
 
 
-def test_a_file_without_its_list_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "places.xml").write_text(f'<TEI xmlns="{TEI_NS}"><text><body/></text></TEI>', encoding="utf-8")
-    with pytest.raises(RegisterError, match="no text/body/listPlace"):
-        Registers.load(tmp_path)
+def test_a_file_with_entries_but_without_its_list_is_refused(tmp_path: Path) -> None:
+    """Entries outside the list, or the list of another register, are a mistake to name."""
+    for body in ('<listPerson><person xml:id="p"/></listPerson>', '<div><place xml:id="p"/></div>'):
+        (tmp_path / "places.xml").write_text(f'<TEI xmlns="{TEI_NS}"><text><body>{body}</body></text></TEI>', encoding="utf-8")
+        with pytest.raises(RegisterError, match="no text/body/listPlace"):
+            Registers.load(tmp_path)
+
+
+def test_a_register_without_entries_has_no_list_and_no_forms(tmp_path: Path) -> None:
+    """TEI allows no empty list: a new edition's register says in a paragraph that it has no entries."""
+    (tmp_path / "places.xml").write_text(f'<TEI xmlns="{TEI_NS}"><text><body><p>No entries yet.</p></body></text></TEI>', encoding="utf-8")
+    assert Registers.load(tmp_path).entries() == []
 
 
 def test_a_malformed_file_is_an_xml_error_naming_it(tmp_path: Path) -> None:

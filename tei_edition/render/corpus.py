@@ -2,11 +2,13 @@
 
 Writers (HTML, PDF, text) all need the same set of parsed TEI files, sorted the
 same way; this module reads them once, safely, and sorts each file into its role
-by what it holds, not by its name.
+by what it holds (a register's list), by its name only for a register that has no
+entry and so no list yet.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ from lxml import etree
 
 from tei_edition.config import Edition
 from tei_edition.errors import XmlInputError
+from tei_edition.registers import FILE_NAMES
 from tei_edition.xmlio import NSMAP, TEI_NS, XML_NS, parse_xml
 
 # constants
@@ -164,6 +167,8 @@ def role(tree: etree._ElementTree) -> str:
                                 f"not TEI's: declare xmlns=\"{TEI_NS}\"")
         return "other"
     if any(root.find(f"tei:text/tei:body/tei:{name}", NSMAP) is not None for name in _REGISTER_LISTS):
+        return "register"
+    if os.path.basename(tree.docinfo.URL or "") in FILE_NAMES:  # a register before its first entry
         return "register"
     return "document" if root.find("tei:text/tei:body", NSMAP) is not None else "other"
 

@@ -34,7 +34,7 @@ from typing import Final
 
 from lxml import etree
 
-from tei_edition.registers import REGISTERS
+from tei_edition.registers import FILE_NAMES, REGISTERS
 from tei_edition.xmlio import TEI_NS, XML_NS
 
 INDEX_NS: Final = "urn:tei-edition:index"
@@ -94,7 +94,8 @@ def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: boo
     root = tree.getroot()
     absolute = os.path.abspath(path)
     folder = os.path.dirname(absolute)
-    is_register = next(root.iter(*_REGISTER_LISTS), None) is not None  # by its list: an empty register is one too
+    # by its list, or before its first entry (no list yet) by its name
+    is_register = next(root.iter(*_REGISTER_LISTS), None) is not None or os.path.basename(absolute) in FILE_NAMES
     in_text = {value.getparent() for value in _IDS_IN_TEXT(tree)}  # the set keeps lxml's proxies, so `in` finds them
     root_id = ""
     parts: list[str] = []
