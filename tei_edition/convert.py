@@ -244,11 +244,12 @@ class Converter:
         available: Counter[str] = Counter()
         for item in converted:
             available.update(words(" ".join(item.tree.getroot().itertext())))
-            for value in item.tree.xpath("//@n"):
+            for value in _N_VALUES(item.tree):
                 available.update(_words(value))
         for sign in ledger.sign_text:
             available.update(_words(sign))
-        if not Counter(words("\n".join(line.text for line in lines))) - available:
+        needed = Counter(words("\n".join(line.text for line in lines)))
+        if all(available[word] >= count for word, count in needed.items()):  # the source's words only are looked at
             return
         for line in lines:
             for word in words(line.text):
@@ -268,6 +269,8 @@ class Converter:
 
 
 _WORD = re.compile(r"\w+")
+#: The @n values of a document (a number is a word of the source too: `1.`, `First.`).
+_N_VALUES = etree.XPath("//@n")
 
 
 def _words(text: str) -> list[str]:
