@@ -115,3 +115,28 @@ def test_a_document_holding_a_noncharacter_is_refused(tmp_path: Path) -> None:
         text.render_document(corpus, document)
     with pytest.raises(TeiEditionError, match="noncharacter"):
         text.render_edition(corpus)
+
+
+def test_the_build_lays_parts_out_from_the_marked_part_its_text_kept_or_makes_it_again(tmp_path: Path) -> None:
+    """A document's text task keeps its marked part; its part task lays it out at its place, and
+    transforms the document again only when the kept part is gone: the same part either way."""
+    from tei_edition.build.tasks import TEXT_MARKED, TEXT_PARTS, BuildContext, DocumentJob, TextPartJob, build_documents, build_text_parts
+
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE, edition)
+    context = BuildContext(load_edition(edition / "edition.toml"))
+    paths = sorted(p for p in context.edition.xml.glob("*.xml") if p.name not in {"persons.xml", "places.xml", "organisations.xml"})
+    results = build_documents(context, [DocumentJob(p.stem, str(p), ("text",)) for p in paths])
+    assert not any(result.errors for result in results)
+    facts = {r.id: text.DocumentFacts(r.info["text"]["facts"][0], tuple(r.info["text"]["facts"][1:])) for r in results}
+    placed = text.places(facts)
+    jobs = [TextPartJob(r.id, str(context.edition.xml / f"{r.id}.xml"), placed[r.id]) for r in results]
+    marked = {job.id: context.edition.build / TEXT_MARKED / f"{job.id}.txt" for job in jobs}
+    assert all(str(marked[r.id]) in r.files["text"] for r in results)
+    build_text_parts(context, jobs)
+    kept = {job.id: (context.edition.build / TEXT_PARTS / f"{job.id}.txt").read_bytes() for job in jobs}
+    for path in marked.values():
+        path.unlink()
+    build_text_parts(context, jobs)
+    assert {job.id: (context.edition.build / TEXT_PARTS / f"{job.id}.txt").read_bytes() for job in jobs} == kept
+    assert b":Number: 1\n" in b"".join(kept.values())
