@@ -14,6 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from tei_edition.build.tasks import (
+    TEXT_MARKED,
+    TEXT_PARTS,
+    BuildContext,
+    DocumentJob,
+    TextPartJob,
+    build_documents,
+    build_text_parts,
+)
 from tei_edition.config import load_edition
 from tei_edition.errors import TeiEditionError
 from tei_edition.render import rst, text
@@ -120,8 +129,6 @@ def test_a_document_holding_a_noncharacter_is_refused(tmp_path: Path) -> None:
 def test_the_build_lays_parts_out_from_the_marked_part_its_text_kept_or_makes_it_again(tmp_path: Path) -> None:
     """A document's text task keeps its marked part; its part task lays it out at its place, and
     transforms the document again only when the kept part is gone: the same part either way."""
-    from tei_edition.build.tasks import TEXT_MARKED, TEXT_PARTS, BuildContext, DocumentJob, TextPartJob, build_documents, build_text_parts
-
     edition = tmp_path / "edition"
     shutil.copytree(FIXTURE, edition)
     context = BuildContext(load_edition(edition / "edition.toml"))
