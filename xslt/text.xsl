@@ -45,7 +45,7 @@
 
   <!-- The input: a teiCorpus (the edition) or one TEI document. -->
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
-  <!-- A view of a text as RST blocks (strings, wrapped, without the blank lines between). -->
+  <!-- A view of a text as RST blocks (strings marked for layout, without the blank lines between). -->
   <xsl:mode name="txt:blocks" on-no-match="fail" on-multiple-match="fail"/>
   <!-- A view's phrases as RST inline text (strings, escaped). -->
   <xsl:mode name="txt:inline" on-no-match="fail" on-multiple-match="fail"/>
@@ -102,12 +102,12 @@
 
   <!-- ===== a document ===== -->
 
-  <!-- A document as RST: title at $level, metadata fields, versions, notes; $number its
-       place in the edition (none in a file of its own). -->
+  <!-- A document in the edition's file made in one piece: title at $level, metadata
+       fields, versions, notes; $number its place there. -->
   <xsl:function name="txt:document" as="xs:string">
     <xsl:param name="document" as="element(tei:TEI)"/>
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:param name="number" as="xs:string?"/>
+    <xsl:param name="number" as="xs:string"/>
     <xsl:sequence select="string-join((txt:document-heads($document, $level, $number),
       txt:document-body($document, $level, $number))[normalize-space()], '&#10;&#10;')"/>
   </xsl:function>
