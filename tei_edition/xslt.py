@@ -64,6 +64,15 @@ class Stylesheet:
     def __init__(self, path: Path, executable: PyXsltExecutable) -> None:
         self.path = path
         self._executable = executable
+        self._capture: PyXsltExecutable | None = None
+
+    def _capturing(self) -> PyXsltExecutable:
+        """A copy of the executable that keeps result documents in memory (made on first use):
+        one executable switched back and forth crashed Saxon/C freeing the documents it kept."""
+        if self._capture is None:
+            self._capture = self._executable.clone()
+            self._capture.set_capture_result_documents(True)
+        return self._capture
 
     @classmethod
     def load(cls, path: Path) -> Stylesheet:
@@ -98,16 +107,17 @@ class Stylesheet:
         """
         return self._run(tree, params, source, parsed, False)[0]
 
-    def transform_to_strings(
+    def transform_with_documents(
         self,
         tree: etree._ElementTree | PyXdmNode,
         params: Mapping[str, ParamValue] | None = None,
         *,
         source: Path | str | None = None,
         parsed: etree._ElementTree | None = None,
-    ) -> list[str]:
-        """Like `transform`, for a transformation whose result is strings (several outputs
-        of one transformation, each serialised by the stylesheet with fn:serialize)."""
+    ) -> tuple[str, dict[str, str]]:
+        """Like `transform`, and the text of each result document the transformation made
+        (xsl:result-document method="text"), by the last step of its href: several outputs
+        of one transformation, kept in memory, with the principal one serialised as it is made."""
         return self._run(tree, params, source, parsed, True)
 
     def _run(
@@ -116,37 +126,38 @@ class Stylesheet:
         params: Mapping[str, ParamValue] | None,
         source: Path | str | None,
         parsed: etree._ElementTree | None,
-        raw: bool,
-    ) -> list[str]:
-        """The transformation's strings: its serialised result, or (raw) the strings it returned."""
+        capture: bool,
+    ) -> tuple[str, dict[str, str]]:
+        """The serialised result, and (capture) the text of each result document by name."""
         node = tree if isinstance(tree, PyXdmNode) else document_node(tree)
         tree = parsed if parsed is not None else tree
         name = source or (tree.docinfo.URL if isinstance(tree, etree._ElementTree) else None)
-        executable = self._executable
+        executable = self._capturing() if capture else self._executable
         executable.clear_parameters()
         # Saxon/C keeps only a pointer to each parameter's value: the Python objects
         # must outlive the transformation, or Saxon reads freed memory (segfault).
         held = {key: to_xdm(value) for key, value in (params or {}).items()}
         for key, value in held.items():
             executable.set_parameter(key, value)
-        executable.set_result_as_raw_value(raw)
+        documents: dict[str, str] = {}
         try:
-            if raw:
-                value = executable.transform_to_value(xdm_node=node)
-                result = None if value is None else [value.item_at(i).string_value for i in range(value.size)]
-            else:
-                serialised = executable.transform_to_string(xdm_node=node)
-                result = None if serialised is None else [serialised]
+            result = executable.transform_to_string(xdm_node=node)
+            if capture:
+                documents = _texts(executable.get_result_documents() or {})
         except PySaxonApiError as exc:
             message = _clean(exc)
             line = _line_of_path(tree, message) if isinstance(tree, etree._ElementTree) else None
             raise StylesheetError(self.path, message, name, line) from exc
         finally:
             executable.clear_parameters()
-            executable.set_result_as_raw_value(False)
         if result is None:
             raise StylesheetError(self.path, "the transformation returned nothing", name)
-        return result
+        return result, documents
+
+
+def _texts(documents: dict[str, PyXdmValue]) -> dict[str, str]:
+    """The text of each result document, by the last step of its URI."""
+    return {uri.rsplit("/", 1)[-1]: value.head.string_value for uri, value in documents.items()}
 
 
 def document_node(tree: etree._ElementTree | etree._Element) -> PyXdmNode:

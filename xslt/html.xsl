@@ -13,7 +13,7 @@
 
   <!-- What to make of a single TEI document: its own page ('document'), with
        'summary' what the site's pages need of it (html/summary.xsl), or with
-       'document-and-summary' both, as two strings (page, summary). -->
+       'document-and-summary' both (the summary as a result document). -->
   <xsl:param name="page" as="xs:string" select="'document'"/>
   <!-- The site's pages: every document's summary, as one teiCorpus. -->
   <xsl:param name="corpus" as="document-node()?" select="()"/>
@@ -34,14 +34,11 @@
   <!-- The address the site is published at, for citations; empty: cite by identifier. -->
   <xsl:param name="base-url" as="xs:string" select="''"/>
 
-  <!-- How pages and summaries are written: by Saxon (xsl:output, xsl:result-document), or
-       by fn:serialize when one transformation makes two of them. -->
-  <xsl:variable name="te:page-output" static="yes" as="map(xs:string, item())"
-    select="map { 'method': 'html', 'html-version': 5, 'encoding': 'UTF-8', 'indent': false(), 'include-content-type': false() }"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <!-- How a summary is written: by Saxon (xsl:result-document), or by fn:serialize when
+       it is made with the document's page. -->
   <xsl:variable name="te:summary-output" static="yes" as="map(xs:string, item())"
     select="map { 'method': 'xml', 'encoding': 'UTF-8', 'indent': false(), 'omit-xml-declaration': true() }"/>
-  <xsl:output _method="{$te:page-output?method}" _html-version="{$te:page-output?html-version}" _encoding="{$te:page-output?encoding}"
-    _indent="{$te:page-output?indent}" _include-content-type="{$te:page-output?include-content-type}"/>
 
   <!-- ===== modes ===== -->
 
@@ -69,21 +66,23 @@
   </xsl:template>
 
   <!-- A TEI document's page and its summary (the build's workers): one transformation,
-       so that both are made from the same views of its text. -->
-  <xsl:template match="document-node(element(tei:TEI))[$page eq 'document-and-summary']" priority="1" as="xs:string+">
+       so that both are made from the same views of its text. The page is the result; the
+       summary, serialised, the text of the result document "summary.xml" (kept in memory
+       by tei_edition.xslt, never written by Saxon). -->
+  <xsl:template match="document-node(element(tei:TEI))[$page eq 'document-and-summary']" priority="1" as="element(html)">
     <xsl:sequence select="te:check-elements(.)"/>
     <xsl:variable name="views" as="map(xs:string, element()+)" select="te:document-views(tei:TEI)"/>
-    <xsl:variable name="html" as="element(html)">
-      <xsl:apply-templates select="tei:TEI" mode="te:document-page">
-        <xsl:with-param name="views" select="$views"/>
-      </xsl:apply-templates>
-    </xsl:variable>
-    <xsl:variable name="summary" as="element(tei:TEI)">
-      <xsl:apply-templates select="tei:TEI" mode="te:summary">
-        <xsl:with-param name="views" select="$views"/>
-      </xsl:apply-templates>
-    </xsl:variable>
-    <xsl:sequence select="serialize($html, $te:page-output), serialize($summary, $te:summary-output)"/>
+    <xsl:result-document href="summary.xml" method="text">
+      <xsl:variable name="summary" as="element(tei:TEI)">
+        <xsl:apply-templates select="tei:TEI" mode="te:summary">
+          <xsl:with-param name="views" select="$views"/>
+        </xsl:apply-templates>
+      </xsl:variable>
+      <xsl:sequence select="serialize($summary, $te:summary-output)"/>
+    </xsl:result-document>
+    <xsl:apply-templates select="tei:TEI" mode="te:document-page">
+      <xsl:with-param name="views" select="$views"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- The corpus: every site page, each written as a result document (html/site.xsl). -->

@@ -92,8 +92,8 @@ def page_and_summary(document: Document, node: PyXdmNode, neighbours: Sequence[P
     makes the views of its text once for both."""
     sheet = Stylesheet.load(STYLESHEET)
     outputs = {**params, "page": "document-and-summary", "neighbours": list(neighbours)}
-    page, summary = sheet.transform_to_strings(node, outputs, source=document.path, parsed=document.tree)
-    return page.encode("utf-8"), summary.encode("utf-8")
+    page, made = sheet.transform_with_documents(node, outputs, source=document.path, parsed=document.tree)
+    return page.encode("utf-8"), made["summary.xml"].encode("utf-8")
 
 
 def _document_files(document: Document, source: bytes, page: bytes) -> dict[str, bytes]:

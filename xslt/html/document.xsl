@@ -598,8 +598,9 @@
 
   <!-- The title as read: a title may hold editorial signs (a corrected date, an expanded
        abbreviation), and a reader wants the corrected words, not both readings run
-       together ("87 October"); notes (the reading view's textual ones too) are left out. -->
-  <xsl:function name="te:document-title" as="xs:string">
+       together ("87 October"); notes (the reading view's textual ones too) are left out.
+       Cached: a page shows it three times. -->
+  <xsl:function name="te:document-title" as="xs:string" cache="yes">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="read" as="element()*">
       <xsl:apply-templates select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]" mode="te:reading"/>

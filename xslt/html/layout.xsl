@@ -77,8 +77,9 @@
   </xsl:template>
 
   <!-- The page of a register entry or document a @ref points at ("persons.xml#stalin"
-       → "persons.html#stalin"), or nothing when the registers lack it. -->
-  <xsl:function name="te:register-href" as="xs:string?">
+       → "persons.html#stalin"), or nothing when the registers lack it. Cached: a page
+       names the same few people and places again and again. -->
+  <xsl:function name="te:register-href" as="xs:string?" cache="yes">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:variable name="entry" as="element()?" select="te:register-entry($ref, $registers)"/>
     <xsl:sequence select="$entry ! (te:register-page(.) || '#' || @xml:id)"/>
@@ -108,8 +109,14 @@
   <!-- A name as metadata shows it: the register's preferred form, else as written. -->
   <xsl:function name="te:shown-name" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="entry" as="element()?" select="te:register-entry($name/@ref, $registers)"/>
-    <xsl:sequence select="if ($entry) then te:preferred-name($entry) else te:words($name)"/>
+    <xsl:sequence select="(te:register-name($name/@ref), te:words($name))[1]"/>
+  </xsl:function>
+
+  <!-- The preferred name of the register entry a @ref points at, if the registers have it
+       (cached, as te:register-href). -->
+  <xsl:function name="te:register-name" as="xs:string?" cache="yes">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:sequence select="te:register-entry($ref, $registers) ! te:preferred-name(.)"/>
   </xsl:function>
 
 

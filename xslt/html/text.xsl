@@ -376,8 +376,9 @@
     <xsl:sequence select="exists($element/*[te:is-block(.) or self::tei:quote[te:holds-blocks(.)]])"/>
   </xsl:function>
 
-  <!-- An HTML time element accepts these forms of date. -->
-  <xsl:function name="te:is-html-date" as="xs:boolean">
+  <!-- An HTML time element accepts these forms of date. Cached: a page's dates recur
+       (header, both views), and a regular expression match is not cheap. -->
+  <xsl:function name="te:is-html-date" as="xs:boolean" cache="yes">
     <xsl:param name="when" as="xs:string?"/>
     <xsl:sequence select="matches(string($when), '^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$')"/>
   </xsl:function>
