@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from re import _constants as _sre, _parser as _sre_parser  # the patterns as the engine parses them: see marks
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from re import _constants as _sre  # the patterns as the engine parses them: see marks
+from re import _parser as _sre_parser
 from typing import Any
 
 _TABLE = Path(__file__).with_name("conventions.toml")
