@@ -121,6 +121,7 @@ def read_inline(text: str, ctx: InlineContext) -> list[Inline]:
     """The TEI phrase-level content of a piece of source text."""
     out: list[Inline] = []
     pending = ""
+    bracketed = False
     for part in split_brackets(text, ctx.ledger.path, ctx.line):
         if isinstance(part, str):
             pending += part
@@ -129,8 +130,9 @@ def read_inline(text: str, ctx: InlineContext) -> list[Inline]:
         out.extend(read_plain(pending[: len(pending) - absorbed], ctx))
         out.extend(built)
         pending = ""
+        bracketed = True
     out.extend(read_plain(pending, ctx))
-    return _substitutions(out, ctx)
+    return _substitutions(out, ctx) if bracketed else out  # deletions and additions come from brackets only
 
 
 def _substitutions(items: list[Inline], ctx: InlineContext) -> list[Inline]:
