@@ -74,6 +74,8 @@ CASES = [
     ("numero debris", "Copy N^{ϱ} 1 - to Cde. Vasilevsky\n", "<choice><orig>N^{ϱ}</orig><reg>Nº</reg></choice>"),
     ("OCR misreading of a name", "Read this to Kim II Sung now.\n", '<persName ref="persons.xml#kim-il-sung"><choice><orig>Kim II Sung</orig><reg>Kim Il Sung</reg></choice></persName>'),
     ("words run together", "no loss andKorea would be free.\n", "<choice><orig>andKorea</orig><reg>and Korea</reg></choice>"),
+    ("words run together, the name first", "troops enter Pyongyangthe next day.\n", "<choice><orig>Pyongyangthe</orig><reg>Pyongyang the</reg></choice>"),
+    ("a capitalised word that is no name run together", "the Koreanthe troops stay.\n", "the Koreanthe troops"),
     ("unclassified bracket", "We agree [stamp: 3/X] fully.\n", '<note type="unclassified">stamp: 3/X</note>'),
     ("numbered sections", "First. We agree.\n\nSecond. We insist.\n", '<p n="2"><label>Second.</label> We insist.</p>'),
     ("lettered list", "We think that:\n\na) one;\n\nb) two.\n", '<list type="lettered"><item n="a"><label>a)</label> one;</item><item n="b"><label>b)</label> two.</item></list>'),
