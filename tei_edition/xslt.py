@@ -76,8 +76,12 @@ class Stylesheet:
 
     @classmethod
     def load(cls, path: Path) -> Stylesheet:
-        """Compile `path` the first time it is asked for, then hand out the same executable."""
-        path = Path(path).resolve()
+        """Compile `path` the first time it is asked for, then hand out the same executable
+        (found by an absolute path as given first: resolving it again costs system calls per page)."""
+        given = Path(path)
+        if given in cls._compiled and given.is_absolute():
+            return cls._compiled[given]
+        path = given.resolve()
         if path not in cls._compiled:
             if not path.is_file():
                 raise StylesheetError(path, "stylesheet not found")
@@ -89,6 +93,8 @@ class Stylesheet:
             if executable is None:
                 raise StylesheetError(path, "does not compile")
             cls._compiled[path] = Stylesheet(path, executable)
+        if given.is_absolute():
+            cls._compiled[given] = cls._compiled[path]
         return cls._compiled[path]
 
     def transform(

@@ -57,9 +57,9 @@
        with corrections applied (the forms as written are in the register already). -->
   <xsl:function name="te:name-form" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($name//text()[not(ancestor::tei:supplied
-      or ancestor::tei:note or ancestor::tei:sic[parent::tei:choice] or ancestor::tei:orig
-      or ancestor::tei:abbr[parent::tei:choice] or ancestor::tei:del)]))"/>
+    <xsl:sequence select="normalize-space(string-join($name//text()[not(ancestor::*[self::tei:supplied
+      or self::tei:note or self::tei:sic[parent::tei:choice] or self::tei:orig
+      or self::tei:abbr[parent::tei:choice] or self::tei:del])]))"/>
   </xsl:function>
 
 </xsl:stylesheet>
