@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from tei_edition.conventions import may_match
 from tei_edition.dates import find_dates, parse_date
 from tei_edition.inline import InlineContext, detex, read_inline, regularise_debris
 from tei_edition.model import Line, Version
@@ -247,7 +248,8 @@ class BodyBuilder:
             return False
         bare = _BRACKET.sub(" ", text)
         bare = _NUMBER_LEAD.sub("", bare)
-        bare = self.conv.letterspaced.sub(lambda m: m.group(0).replace(" ", ""), bare)
+        if may_match(self.conv.letterspaced, bare):
+            bare = self.conv.letterspaced.sub(lambda m: m.group(0).replace(" ", ""), bare)
         names = [m for m in self.ctx.registers.find_names(bare) if m.entry.register == "persons"]
         if not names:
             return False

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from re import _constants as _sre  # the patterns as the engine parses them: see marks
 from re import _parser as _sre_parser
-from typing import Any
+from typing import Any, Final
 
 _TABLE = Path(__file__).with_name("conventions.toml")
 
@@ -131,9 +131,10 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     and finding that out is one quick scan for a character.
     """
     needed = marks(pattern)
-    if len(needed) == 1:
-        return needed in text
-    return not needed or any(mark in text for mark in needed)
+    if needed and (needed not in text if len(needed) == 1 else not any(mark in text for mark in needed)):
+        return False
+    run = separated_run(pattern)
+    return run is None or run.search(text) is not None
 
 
 @lru_cache(maxsize=256)
@@ -151,6 +152,89 @@ def marks(pattern: re.Pattern[str]) -> str:
         return _marks(_sre_parser.parse(pattern.pattern, pattern.flags))
     except (re.error, TypeError, ValueError, AttributeError):
         return ""
+
+
+@lru_cache(maxsize=256)
+def separated_run(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A quick pattern found in every text `pattern` matches in, or None: from a repeat of a character and a separator.
+
+    Letter-spaced words (a letter and a space, three times or more, then a
+    letter) hold " L L " (space, letter, space, letter, space): a search for
+    that starts at the spaces only, where the pattern's own search tries every
+    character, so a text without it is skipped at a fraction of the cost.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        source = _run(_sre_parser.parse(pattern.pattern, pattern.flags))
+        return re.compile(source, pattern.flags) if source else None
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _run(items: Any) -> str | None:
+    """The run of the first repeat, done twice or more, that every match passes through."""
+    for op, value in items:
+        found = None
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and value[0] >= 2:
+            found = _separated(list(value[2]), value[0])
+        elif op is _sre.SUBPATTERN and not value[1] & re.IGNORECASE:
+            found = _run(value[3])
+        elif op is _sre.ATOMIC_GROUP:
+            found = _run(value)
+        if found:
+            return found
+    return None
+
+
+def _separated(body: list[Any], times: int) -> str | None:
+    """`(?:Xc){n}` or `(?:cX){n}` (X one character, c a literal) holds c X c ... X c, n - 1 times X."""
+    if len(body) == 1 and body[0][0] is _sre.SUBPATTERN and not body[0][1][1] & re.IGNORECASE:
+        body = list(body[0][1][3])
+    if len(body) != 2:
+        return None
+    (first_op, first), (second_op, second) = body
+    if second_op is _sre.LITERAL:
+        one, separator = _one_character(first_op, first), second
+    elif first_op is _sre.LITERAL:
+        one, separator = _one_character(second_op, second), first
+    else:
+        return None
+    if one is None:
+        return None
+    between = re.escape(chr(separator))
+    return between + (one + between) * (times - 1)
+
+
+_CATEGORIES: Final = {
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _one_character(op: Any, value: Any) -> str | None:
+    """A literal or a class as pattern source again, or None for anything else."""
+    if op is _sre.LITERAL:
+        return re.escape(chr(value))
+    if op is not _sre.IN:
+        return None
+    parts = []
+    for member_op, member in value:
+        if member_op is _sre.NEGATE and not parts:
+            parts.append("^")
+        elif member_op is _sre.LITERAL:
+            parts.append(re.escape(chr(member)))
+        elif member_op is _sre.RANGE:
+            parts.append(f"{re.escape(chr(member[0]))}-{re.escape(chr(member[1]))}")
+        elif member_op is _sre.CATEGORY and member in _CATEGORIES:
+            parts.append(_CATEGORIES[member])
+        else:
+            return None
+    return f"[{''.join(parts)}]"
 
 
 def _marks(items: Any) -> str:
@@ -192,4 +276,5 @@ __all__ = [
     default_conventions.__name__,
     may_match.__name__,
     marks.__name__,
+    separated_run.__name__,
 ]

@@ -22,7 +22,7 @@ from lxml import etree
 from tei_edition.archival import ArchivalReference, archive_pattern, find_references, load_archives
 from tei_edition.body import BodyBuilder, BodyFacts
 from tei_edition.config import Edition
-from tei_edition.conventions import Conventions, compile_conventions, default_table
+from tei_edition.conventions import Conventions, compile_conventions, default_table, may_match
 from tei_edition.dates import parse_date
 from tei_edition.errors import SourceError
 from tei_edition.header import HeaderFacts, build_header
@@ -239,7 +239,9 @@ class Converter:
         letterspaced = self.conventions.letterspaced
 
         def words(text: str) -> list[str]:
-            return _words(letterspaced.sub(lambda m: m.group(0).replace(" ", ""), text))
+            if may_match(letterspaced, text):
+                text = letterspaced.sub(lambda m: m.group(0).replace(" ", ""), text)
+            return _words(text)
 
         available: Counter[str] = Counter()
         for item in converted:

@@ -486,7 +486,9 @@ def _letterspacing_only(text: str, ctx: InlineContext) -> list[_Span]:
 
 
 def _letterspacing(text: str, ctx: InlineContext, wrap_names: bool = True) -> list[_Span]:
-    spans = []
+    spans: list[_Span] = []
+    if not may_match(ctx.conventions.letterspaced, text):
+        return spans
     for match in ctx.conventions.letterspaced.finditer(text):
         word = match.group(0).replace(" ", "")
 

@@ -180,6 +180,7 @@ def test_may_match_never_skips_a_text_a_pattern_matches() -> None:
     patterns = [conventions.tex_math, conventions.tex_superscript, conventions.ship, conventions.letterspaced]
     lines = [line for path in sorted((ROOT / "sources").glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
     lines += ["N^{o} 5", "$\\mbox{To}$ Stalin", 'USS "Missouri"', "USS “Missouri”", "G O L O V K O", "no sign at all", ""]
+    lines += ["A. G R O M Y K O", "(S T A L I N)", "a I a", "x G O L O", "Г О Л О В К О.", "A B C", "A  B  C  D"]
     skipped = 0
     for pattern in patterns:
         for line in lines:
@@ -203,3 +204,26 @@ def test_chrome_patterns_tried_as_one_say_what_each_says() -> None:
         assert (conventions.any_chrome.match(line) is not None) == any(p.match(line) for p in conventions.chrome), line
     grouped = dataclasses.replace(conventions, chrome=(re.compile(r"^(a)\1$"), re.compile(r"^(b)\1$")))
     assert grouped.any_chrome is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<![\w.])(?:[^\W\d_] ){3,}[^\W\d_](?![\w])", r"\ [^\W\d_]\ [^\W\d_]\ "),  # letter-spacing: " L L "
+        (r"(?:ab){3}", "babab"),
+        (r"(x[0-9]){4}", "x[0-9]x[0-9]x[0-9]x"),
+        (r"(?: [a-z]){2,}", r"\ [a-z]\ "),
+        (r"(?:[^\W\d_] )?x", None),  # a repeat that may be absent holds nothing
+        (r"(?:a. ){3}", None),  # three parts to a repeat: not read
+        (r"(?i:(?:a )){3}", None),  # either case
+        (r"[a-z]+", None),
+    ],
+)
+def test_separated_run_is_what_every_match_holds(pattern: str, expected: str | None) -> None:
+    from tei_edition.conventions import separated_run
+
+    run = separated_run(re.compile(pattern))
+    assert (run.pattern if run else None) == expected
+    if run is not None:
+        for text in ("G O L O V K O", "abababab", "x1x2x3x4x", " a b c ", "nothing here"):
+            assert re.search(pattern, text) is None or run.search(text) is not None, text
