@@ -130,11 +130,16 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     most texts lack the one sign a pattern needs ("$", "^", a quotation mark),
     and finding that out is one quick scan for a character.
     """
-    needed = marks(pattern)
+    needed, run = _tests(pattern)
     if needed and (needed not in text if len(needed) == 1 else not any(mark in text for mark in needed)):
         return False
-    run = separated_run(pattern)
     return run is None or run.search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _tests(pattern: re.Pattern[str]) -> tuple[str, re.Pattern[str] | None]:
+    """What may_match checks for a pattern, asked for once per call (it runs for every text)."""
+    return marks(pattern), separated_run(pattern)
 
 
 @lru_cache(maxsize=256)
