@@ -264,7 +264,7 @@ class _Witnesses:
 
     def __init__(self) -> None:
         self._pending: list[dict[str, Any]] = []
-        self._buckets: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+        self._buckets: dict[tuple[str, tuple[str, ...]], list[dict[str, Any] | Identity]] = {}
         self._found = False
 
     def add(self, facts: dict[str, Any]) -> None:
@@ -275,10 +275,13 @@ class _Witnesses:
     def found(self) -> bool:
         for facts in self._pending:
             bucket = self._buckets.setdefault((facts["date"], tuple(facts["senders"])), [])
-            if bucket and not self._found:
+            if bucket and not self._found:  # a bucket's identities are made once it has two (then all are)
+                bucket[0] = bucket[0] if isinstance(bucket[0], Identity) else _identity(bucket[0])
                 identity = _identity(facts)
-                self._found = any(identity.same_document(_identity(other)) for other in bucket)
-            bucket.append(facts)
+                self._found = any(identity.same_document(other) for other in bucket)  # type: ignore[union-attr]
+                bucket.append(identity)
+            else:
+                bucket.append(facts)
         self._pending.clear()
         return self._found
 

@@ -2,7 +2,9 @@
 
 Every executor takes the same tasks (a function of `tei_edition.build.tasks` and
 its arguments) and yields each task with its result as it finishes, so the build
-records outputs in whatever order they complete. Local workers are forked, so
+records outputs in whatever order they complete; tasks added to a run while it
+runs (`Run.add`) run in it too, so what depends on some tasks starts as soon as
+they are done, beside the others. Local workers are forked, so
 each starts with the toolkit imported; each worker then compiles the stylesheets
 and loads the schema once, on its first task, and keeps them for the whole build.
 """
@@ -12,9 +14,10 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from tei_edition.errors import TeiEditionError
 
@@ -33,14 +36,57 @@ class ExecutorError(TeiEditionError):
     """Raised when the executor cannot start (no Dask installed, scheduler unreachable)."""
 
 
+class Run(Protocol):
+    """Tasks running: iterated, each task with its result as it finishes."""
+
+    def __iter__(self) -> Iterator[tuple[Task, Any]]: ...
+
+    def add(self, tasks: list[Task]) -> None:
+        """Run these too (yielded by the same iteration)."""
+
+
+class _SerialRun:
+    def __init__(self, tasks: list[Task]) -> None:
+        self._queue = deque(tasks)
+
+    def add(self, tasks: list[Task]) -> None:
+        self._queue.extend(tasks)
+
+    def __iter__(self) -> Iterator[tuple[Task, Any]]:
+        while self._queue:
+            task = self._queue.popleft()
+            yield task, task.function(*task.args)
+
+
+class _FutureRun:
+    """Tasks submitted to workers, yielded as their futures finish (`first_done`: the finished of some futures)."""
+
+    def __init__(self, submit: Callable[[Task], Any], first_done: Callable[[list[Any]], Any], tasks: list[Task]) -> None:
+        self._submit, self._first_done = submit, first_done
+        self._pending: dict[Any, Task] = {}
+        self.add(tasks)
+
+    def add(self, tasks: list[Task]) -> None:
+        for task in tasks:
+            self._pending[self._submit(task)] = task
+
+    def __iter__(self) -> Iterator[tuple[Task, Any]]:
+        while self._pending:
+            for future in self._first_done(list(self._pending)):
+                yield self._pending.pop(future), future.result()
+
+
+def _first_done(futures: list[Future]) -> set[Future]:
+    return wait(futures, return_when=FIRST_COMPLETED).done
+
+
 class SerialExecutor:
     """Runs each task here, one after the other (`--jobs 1`)."""
 
     workers = 1
 
-    def run(self, tasks: list[Task]) -> Iterator[tuple[Task, Any]]:
-        for task in tasks:
-            yield task, task.function(*task.args)
+    def run(self, tasks: list[Task]) -> Run:
+        return _SerialRun(tasks)
 
     def close(self) -> None:
         """Nothing to release."""
@@ -53,12 +99,8 @@ class LocalExecutor:
         self.workers = workers
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
-    def run(self, tasks: list[Task]) -> Iterator[tuple[Task, Any]]:
-        pending: dict[Future, Task] = {self._pool.submit(task.function, *task.args): task for task in tasks}
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                yield pending.pop(future), future.result()
+    def run(self, tasks: list[Task]) -> Run:
+        return _FutureRun(lambda task: self._pool.submit(task.function, *task.args), _first_done, tasks)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -86,12 +128,11 @@ class DaskExecutor:
         self._client.restart()
         self.workers = max(1, sum(self._client.nthreads().values()))
 
-    def run(self, tasks: list[Task]) -> Iterator[tuple[Task, Any]]:
-        from distributed import as_completed
+    def run(self, tasks: list[Task]) -> Run:
+        from distributed import wait as dask_wait
 
-        futures = {self._client.submit(task.function, *task.args, pure=False): task for task in tasks}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+        return _FutureRun(lambda task: self._client.submit(task.function, *task.args, pure=False),
+                          lambda futures: dask_wait(futures, return_when="FIRST_COMPLETED").done, tasks)
 
     def close(self) -> None:
         self._client.close()
@@ -118,6 +159,7 @@ __all__ = [
     "MAX_BATCH",
     Task.__name__,
     ExecutorError.__name__,
+    Run.__name__,
     SerialExecutor.__name__,
     LocalExecutor.__name__,
     DaskExecutor.__name__,

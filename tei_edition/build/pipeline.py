@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, Protocol
 
 from tei_edition.build import textedition
 from tei_edition.build.conversion import WHOLE_CONVERSION, Doc, convert_phase, relative
-from tei_edition.build.executors import SerialExecutor, Task, batch_size, batches
+from tei_edition.build.executors import Run, SerialExecutor, Task, batch_size, batches
 from tei_edition.build.hashing import FileHashes, Prefix, digest
 from tei_edition.build.inputs import Inputs
 from tei_edition.build.manifest import Manifest, Record
@@ -238,36 +238,72 @@ def _document_phase(
     for job in jobs:  # outputs about to be remade are not up to date until they are
         for stage in job.stages:
             manifest.forget(f"{stage}:{job.id}")
-    first = [name for name in stale_listings if name not in AFTER_DOCUMENTS]
-    tasks = [Task(build_listing, (context, name)) for name in first]
-    tasks += [Task(build_documents, (context, batch)) for batch in batches(jobs, executor.workers)]
-    _run(executor, tasks, manifest, keys, progress, "documents", len(jobs) + len(first), report)
-    # What is made from the documents' outputs side by side: the site's pages, the text edition's parts, the edition rules.
-    after = [Task(build_listing, (context, name)) for name in stale_listings if name in AFTER_DOCUMENTS]
-    plan = _plan_text_edition(edition, context, inputs, ordered, keys, manifest, executor, options, report) if "text" in options.formats else None
-    parts = plan.tasks if plan is not None else []
-    files = {d.id: d.path for d in ordered} | {str(p.name): str(p) for p in _register_paths(edition)}
-    rules, rules_key = _plan_edition_rules(edition, context, inputs, files, manifest, options, report)
-    if after or parts or rules:
-        total = len(after) + len(rules) + (plan.stale if plan else 0)
-        _run(executor, after + rules + parts, manifest, keys, progress, "site, text edition and edition rules", total, report, rules_key)
-    if plan is not None:
-        _join_text_edition(context, plan, manifest, options, report)
+    _make(edition, context, inputs, ordered, jobs, stale_listings, keys, manifest, executor, options, progress, report)
 
 
-def _run(executor: Any, tasks: list[Task], manifest: Manifest, keys: dict[str, str], progress: Progress, phase: str,
-         total: int, report: BuildReport, rules_key: Callable[[ListingResult], str] | None = None) -> None:
-    """Run per-document and whole-edition tasks, recording each output as it comes (the edition rules' with `rules_key`)."""
-    progress.phase(phase, total)
-    for _, result in executor.run(tasks):
+def _make(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list[Doc], jobs: list[DocumentJob], stale_listings: list[str],
+          keys: dict[str, str], manifest: Manifest, executor: Any, options: BuildOptions, progress: Progress, report: BuildReport) -> None:
+    """Run the stale outputs' tasks, each started as soon as what it is made from is there, recording each as it comes.
+
+    The site's pages are made from every page's summary: when they are to be made, the
+    pages are made first, by tasks of their own, and the site's pages start with the
+    last of them, beside the documents' other outputs (a document is then read twice,
+    which costs less than a worker left idle while one makes the site). The text
+    edition's parts and the edition rules start once every document's text and
+    validation are recorded.
+    """
+    first = [Task(build_listing, (context, name)) for name in stale_listings if name not in AFTER_DOCUMENTS]
+    site = [Task(build_listing, (context, name)) for name in stale_listings if name in AFTER_DOCUMENTS]
+    pages = [job._replace(stages=("html",)) for job in jobs if site and "html" in job.stages]
+    rest = [job._replace(stages=tuple(s for s in job.stages if s != "html")) if site else job for job in jobs if not site or job.stages != ("html",)]
+    page_tasks = [Task(build_documents, (context, batch)) for batch in batches(pages, executor.workers)]
+    rest_tasks = [Task(build_documents, (context, batch)) for batch in batches(rest, executor.workers)]
+    progress.phase("documents", len(first) + len(site) + len(pages) + len(rest))
+    run = executor.run(first + page_tasks + rest_tasks)
+    before_site, before_rest = {id(task) for task in page_tasks}, {id(task) for task in rest_tasks}
+    if not before_site:
+        run.add(site)
+    after: _AfterDocuments | None = None if before_rest else _AfterDocuments.start(edition, context, inputs, ordered, keys, manifest, executor,
+                                                                                   options, progress, report, run)
+    for task, result in run:
         if isinstance(result, ListingResult):
-            key = rules_key(result) if rules_key is not None and result.name == RULES else keys[result.name]
+            key = after.rules_key(result) if after is not None and result.name == RULES else keys[result.name]
             _record_listing(manifest, result, key, report)
             progress.advance()
             continue
         for item in result:
             _record_document(manifest, item, keys, report)
         progress.advance(len(result))
+        if id(task) in before_site:
+            before_site.discard(id(task))
+            if not before_site:
+                run.add(site)
+        if id(task) in before_rest:
+            before_rest.discard(id(task))
+            if not before_rest:
+                after = _AfterDocuments.start(edition, context, inputs, ordered, keys, manifest, executor, options, progress, report, run)
+    if after is not None and after.plan is not None:
+        _join_text_edition(context, after.plan, manifest, options, report)
+
+
+class _AfterDocuments(NamedTuple):
+    """What starts once every document's outputs are recorded: the text edition's parts and the edition rules."""
+
+    plan: textedition.TextEditionPlan | None
+    rules_key: Callable[[ListingResult], str]
+
+    @classmethod
+    def start(cls, edition: Edition, context: BuildContext, inputs: Inputs, ordered: list[Doc], keys: dict[str, str], manifest: Manifest,
+              executor: Any, options: BuildOptions, progress: Progress, report: BuildReport, run: Run) -> _AfterDocuments:
+        """Plan them from the documents' records and add their tasks to the run."""
+        plan = _plan_text_edition(edition, context, inputs, ordered, keys, manifest, executor, options, report) if "text" in options.formats else None
+        files = {d.id: d.path for d in ordered} | {str(p.name): str(p) for p in _register_paths(edition)}
+        rules, rules_key = _plan_edition_rules(edition, context, inputs, files, manifest, options, report)
+        parts = plan.tasks if plan is not None else []
+        if rules or parts:
+            progress.phase("text edition and edition rules", len(rules) + (plan.stale if plan is not None else 0))
+            run.add(rules + parts)
+        return cls(plan, rules_key)
 
 
 def _plan_text_edition(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list[Doc], keys: dict[str, str], manifest: Manifest,
