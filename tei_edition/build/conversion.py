@@ -26,7 +26,7 @@ from tei_edition.build.executors import Task, batches
 from tei_edition.build.hashing import FileHashes, digest
 from tei_edition.build.inputs import Inputs
 from tei_edition.build.manifest import Manifest, Record
-from tei_edition.build.sourcemap import entry_block, update_sourcemap
+from tei_edition.build.sourcemap import update_sourcemap
 from tei_edition.build.tasks import BuildContext, ConvertResult, convert_sources, register_refs
 from tei_edition.config import Edition
 from tei_edition.render.corpus import document_date
@@ -175,10 +175,8 @@ class _Settlement:
             path = self.edition.xml / document.file
             write_atomic(path, document.xml)
             self.written.append(str(path))
-            entry = {"source": result.source, "elements": document.positions}
-            self.sourcemap[document.file] = entry_block(document.file, entry)
-            positions = digest(json.dumps(entry, sort_keys=True))
-            written.append(Doc(document.id, str(path), self.hashes.wrote(path, document.xml), document.refs, document.date, positions))
+            self.sourcemap[document.file] = document.sourcemap
+            written.append(Doc(document.id, str(path), self.hashes.wrote(path, document.xml), document.refs, document.date, document.positions))
         info = {"free": free, "taken": blocking, "documents": [doc.info(d.identity) for doc, d in zip(written, result.documents)]}
         self.finished.append((name, Record(key, [doc.path for doc in written], info)))
         self.replaced.extend(record.files if record is not None else [])

@@ -17,6 +17,7 @@ each on its first task of that kind).
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from lxml import etree
 
 from tei_edition.build.hashing import digest
+from tei_edition.build.sourcemap import entry_block
 from tei_edition.config import Edition
 from tei_edition.errors import SourceError, TeiEditionError
 from tei_edition.registers import REGISTERS
@@ -80,7 +82,11 @@ class ConvertedDocument:
     file: str
     """Its file name in the xml folder, as the converter names it."""
     xml: bytes
-    positions: dict[str, int]
+    sourcemap: str
+    """Its entry in xml/sourcemap.json (source and positions), printed as it stands there (build/sourcemap.py):
+    one string to send, not a dict of every element's line."""
+    positions: str
+    """The digest of that entry (validation reports source lines from it)."""
     refs: list[str]
     date: str
     identity: dict[str, Any]
@@ -110,18 +116,19 @@ def convert_sources(context: BuildContext, paths: list[str], taken: tuple[str, .
             results.append(ConvertResult(source, path, error=f"{source}:{exc.line}:{exc.column}: {exc.message}"))
             continue
         files = {entry["id"]: str(entry["file"]) for entry in report.documents}
-        documents = [
-            ConvertedDocument(
+        documents = []
+        for item in converted:
+            entry = {"source": source, "elements": item.positions}
+            documents.append(ConvertedDocument(
                 item.doc_id,
                 files[item.doc_id],
                 serialize(item.tree),
-                item.positions,
+                entry_block(files[item.doc_id], entry),
+                digest(json.dumps(entry, sort_keys=True)),
                 register_refs(item.tree.getroot()),
                 document_date(item.tree.getroot()),
                 _identity_facts(item.tree.getroot()),
-            )
-            for item in converted
-        ]
+            ))
         results.append(ConvertResult(source, path, documents))
     return results
 
