@@ -9,6 +9,7 @@ writes the files, so a failed source leaves nothing behind.
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
 import re
 from collections import Counter
@@ -280,11 +281,14 @@ def _words(text: str) -> list[str]:
 
 
 def _context_year(doc: SourceDocument) -> int | None:
-    for text in [doc.title, *(line.text for v in doc.versions for line in v.lines)]:
-        found = re.search(r"\b(1[89]\d\d|20\d\d)\b", text or "")
+    for text in itertools.chain([doc.title], (line.text for v in doc.versions for line in v.lines)):
+        found = _YEAR.search(text or "")
         if found:
             return int(found.group(1))
     return None
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _version_number(doc: SourceDocument, index: int) -> int | None:
