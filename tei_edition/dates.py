@@ -428,14 +428,13 @@ def _calendar_value(value: Day | time | datetime) -> str | None:
 def _readings(text: str, context_year: int | None) -> list[_Found]:
     """Every reading of every rule, overlapping ones included."""
     found = []
-    for rule in RULES:
-        marks = rule.marks
+    for name, regex, read, marks in RULES:  # unpacked: this loop runs for every text with a digit
         if marks and (marks not in text if len(marks) == 1 else not any(mark in text for mark in marks)):
             continue
-        for match in rule.regex.finditer(text):
-            reading = rule.read(match, context_year)
+        for match in regex.finditer(text):
+            reading = read(match, context_year)
             if reading is not None:
-                found.append(_Found(match.start(), match.end(), rule.name, *reading))
+                found.append(_Found(match.start(), match.end(), name, *reading))
     return found
 
 
