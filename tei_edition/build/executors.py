@@ -88,6 +88,13 @@ class SerialExecutor:
     def run(self, tasks: list[Task]) -> Run:
         return _SerialRun(tasks)
 
+    def now(self, task: Task) -> Any:
+        """Run one task at once: here."""
+        return task.function(*task.args)
+
+    def end_now(self) -> None:
+        """Nothing to release."""
+
     def close(self) -> None:
         """Nothing to release."""
 
@@ -98,11 +105,26 @@ class LocalExecutor:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        self._beside: ProcessPoolExecutor | None = None
 
     def run(self, tasks: list[Task]) -> Run:
         return _FutureRun(lambda task: self._pool.submit(task.function, *task.args), _first_done, tasks)
 
+    def now(self, task: Task) -> Any:
+        """Run one task at once, in a process beside the pool's (theirs may all be busy with a run's tasks),
+        kept until `end_now`: what it loads stays out of this process, and goes with it."""
+        if self._beside is None:
+            self._beside = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        return self._beside.submit(task.function, *task.args).result()
+
+    def end_now(self) -> None:
+        """End the process `now` started, if any."""
+        if self._beside is not None:
+            self._beside.shutdown(wait=True)
+            self._beside = None
+
     def close(self) -> None:
+        self.end_now()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -133,6 +155,13 @@ class DaskExecutor:
 
         return _FutureRun(lambda task: self._client.submit(task.function, *task.args, pure=False),
                           lambda futures: dask_wait(futures, return_when="FIRST_COMPLETED").done, tasks)
+
+    def now(self, task: Task) -> Any:
+        """Run one task at once: before the tasks the cluster has queued."""
+        return self._client.submit(task.function, *task.args, pure=False, priority=1).result()
+
+    def end_now(self) -> None:
+        """Nothing to release."""
 
     def close(self) -> None:
         self._client.close()
