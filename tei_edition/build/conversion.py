@@ -2,8 +2,9 @@
 
 Every changed source is converted in the workers as if it came first; then, in
 source order, the ids are settled exactly as `tei-edition convert` settles them (a
-document whose id an earlier source took gets `-2`), and the few sources that
-need it are converted again knowing the ids before them. Sources are settled as
+document whose id an earlier source took gets `-2`), and the sources that need it
+(a fifth of 10,000 generated cables) are converted again knowing the ids before
+them, never in this process (see `convert_phase`). Sources are settled as
 their conversions come in, not once all have: the documents of a settled source
 are written and its conversion dropped while the workers convert the next ones,
 so this process holds a few batches of TEI at a time, not the whole edition's,

@@ -4,7 +4,8 @@ Every executor takes the same tasks (a function of `tei_edition.build.tasks` and
 its arguments) and yields each task with its result as it finishes, so the build
 records outputs in whatever order they complete; tasks added to a run while it
 runs (`Run.add`) run in it too, so what depends on some tasks starts as soon as
-they are done, beside the others. Local workers are forked, so
+they are done, beside the others; and one task can be run at once (`now`) while
+the workers are busy with a run's. Local workers are forked, so
 each starts with the toolkit imported; each worker then compiles the stylesheets
 and loads the schema once, on its first task, and keeps them for the whole build.
 """
