@@ -25,6 +25,7 @@ from tei_edition.config import load_edition
 from tei_edition.errors import XmlInputError
 from tei_edition.render import RenderOptions, get_writer, html, summaries
 from tei_edition.render.corpus import load_corpus
+from tei_edition.render.recent import RecentFiles
 from tei_edition.xmlio import NSMAP, parse_xml
 from tei_edition.xslt import document_node
 
@@ -320,18 +321,25 @@ def test_a_summary_is_the_same_made_with_the_page_or_alone() -> None:
         assert summary == summaries.summarise(document.tree, html.edition_params(corpus.edition), document.path), document.id
 
 
-def test_recent_nodes_are_kept_by_content(tmp_path: Path) -> None:
-    """A worker keeps the Saxon nodes of the files it read last (a page's neighbours are
-    the pages before and after it): the same bytes give the same node, changed bytes a
-    new one, and only the last few are kept."""
-    nodes = html.RecentNodes(size=2)
-    path = tmp_path / "a.xml"
-    first = nodes.node(path, b"<a>1</a>")
-    assert nodes.node(path, b"<a>1</a>") is first
-    changed = nodes.node(path, b"<a>2</a>")
-    assert changed is not first and changed.string_value == "2"
-    nodes.node(path, b"<a>3</a>")
-    assert nodes.node(path, b"<a>1</a>") is not first  # the oldest of three was let go
+def test_recent_files_are_kept_by_content(tmp_path: Path) -> None:
+    """A worker keeps the files it read last, parsed and made Saxon nodes once (a document's
+    outputs share them, and a page's neighbours are the pages before and after it): the same
+    bytes give the same tree and node, changed bytes new ones, and only the last few are kept."""
+    files = RecentFiles(size=2)
+    path, other = tmp_path / "a.xml", tmp_path / "b.xml"
+    path.write_bytes(b"<a>1</a>")
+    first = files.read(path)
+    assert files.read(path) is first and first.node is first.node and first.source == b"<a>1</a>"
+    path.write_bytes(b"<a>2</a>")
+    changed = files.read(path)
+    assert changed is not first and changed.node.string_value == "2" and changed.tree.getroot().text == "2"
+    other.write_bytes(b"<a>1</a>")
+    assert files.read(other) is not first and files.read(other).tree.docinfo.URL == str(other)  # by path too
+    path.write_bytes(b"<a>1</a>")
+    assert files.read(path) is not first  # the oldest of three was let go
+    path.write_bytes(b"<a>&#x1;</a>")
+    with pytest.raises(XmlInputError):
+        files.read(path)
 
 
 def test_each_page_links_to_its_neighbours_in_date_order_whatever_the_file_order(tmp_path: Path) -> None:

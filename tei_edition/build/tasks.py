@@ -40,7 +40,7 @@ from tei_edition.xmlio import XML_NS, parse_xml, serialize, write_atomic
 
 if TYPE_CHECKING:
     from tei_edition.convert import Converter
-    from tei_edition.render.html import RecentNodes
+    from tei_edition.render.recent import ReadFile, RecentFiles
     from tei_edition.render.text import PartPlace
     from tei_edition.validate.index import FileFacts
 
@@ -206,13 +206,13 @@ def _build_document(context: BuildContext, job: DocumentJob) -> DocumentResult:
     if not renders:
         return result
     try:
-        document = _document(Path(job.path))
+        document, read = _document(Path(job.path))
     except TeiEditionError as exc:
         result.errors.update({stage: str(exc) for stage in renders})
         return result
     for stage in renders:
         try:
-            result.files[stage] = _render(context, stage, document, job, result.info)
+            result.files[stage] = _render(context, stage, document, read, job, result.info)
         except TeiEditionError as exc:
             result.errors[stage] = str(exc)
     return result
@@ -223,18 +223,19 @@ def facts_digest(facts: FileFacts | None) -> str:
     return "-" if facts is None else digest(facts.path, facts.shown, facts.fragment, *facts.targets)
 
 
-def _render(context: BuildContext, stage: str, document: Document, job: DocumentJob, info: dict[str, dict[str, Any]]) -> list[str]:
+def _render(context: BuildContext, stage: str, document: Document, read: ReadFile, job: DocumentJob, info: dict[str, dict[str, Any]]) -> list[str]:
+    """One output of a document; `read`: its file as read once for every output (bytes, tree, Saxon node)."""
     out = context.edition.build / stage
     if stage == "html":
         from tei_edition.render import html
 
-        neighbours = [Path(path) for path in job.neighbours]
-        files, summary = html.render_document_page(document, neighbours, _Cache.html_params(context.edition), context.edition, _Cache.nodes())
+        neighbours = [_Cache.recent().read(Path(path)).node for path in job.neighbours]
+        files, summary = html.render_document_page(document, read.source, read.node, neighbours, _Cache.html_params(context.edition), context.edition)
         return [*_write(out, files), str(summary)]  # summary: for the site's pages
     if stage == "text":  # with what placing its part in the edition's file needs, and the part to lay out there
         from tei_edition.render import text
 
-        made = text.render_document_and_facts(_Cache.corpus(context.edition), document, context.view)
+        made = text.render_document_and_facts(_Cache.corpus(context.edition), document, context.view, read.node)
         info["text"] = {"facts": [made.facts.sort_key, *made.facts.notes]}
         marked = _write(context.edition.build / TEXT_MARKED, {f"{document.id}.txt": made.part})
         return _write(out, {f"{document.id}.txt": made.text}) + marked
@@ -247,12 +248,13 @@ def writer(name: str) -> ModuleType:
     return importlib.import_module(f"tei_edition.render.{name}")
 
 
-def _document(path: Path) -> Document:
-    tree = parse_xml(path)
-    identifier = tree.getroot().get(f"{{{XML_NS}}}id")
+def _document(path: Path) -> tuple[Document, ReadFile]:
+    """The document in a file, and the file as this worker read it (kept from a task before, if its bytes are)."""
+    read = _Cache.recent().read(path)
+    identifier = read.tree.getroot().get(f"{{{XML_NS}}}id")
     if not identifier:
         raise TeiEditionError(f"{path}:1:1: the TEI element has no xml:id (the document's id)")
-    return Document(identifier, path, tree)
+    return Document(identifier, path, read.tree), read
 
 
 def _write(out: Path, files: dict[str, str | bytes]) -> list[str]:
@@ -297,7 +299,8 @@ def _marked_part(context: BuildContext, job: TextPartJob) -> str:
     try:
         return (context.edition.build / TEXT_MARKED / f"{job.id}.txt").read_text(encoding="utf-8")
     except FileNotFoundError:
-        return text.render_document_and_facts(_Cache.corpus(context.edition), _document(Path(job.path)), context.view).part
+        document, read = _document(Path(job.path))
+        return text.render_document_and_facts(_Cache.corpus(context.edition), document, context.view, read.node).part
 
 
 def build_text_head(context: BuildContext, documents: int) -> ListingResult:
@@ -378,12 +381,12 @@ def cached_issues(path: Path) -> list[Issue]:
 
 
 class _Cache:
-    """What a worker process sets up once: converter, registers, stylesheet parameters."""
+    """What a worker process sets up once: converter, registers, stylesheet parameters; the files it read last."""
 
     _converters: dict[tuple[Path, str], Converter] = {}
     _corpora: dict[tuple[Path, str], Corpus] = {}
     _html_params: dict[tuple[Path, str], dict[str, Any]] = {}
-    _nodes: RecentNodes | None = None
+    _recent: RecentFiles | None = None
 
     @staticmethod
     def _key(edition: Edition) -> tuple[Path, str]:
@@ -426,13 +429,13 @@ class _Cache:
         return cls._html_params[key]
 
     @classmethod
-    def nodes(cls) -> RecentNodes:
-        """The Saxon nodes of the documents this worker read last (a page's neighbours)."""
-        from tei_edition.render.html import RecentNodes
+    def recent(cls) -> RecentFiles:
+        """The files this worker read last, parsed and made Saxon nodes once (a document's outputs, a page's neighbours)."""
+        from tei_edition.render.recent import RecentFiles
 
-        if cls._nodes is None:
-            cls._nodes = RecentNodes()
-        return cls._nodes
+        if cls._recent is None:
+            cls._recent = RecentFiles()
+        return cls._recent
 
 
 __all__ = [

@@ -20,7 +20,7 @@ from tei_edition.config import Edition
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport, summaries
 from tei_edition.render.corpus import Corpus, Document, front_matter_path, in_date_order
 from tei_edition.validate.guidelines import render_guidelines
-from tei_edition.xmlio import parse_xml, parse_xml_bytes, write_atomic
+from tei_edition.xmlio import parse_xml, write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
 FORMAT = "html"
@@ -76,14 +76,13 @@ def render_document_pages(documents: Iterable[Document], params: Mapping[str, Pa
 
 
 def render_document_page(
-    document: Document, neighbours: Sequence[Path], params: Mapping[str, ParamValue], edition: Edition, nodes: RecentNodes
+    document: Document, source: bytes, node: PyXdmNode, neighbours: Sequence[PyXdmNode], params: Mapping[str, ParamValue], edition: Edition
 ) -> tuple[dict[str, bytes], Path]:
     """A document's page and TEI copy, and the file its summary for the site's pages is
-    kept in (`tei-edition build`'s workers). `neighbours` are the files of the documents
-    just before and after it in date order; `nodes` the worker's recent Saxon nodes."""
-    source = document.path.read_bytes()
-    node = nodes.node(document.path, source, document.tree)
-    page, summary = page_and_summary(document, node, [nodes.node(path, path.read_bytes()) for path in neighbours], params)
+    kept in (`tei-edition build`'s workers): from its bytes and its Saxon node, and the
+    nodes of the documents just before and after it in date order, which the worker has
+    read once for every stage and page that needs them (tei_edition.render.recent)."""
+    page, summary = page_and_summary(document, node, neighbours, params)
     return _document_files(document, source, page), summaries.keep(edition, source, summary)
 
 
@@ -98,30 +97,6 @@ def page_and_summary(document: Document, node: PyXdmNode, neighbours: Sequence[P
 
 def _document_files(document: Document, source: bytes, page: bytes) -> dict[str, bytes]:
     return {f"{document.id}.html": page, f"tei/{document.id}.xml": source}
-
-
-class RecentNodes:
-    """The Saxon nodes of the last few TEI files a worker read, by their bytes.
-
-    A worker makes the pages of consecutive documents in date order, and each page
-    needs its neighbours' nodes (prev/next): so each file becomes a Saxon node once,
-    not three times (parsing for Saxon is most of a small page's cost outside the
-    stylesheet). Kept by content, so a file changed since is read again.
-    """
-
-    def __init__(self, size: int = 4) -> None:
-        self._size = size
-        self._nodes: dict[bytes, PyXdmNode] = {}
-
-    def node(self, path: Path, source: bytes, tree: etree._ElementTree | None = None) -> PyXdmNode:
-        """The node of a file's bytes; `tree`: the file already parsed, if it was."""
-        found = self._nodes.pop(source, None)
-        if found is None:
-            found = document_node(tree if tree is not None else parse_xml_bytes(source, path))
-        self._nodes[source] = found  # the most recent last
-        while len(self._nodes) > self._size:
-            del self._nodes[next(iter(self._nodes))]
-        return found
 
 
 def render_site_pages(corpus: Corpus, params: Mapping[str, ParamValue]) -> dict[str, bytes]:
@@ -195,5 +170,4 @@ __all__ = [
     render_site_pages.__name__,
     render_edition_site.__name__,
     page_and_summary.__name__,
-    RecentNodes.__name__,
 ]

@@ -93,12 +93,15 @@ class DocumentText(NamedTuple):
     """Its part of the edition's file as marked blocks, to be laid out at its place (`render_part`)."""
 
 
-def render_document_and_facts(corpus: Corpus, document: Document, view: str = "reading") -> DocumentText:
+def render_document_and_facts(corpus: Corpus, document: Document, view: str = "reading", node: PyXdmNode | None = None) -> DocumentText:
     """One document as a text of its own (`render_document`), its sort key and note counts in
-    `view` as the stylesheet counts them, and its part: one transformation, the view made once."""
+    `view` as the stylesheet counts them, and its part: one transformation, the view made once.
+    `node`: the document's tree as a Saxon node, if the caller made one already (a build's
+    worker makes one per document for every output of it)."""
     _check_unmarked(document)
     sheet = Stylesheet.load(STYLESHEET)
-    made = sheet.transform(document.tree, _params(corpus, view), source=document.path)
+    given = node if node is not None else document.tree
+    made = sheet.transform(given, _params(corpus, view), source=document.path, parsed=document.tree)
     sort_key, lettered, numbered, pieces = made.split("\n", 3)
     own_head, part_head, body = pieces.split(SEPARATOR)
     return DocumentText(layout(_blocks(own_head, body)) + "\n", DocumentFacts(sort_key, (int(lettered), int(numbered))),
