@@ -410,3 +410,22 @@ def test_recorded_file_hashes_are_the_files_own(tmp_path: Path) -> None:
     for path, known in manifest.hashes.items():
         stat = os.stat(path)
         assert list(known) == [stat.st_size, stat.st_mtime_ns, digest(Path(path).read_bytes())], path
+
+
+def test_an_output_made_again_the_same_is_not_written_again(tmp_path: Path) -> None:
+    """A forced build makes every output again: the files that come out the same keep their
+    modification time (nothing is written: a rebuild after a register or toolkit change remakes
+    most outputs the same), and a file that differs from what is made is replaced."""
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=1)
+    before = _stamps(folder)
+    page = folder / "build" / "html" / f"{sorted((folder / 'xml').glob('d*.xml'))[0].stem}.html"
+    made = page.read_bytes()
+    page.write_bytes(made.replace(b"</body>", b"<p>edited</p></body>"))
+    time.sleep(0.01)
+    report = run_build(folder, jobs=1, force=True)
+    assert report.made["html"] > 1 and report.made["text"] > 1 and report.made["validate"] > 1
+    assert page.read_bytes() == made
+    after = _stamps(folder)
+    rewritten = sorted(name for name in before if name.startswith("build/") and after[name] != before[name])
+    assert rewritten == [str(page.relative_to(folder)), "build/text/edition.txt"]  # the edition's file is joined anew
