@@ -419,7 +419,7 @@ def test_an_output_made_again_the_same_is_not_written_again(tmp_path: Path) -> N
     folder = make_edition(tmp_path)
     run_build(folder, jobs=1)
     before = _stamps(folder)
-    page = folder / "build" / "html" / f"{sorted((folder / 'xml').glob('d*.xml'))[0].stem}.html"
+    page = folder / "build" / "html" / f"{min((folder / 'xml').glob('d*.xml')).stem}.html"
     made = page.read_bytes()
     page.write_bytes(made.replace(b"</body>", b"<p>edited</p></body>"))
     time.sleep(0.01)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 class ReadFile:
     """One TEI file as read: its bytes, its safe-parsed tree, and its Saxon node (made when first asked for)."""
 
-    __slots__ = ("path", "source", "tree", "_node")
+    __slots__ = ("_node", "path", "source", "tree")
 
     def __init__(self, path: Path, source: bytes) -> None:
         self.path = path
