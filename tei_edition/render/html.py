@@ -18,7 +18,7 @@ from saxonche import PyXdmNode
 
 from tei_edition.config import Edition
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport, summaries
-from tei_edition.render.corpus import Corpus, Document, front_matter_path, in_date_order
+from tei_edition.render.corpus import Corpus, Document, front_matter_path, in_date_order, neighbours
 from tei_edition.validate.guidelines import render_guidelines
 from tei_edition.xmlio import parse_xml, write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
@@ -66,10 +66,10 @@ def render_document_pages(documents: Iterable[Document], params: Mapping[str, Pa
     found: list[tuple[Path, bytes]] = []
     nodes: dict[int, PyXdmNode] = {}
     for index, document in enumerate(ordered):
-        window = range(max(index - 1, 0), min(index + 2, len(ordered)))
-        nodes = {at: nodes[at] if at in nodes else document_node(ordered[at].tree) for at in window}
+        around = neighbours(range(len(ordered)), index)
+        nodes = {at: nodes[at] if at in nodes else document_node(ordered[at].tree) for at in sorted([*around, index])}
         source = document.path.read_bytes()
-        page, summary = page_and_summary(document, nodes[index], [nodes[at] for at in window if at != index], params)
+        page, summary = page_and_summary(document, nodes[index], [nodes[at] for at in around], params)
         files.update(_document_files(document, source, page))
         found.append((document.path, summary))
     return files, found
