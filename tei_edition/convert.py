@@ -31,7 +31,7 @@ from tei_edition.inline import Hands, InlineContext, Ledger, read_inline
 from tei_edition.model import SourceDocument
 from tei_edition.readers import detect_form, get_reader
 from tei_edition.registers import Registers
-from tei_edition.sources import SOURCEMAP, iter_sources
+from tei_edition.sources import SOURCEMAP, iter_sources, sourcemap_text
 from tei_edition.sourcetext import read_source
 from tei_edition.tei import el, indent_structure
 from tei_edition.titles import Party, TitleFacts, read_title, unique_parties
@@ -370,7 +370,7 @@ def convert_paths(
         sourcemap[name] = {"source": report.source, "elements": item.positions}
     sourcemap = {name: entry for name, entry in sourcemap.items() if (out_dir / name).is_file()}
     if any(not r.errors for r in reports):
-        write_atomic(out_dir / SOURCEMAP, json.dumps(sourcemap, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        write_atomic(out_dir / SOURCEMAP, sourcemap_text(sourcemap))
     return reports
 
 

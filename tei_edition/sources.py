@@ -6,7 +6,8 @@ readers: the build lists the sources on every run, also when none changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -14,6 +15,12 @@ from tei_edition.errors import TeiEditionError
 
 #: The file in the xml folder that maps each TEI file's elements to its source's lines.
 SOURCEMAP: Final = "sourcemap.json"
+
+
+def sourcemap_text(entries: Mapping[str, object]) -> str:
+    """The source map's text for these entries: the converter writes it so, and the build,
+    which rewrites only the blocks of the documents it converted, counts on this form."""
+    return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def iter_sources(paths: Iterable[Path]) -> list[Path]:
@@ -30,4 +37,4 @@ def iter_sources(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-__all__ = ["SOURCEMAP", iter_sources.__name__]
+__all__ = ["SOURCEMAP", sourcemap_text.__name__, iter_sources.__name__]

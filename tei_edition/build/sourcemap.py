@@ -1,7 +1,6 @@
 """xml/sourcemap.json rewritten with some documents' entries changed, the others' text kept as it is.
 
-The file is what `tei-edition convert` writes, `json.dumps(entries, ensure_ascii=False,
-indent=1, sort_keys=True)`: each document's entry is one block of lines starting
+The file is what `tei-edition convert` writes (`tei_edition.sources.sourcemap_text`): each document's entry is one block of lines starting
 with a space and its quoted name, the blocks joined by ",\\n" (a newline inside a
 JSON string is escaped, so every line break is the printer's). A build that
 converted a few sources replaces their blocks and keeps the others' text, instead
@@ -16,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tei_edition.sources import sourcemap_text
 from tei_edition.xmlio import write_atomic
 
 _OPEN, _JOIN, _CLOSE = "{\n", ",\n", "\n}\n"
@@ -38,7 +38,7 @@ def entry_block(name: str, entry: Any) -> str:
 
     A build keeps the new entries of the documents it converted as these strings
     until it writes the file: a tenth of the memory of the entries themselves."""
-    return json.dumps({name: entry}, ensure_ascii=False, indent=1, sort_keys=True)[len(_OPEN) : -len(_CLOSE) + 1]
+    return sourcemap_text({name: entry})[len(_OPEN) : -len(_CLOSE)]
 
 
 def _blocks(path: Path) -> dict[str, str]:
