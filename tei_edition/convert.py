@@ -27,6 +27,7 @@ from tei_edition.conventions import Conventions, compile_conventions, default_ta
 from tei_edition.dates import parse_date
 from tei_edition.errors import SourceError
 from tei_edition.header import HeaderFacts, build_header
+from tei_edition.ids import file_name, free_id, rename_document
 from tei_edition.inline import Hands, InlineContext, Ledger, read_inline
 from tei_edition.model import SourceDocument
 from tei_edition.readers import detect_form, get_reader
@@ -79,6 +80,9 @@ class Converted:
     doc_id: str
     tree: etree._ElementTree
     positions: dict[str, int]
+    base: str
+    """The id it has when no other document took it (`doc_id` is that or `base-2`...): the build, which settles
+    the ids of sources converted apart, gives it another from this (ids.free_id) as the converter would."""
 
 
 class Converter:
@@ -134,7 +138,9 @@ class Converter:
         senders = title.senders or unique_parties([Party(e, form) for e, form in facts.signers])
         recipients = unique_parties(title.recipients + [Party(e, e.preferred) for e in facts.addressees]) or unique_parties(
             [Party(e, e.preferred) for e in facts.saluted])  # no title or address names one: whom the letter greets
-        doc_id = self._new_id(date, senders, recipients)
+        base = _base_id(date, senders, recipients)
+        doc_id = free_id(base, self.ids)
+        self.ids.add(doc_id)
         _name_versions(divs, doc_id)
         references, translators = self._references(doc, facts, ledger)
         if any(n.get("type") == "translator" for d in divs for n in d.iter(f"{{{TEI_NS}}}note")):
@@ -171,7 +177,7 @@ class Converter:
         report.documents.append(
             {
                 "id": doc_id,
-                "file": f"{doc_id}.xml",
+                "file": file_name(doc_id),
                 "title": header_facts.title,
                 "date": date,
                 "senders": [p.entry.ref for p in senders],
@@ -179,7 +185,7 @@ class Converter:
                 "lines": [doc.first_line, doc.last_line],
             }
         )
-        return Converted(doc_id, tree, positions)
+        return Converted(doc_id, tree, positions, base)
 
     @staticmethod
     def _title_content(doc: SourceDocument, ctx: InlineContext) -> list:
@@ -188,16 +194,6 @@ class Converter:
             return []
         ctx.line = doc.title_line or doc.first_line
         return read_inline(doc.title, ctx)
-
-    def _new_id(self, date: str, senders: list[Party], recipients: list[Party]) -> str:
-        parts = [date or "undated", senders[0].entry.id if senders else "unknown", recipients[0].entry.id if recipients else "unknown"]
-        base = "d" + "_".join(parts)
-        doc_id, n = base, 1
-        while doc_id in self.ids:
-            n += 1
-            doc_id = f"{base}-{n}"
-        self.ids.add(doc_id)
-        return doc_id
 
     def _references(self, doc: SourceDocument, facts: BodyFacts, ledger: Ledger) -> tuple[list[ArchivalReference], list[str]]:
         references: list[ArchivalReference] = []
@@ -278,6 +274,12 @@ _N_VALUES = etree.XPath("//@n")
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def _base_id(date: str, senders: list[Party], recipients: list[Party]) -> str:
+    """A document's id before another document can take it: its date, first sender and first recipient."""
+    parts = [date or "undated", senders[0].entry.id if senders else "unknown", recipients[0].entry.id if recipients else "unknown"]
+    return "d" + "_".join(parts)
 
 
 def _context_year(doc: SourceDocument) -> int | None:
@@ -365,7 +367,7 @@ def convert_paths(
         documents.extend((item, report) for item in converted)
         reports.append(report)
     for item, report in _merge_witnesses(documents):
-        name = f"{item.doc_id}.xml"
+        name = file_name(item.doc_id)
         write_atomic(out_dir / name, serialize(item.tree))
         sourcemap[name] = {"source": report.source, "elements": item.positions}
     sourcemap = {name: entry for name, entry in sourcemap.items() if (out_dir / name).is_file()}
@@ -384,28 +386,17 @@ def _merge_witnesses(documents: list[tuple[Converted, SourceReport]]) -> list[tu
         merged_id = base_root.get(_XML_ID)
         base_index = next(i for i in group if roots[i].get(_XML_ID) == merged_id)
         base_id = min(roots[i].get(_XML_ID) for i in group)  # the merged document keeps the plainest id
-        _rename_document(base_root, merged_id, base_id)
+        rename_document(base_root, merged_id, base_id)
         item, report = documents[base_index]
         for document in report.documents:
             if document["id"] == merged_id:
-                document["id"], document["file"] = base_id, f"{base_id}.xml"
-        result[base_index] = (Converted(base_id, base_root.getroottree(), item.positions), report)
+                document["id"], document["file"] = base_id, file_name(base_id)
+        result[base_index] = (Converted(base_id, base_root.getroottree(), item.positions, item.base), report)
         for index in group:
             if index != base_index:
                 merged_away.add(index)
                 _note_merged(documents[index], base_id)
     return [entry for index, entry in enumerate(result) if index not in merged_away]
-
-
-def _rename_document(root: etree._Element, old: str, new: str) -> None:
-    """Give a document (and the ids and pointers derived from its id) a new id."""
-    for element in root.iter():
-        for name in (_XML_ID, "corresp"):
-            value = element.get(name)
-            if value and old in value:
-                element.set(name, value.replace(old, new))
-    for idno in root.iterfind(".//{http://www.tei-c.org/ns/1.0}idno[@type='document']"):
-        idno.text = new
 
 
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -417,7 +408,7 @@ def _note_merged(entry: tuple[Converted, SourceReport], base_id: str) -> None:
     for document in report.documents:
         if document["id"] == item.doc_id:
             document["merged_into"] = base_id
-            document["file"] = f"{base_id}.xml"
+            document["file"] = file_name(base_id)
 
 
 def _load_sourcemap(out_dir: Path) -> dict[str, object]:

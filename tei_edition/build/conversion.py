@@ -2,9 +2,11 @@
 
 Every changed source is converted in the workers as if it came first; then, in
 source order, the ids are settled exactly as `tei-edition convert` settles them (a
-document whose id an earlier source took gets `-2`), and the sources that need it
-(a fifth of 10,000 generated cables) are converted again knowing the ids before
-them, never in this process (see `convert_phase`). Sources are settled as
+document whose id an earlier source took gets `-2`): a converted document whose
+id changes is renamed (tei_edition/ids.py), its source not converted again. Only
+a source that did not change, but whose ids the sources before it now change, is
+converted again knowing the ids before them, never in this process (see
+`convert_phase`). Sources are settled as
 their conversions come in, not once all have: the documents of a settled source
 are written and its conversion dropped while the workers convert the next ones,
 so this process holds a few batches of TEI at a time, not the whole edition's,
@@ -15,6 +17,7 @@ converter can do (`convert_paths`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -27,13 +30,14 @@ from tei_edition.build.executors import Task, batches
 from tei_edition.build.hashing import FileHashes, digest
 from tei_edition.build.inputs import Inputs
 from tei_edition.build.manifest import Manifest, Record
-from tei_edition.build.sourcemap import update_sourcemap
-from tei_edition.build.tasks import BuildContext, ConvertResult, convert_sources, register_refs
+from tei_edition.build.sourcemap import renamed_block, update_sourcemap
+from tei_edition.build.tasks import BuildContext, ConvertedDocument, ConvertResult, convert_sources, register_refs
 from tei_edition.config import Edition
+from tei_edition.ids import file_name, free_id, rename_document
 from tei_edition.render.corpus import document_date
 from tei_edition.sources import SOURCEMAP
 from tei_edition.witnesses import Identity
-from tei_edition.xmlio import XML_NS, parse_xml, write_atomic
+from tei_edition.xmlio import XML_NS, parse_xml, parse_xml_bytes, serialize, write_atomic
 
 #: The record of a conversion of all sources at once (when documents of several sources merge).
 WHOLE_CONVERSION = "convert:*"
@@ -90,7 +94,7 @@ def convert_phase(edition: Edition, sources: list[Path], context: BuildContext, 
         remaining -= 1
         arrived.update((result.path, result) for result in results)
         progress.advance(len(results))
-        # A source to convert again while the workers convert others is converted beside them (executor.now:
+        # An unchanged source to convert again while the workers convert others is converted beside them (executor.now:
         # they are busy, and the converter loaded here stayed, with the memory of every conversion here,
         # ~400 MB at 10,000 cables); once they are done, in one of them, whose converter is loaded (an
         # incremental build does not load it anew).
@@ -149,8 +153,10 @@ class _Settlement:
             new_docs = self._recorded(record)
             self.report.up_to_date["convert"] += 1
         else:
-            if result is None or (blocking and not result.error):
+            if result is None:
                 result = again(str(path), self.taken.all())
+            elif blocking and not result.error:
+                result = self._renamed(result)
             if result.error:
                 self.report.errors.append(result.error)
                 if record is None:
@@ -165,6 +171,20 @@ class _Settlement:
         for doc in new_docs:
             self.taken.add(doc.id)
             self.docs[doc.id] = doc
+
+    def _renamed(self, result: ConvertResult) -> ConvertResult:
+        """A source's documents with the ids the converter gives them after the ids taken before it.
+
+        The workers converted it as if it came first; the id is all the sources
+        before it change (ids.py), so its documents are renamed, not converted again.
+        """
+        assigned: set[str] = set()
+        documents = []
+        for document in result.documents:
+            new = free_id(document.base, self.taken, assigned)
+            assigned.add(new)
+            documents.append(document if new == document.id else _renamed_document(document, new))
+        return ConvertResult(result.source, result.path, documents)
 
     def _recorded(self, record: Record) -> list[Doc]:
         for document in record.info["documents"]:
@@ -199,6 +219,14 @@ class _Settlement:
             update_sourcemap(self.edition.xml / SOURCEMAP, self.sourcemap, {os.path.basename(doc.path) for doc in self.docs.values()})
         for name, record in self.finished:  # only now: files and source map are in place
             manifest.done(name, record)
+
+
+def _renamed_document(document: ConvertedDocument, new: str) -> ConvertedDocument:
+    """A converted document under another id: in its TEI, its file name and its source map entry."""
+    tree = parse_xml_bytes(document.xml, document.file)
+    rename_document(tree.getroot(), document.id, new)
+    file = file_name(new)
+    return dataclasses.replace(document, id=new, file=file, xml=serialize(tree), sourcemap=renamed_block(document.sourcemap, file))
 
 
 def _convert_beside(executor: Any, context: BuildContext, path: str, taken: tuple[str, ...]) -> ConvertResult:
@@ -317,6 +345,9 @@ class _TakenIds:
                     found.add(stem)
                 found |= self._by_prefix.get(stem, set())
         return sorted(found)
+
+    def __contains__(self, identifier: object) -> bool:
+        return identifier in self._ids
 
     def all(self) -> tuple[str, ...]:
         return tuple(sorted(self._ids))

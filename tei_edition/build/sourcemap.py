@@ -41,6 +41,12 @@ def entry_block(name: str, entry: Any) -> str:
     return sourcemap_text({name: entry})[len(_OPEN) : -len(_CLOSE)]
 
 
+def renamed_block(block: str, name: str) -> str:
+    """An entry's block (`entry_block`) as the entry of another document name: its name replaced, its lines kept."""
+    _, end = _DECODER.raw_decode(block, len(_START) - 1)
+    return block[: len(_START) - 1] + json.dumps(name, ensure_ascii=False) + block[end:]
+
+
 def _blocks(path: Path) -> dict[str, str]:
     """The file's entries by document name, each as its text; {} when there is none."""
     try:
@@ -78,4 +84,4 @@ def _reprinted(text: str) -> dict[str, str]:
     return {name: entry_block(name, entry) for name, entry in entries.items()} if isinstance(entries, dict) else {}
 
 
-__all__ = [entry_block.__name__, update_sourcemap.__name__]
+__all__ = [entry_block.__name__, renamed_block.__name__, update_sourcemap.__name__]

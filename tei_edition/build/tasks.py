@@ -91,6 +91,8 @@ class ConvertedDocument:
     date: str
     identity: dict[str, Any]
     """witnesses.Identity as plain data: whether it is one document with another source's."""
+    base: str
+    """The id it has when no earlier source took it (convert.Converted.base): settling renames it from this."""
 
 
 @dataclass
@@ -128,6 +130,7 @@ def convert_sources(context: BuildContext, paths: list[str], taken: tuple[str, .
                 register_refs(item.tree.getroot()),
                 document_date(item.tree.getroot()),
                 _identity_facts(item.tree.getroot()),
+                item.base,
             ))
         results.append(ConvertResult(source, path, documents))
     return results
