@@ -281,10 +281,11 @@ def test_a_title_with_editorial_signs_reads_as_corrected_everywhere(tmp_path: Pa
         assert "87 October" not in path.read_text(encoding="utf-8") and "FMForeign" not in path.read_text(encoding="utf-8")
 
 
-def test_the_builds_site_pages_come_from_kept_summaries(site: Path, tmp_path: Path) -> None:
-    """`tei-edition build` makes the site's pages from each document's kept summary: the
-    same pages as the writer's, a summary made again only for a changed document, the
-    old one deleted, and two documents with one id refused."""
+def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path) -> None:
+    """`tei-edition build` joins the site's pages from each document's kept pieces: the
+    same pages as the writer's, pieces made again only for a changed document (the old
+    ones deleted) and for the documents that name a register entry whose name changed,
+    and two documents with one id refused."""
     edition = tmp_path / "edition"
     shutil.copytree(FIXTURE, edition)
     loaded = load_edition(edition / "edition.toml")
@@ -293,7 +294,7 @@ def test_the_builds_site_pages_come_from_kept_summaries(site: Path, tmp_path: Pa
     assert {name: pages[name] for name in html.SITE_PAGES} == {
         name: (site / name).read_bytes() for name in html.SITE_PAGES
     }
-    kept = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.xml")}
+    kept = {path.name: path.stat().st_mtime_ns for path in cache.glob("*")}
     assert len(kept) == len(_documents(FIXTURE / "edition.toml"))
 
     signs = edition / "xml" / "signs.xml"
@@ -301,9 +302,18 @@ def test_the_builds_site_pages_come_from_kept_summaries(site: Path, tmp_path: Pa
                      encoding="utf-8")
     index = html.render_edition_site(loaded)["index.html"].decode("utf-8")
     assert "a changed title" in index and "test fixture with every editorial sign" not in index
-    again = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.xml")}
-    assert len(again) == len(kept) and len(set(again) - set(kept)) == 1  # one new summary, the old one gone
+    again = {path.name: path.stat().st_mtime_ns for path in cache.glob("*")}
+    assert len(again) == len(kept) and len(set(again) - set(kept)) == 1  # one new file of pieces, the old one gone
     assert all(again[name] == kept[name] for name in set(again) & set(kept))  # the others only read
+
+    persons = edition / "xml" / "persons.xml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace(">Nikolai V. Roshchin<", ">N. V. Roshchin<"), encoding="utf-8")
+    pages = html.render_edition_site(loaded)
+    assert "Nikolai V. Roshchin" not in pages["index.html"].decode("utf-8") + pages["search.html"].decode("utf-8")
+    assert "N. V. Roshchin to " in pages["search.html"].decode("utf-8")  # a label of a document he sent
+    remade = {path.name for path in cache.glob("*") if path.stat().st_mtime_ns != again.get(path.name)}
+    naming = [tei for _, tei in _documents(edition / "edition.toml") if "persons.xml#roshchin" in tei.read_text(encoding="utf-8")]
+    assert 0 < len(remade) == len(naming) < len(again)
 
     shutil.copy(signs, edition / "xml" / "signs-copy.xml")
     with pytest.raises(XmlInputError, match="is already the id of"):
@@ -311,14 +321,14 @@ def test_the_builds_site_pages_come_from_kept_summaries(site: Path, tmp_path: Pa
 
 
 def test_a_summary_is_the_same_made_with_the_page_or_alone() -> None:
-    """A document's page and summary are made in one transformation from the same views
-    (variants kept in place for the page); a summary made alone (the site's pages, for a
-    document without a kept one) must not differ from it by a byte."""
+    """A document's page and its pieces of the site's pages are made in one transformation
+    from the same views (variants kept in place for the page); pieces made alone (the
+    site's pages, for a document without kept ones) must not differ from them by a byte."""
     corpus = load_corpus(load_edition(FIXTURE / "edition.toml"))
     params = html.page_params(corpus)
     for document in corpus.documents:
         _, summary = html.page_and_summary(document, document_node(document.tree), [], params)
-        assert summary == summaries.summarise(document.tree, html.edition_params(corpus.edition), document.path), document.id
+        assert summary == summaries.summarise(document.tree, params, document.path), document.id
 
 
 def test_recent_files_are_kept_by_content(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The HTML edition: one page per TEI document, and the site's own pages (index,
-     registers, conventions, search) from the corpus of all documents. tei_edition's
+     registers, conventions, search) from the pieces each document's page leaves. tei_edition's
      HTML writer runs this stylesheet once per page and writes the files. -->
 <xsl:stylesheet version="3.0" expand-text="yes"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -12,11 +12,9 @@
   <!-- ===== parameters ===== -->
 
   <!-- What to make of a single TEI document: its own page ('document'), with
-       'summary' what the site's pages need of it (html/summary.xsl), or with
-       'document-and-summary' both (the summary as a result document). -->
+       'summary' its pieces of the site's pages (html/summary.xsl), or with
+       'document-and-summary' both (the pieces as a result document). -->
   <xsl:param name="page" as="xs:string" select="'document'"/>
-  <!-- The site's pages: every document's summary, as one teiCorpus. -->
-  <xsl:param name="corpus" as="document-node()?" select="()"/>
   <!-- A document's page: the documents just before and after it in date order (prev/next). -->
   <xsl:param name="neighbours" as="document-node()*" select="()"/>
   <!-- The registers of persons, places and organisations (TEI documents). -->
@@ -35,10 +33,6 @@
   <xsl:param name="base-url" as="xs:string" select="''"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
-  <!-- How a summary is written: by Saxon (xsl:result-document), or by fn:serialize when
-       it is made with the document's page. -->
-  <xsl:variable name="te:summary-output" static="yes" as="map(xs:string, item())"
-    select="map { 'method': 'xml', 'encoding': 'UTF-8', 'indent': false(), 'omit-xml-declaration': true() }"/>
 
   <!-- ===== modes ===== -->
 
@@ -46,7 +40,7 @@
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
   <!-- A TEI view (output of te:reading / te:diplomatic) as HTML. -->
   <xsl:mode name="te:html" on-no-match="fail" on-multiple-match="fail"/>
-  <!-- The site's pages a corpus makes. -->
+  <!-- The site's pages the site's facts make (html/site.xsl). -->
   <xsl:mode name="te:site-page" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- ===== pages ===== -->
@@ -57,37 +51,33 @@
     <xsl:apply-templates select="tei:TEI" mode="te:document-page"/>
   </xsl:template>
 
-  <!-- A TEI document's summary for the site's pages: XML, not a page. -->
+  <!-- A TEI document's pieces of the site's pages: text, not a page. -->
   <xsl:template match="document-node(element(tei:TEI))[$page eq 'summary']" priority="1">
-    <xsl:result-document _method="{$te:summary-output?method}" _encoding="{$te:summary-output?encoding}"
-      _indent="{$te:summary-output?indent}" _omit-xml-declaration="{$te:summary-output?omit-xml-declaration}">
+    <xsl:result-document method="text">
       <xsl:apply-templates select="tei:TEI" mode="te:summary"/>
     </xsl:result-document>
   </xsl:template>
 
-  <!-- A TEI document's page and its summary (the build's workers): one transformation,
-       so that both are made from the same views of its text. The page is the result; the
-       summary, serialised, the text of the result document "summary.xml" (kept in memory
-       by tei_edition.xslt, never written by Saxon). -->
+  <!-- A TEI document's page and its pieces of the site's pages (the build's workers): one
+       transformation, so that both are made from the same views of its text. The page is
+       the result; the pieces the text of the result document "summary.txt" (kept in
+       memory by tei_edition.xslt, never written by Saxon). -->
   <xsl:template match="document-node(element(tei:TEI))[$page eq 'document-and-summary']" priority="1" as="element(html)">
     <xsl:sequence select="te:check-elements(.)"/>
     <xsl:variable name="views" as="map(xs:string, element()+)" select="te:document-views(tei:TEI)"/>
-    <xsl:result-document href="summary.xml" method="text">
-      <xsl:variable name="summary" as="element(tei:TEI)">
-        <xsl:apply-templates select="tei:TEI" mode="te:summary">
-          <xsl:with-param name="views" select="$views"/>
-        </xsl:apply-templates>
-      </xsl:variable>
-      <xsl:sequence select="serialize($summary, $te:summary-output)"/>
+    <xsl:result-document href="summary.txt" method="text">
+      <xsl:apply-templates select="tei:TEI" mode="te:summary">
+        <xsl:with-param name="views" select="$views"/>
+      </xsl:apply-templates>
     </xsl:result-document>
     <xsl:apply-templates select="tei:TEI" mode="te:document-page">
       <xsl:with-param name="views" select="$views"/>
     </xsl:apply-templates>
   </xsl:template>
 
-  <!-- The corpus: every site page, each written as a result document (html/site.xsl). -->
-  <xsl:template match="document-node(element(tei:teiCorpus))">
-    <xsl:apply-templates select="tei:teiCorpus" mode="te:site-page"/>
+  <!-- The site's facts: every site page, each written as a result document (html/site.xsl). -->
+  <xsl:template match="document-node(element(te:site))">
+    <xsl:apply-templates select="te:site" mode="te:site-page"/>
   </xsl:template>
 
   <!-- ===== sub modules ===== -->

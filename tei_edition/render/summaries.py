@@ -1,128 +1,215 @@
-"""What the HTML site's own pages need of each document: summaries, made once per content.
+"""What the HTML site's own pages need of each document: its pieces, made once per content.
 
 The index, the registers and the search page list every document. Made from one tree
-of every full text, they grew with the square of the edition and held it all in
-memory. Instead each document is summarised alone (xslt/html/summary.xsl: its header
-and the facts of its text the site shows), the build's workers do it where they make
-the document's page, and the site's pages are made from the merged summaries.
+of every document (full texts first, then every document's summary), they held the
+whole edition in memory at once: 0.8 GB at 10,000 documents. Instead each document
+gives its own pieces of those pages (xslt/html/summary.xsl and site.xsl: its index
+rows, its search entry, its line in the list of each register entry it names, as the
+markup they are on the pages), the build's workers make them where they make the
+document's page, and the site's pages only order and join them
+(tei_edition.render.sitejoin).
 
-A summary is kept in the build folder under the digest of the document's bytes and of
-the stylesheets, so it is made again only when one of them changes; the site makes a
-missing one itself, so its pages are right whichever ran first. Summaries do not
-depend on the registers: the site resolves names when it merges them.
+A document's pieces are kept in the build folder under the digest of its bytes and of
+the stylesheets, a line of three JSON texts: a header (the register entries the
+document points at and their digest), the pieces, the search entry. The pieces show
+the preferred names of those entries; when any of them changed since, the header
+says so and they are made again, as they are for a document without kept pieces, so
+the site's pages are right whichever ran first.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import re
+import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from lxml import etree
-from saxonche import PyXdmNode
 
 from tei_edition.config import Edition
 from tei_edition.errors import XmlInputError
+from tei_edition.registers import FILE_NAMES
 from tei_edition.render import XSLT_DIR
 from tei_edition.render.corpus import document_of, edition_files, role
-from tei_edition.xmlio import TEI_NS, parse_xml, write_atomic
-from tei_edition.xslt import ParamValue, Stylesheet, wrapped_node
+from tei_edition.xmlio import XML_NS, parse_xml, parse_xml_bytes, write_atomic
+from tei_edition.xslt import ParamValue, Stylesheet
 
-#: Where summaries are kept, inside the build folder.
+#: Where pieces are kept, inside the build folder.
 SUMMARY_CACHE = Path(".cache") / "html-site"
 STYLESHEET = XSLT_DIR / "html.xsl"
-#: The stylesheets a summary is made with: a change to any of them makes every summary again.
+#: The stylesheets pieces are made with: a change to any of them makes every document's again.
 _STYLESHEETS = ("html.xsl", "html/*.xsl", "common/*.xsl")
+#: Every pointer into a register a stylesheet resolves (te:register-entry: by the part after '#').
+_REFS = etree.XPath("//@ref")
+
+
+class Pieces(NamedTuple):
+    """One document's pieces of the site's pages: from its file, the pieces (JSON) and its search entry."""
+
+    path: Path
+    data: dict[str, Any]
+    """id, date, rows (the index's), mentions (register entry id, line, name forms): see site.xsl's te:site-piece."""
+    search: bytes | Path
+    """Its entry of the search index (JSON), or the file that holds it as its last line (read when the page is written)."""
 
 
 def summarise(tree: etree._ElementTree, params: dict[str, ParamValue], source: Path) -> bytes:
-    """A document's summary (XML), from its tree (an error names its line) and the
-    edition's parameters, for a document whose page is not being made (a document's page
-    and summary are made together: tei_edition.render.html.page_and_summary)."""
+    """A document's pieces (two lines: pieces, search entry), from its tree (an error names its
+    line) and the page parameters (registers: names), for a document whose page is not being
+    made (a document's page and pieces are made together: tei_edition.render.html.page_and_summary)."""
     sheet = Stylesheet.load(STYLESHEET)
     return sheet.transform(tree, {**params, "page": "summary"}, source=source).encode("utf-8")
 
 
-def keep(edition: Edition, source: bytes, summary: bytes) -> Path:
-    """Keep the summary of a document's bytes in the build folder (unless kept already); its file."""
+def parsed(path: Path, pieces: bytes) -> Pieces:
+    """A document's pieces as made (`summarise`), for the site's pages."""
+    data, search = pieces.split(b"\n", 1)
+    return Pieces(path, json.loads(data), search)
+
+
+def keep(edition: Edition, source: bytes, tree: etree._ElementTree, pieces: bytes) -> Path:
+    """Keep the pieces of a document's bytes in the build folder (unless kept already, with the same names); its file."""
     target = _cached(edition, source)
-    if not target.is_file():
-        write_atomic(target, summary)
+    header = _header(tree, _register_digests(edition))
+    if _kept_header(target) != header:
+        write_atomic(target, header + b"\n" + pieces)
     return target
 
 
-def edition_summaries(edition: Edition, params: dict[str, ParamValue]) -> tuple[list[tuple[Path, Path]], list[etree._ElementTree]]:
-    """Every document's file and the file its summary is kept in, in file order, and the registers' trees.
+def register_files(edition: Edition) -> list[Path]:
+    """The edition's registers (the build's workers give them to the stylesheet in this order)."""
+    return [edition.registers / name for name in sorted(FILE_NAMES) if (edition.registers / name).is_file()]
 
-    A document without a kept summary is parsed and summarised, and its summary kept.
-    Summaries no document has any more are deleted.
+
+def edition_pieces(edition: Edition, params: dict[str, ParamValue]) -> list[Pieces]:
+    """Every document's pieces, in file order, each document's id once; `params`: the page
+    parameters (the registers of `register_files`).
+
+    A document without kept pieces, or with pieces that show register entries changed
+    since, is parsed and its pieces made and kept. Pieces no document has any more are deleted.
     """
-    summaries: list[tuple[Path, Path]] = []
-    registers: list[etree._ElementTree] = []
+    found: list[Pieces] = []
     used: set[Path] = set()
+    digests = _register_digests(edition)
     for path in edition_files(edition):
-        target = _cached(edition, path.read_bytes())
+        source = path.read_bytes()
+        target = _cached(edition, source)
         used.add(target)
-        if target.is_file():
-            summaries.append((path, target))
-            continue
-        tree = parse_xml(path)
-        kind = role(tree)
-        if kind == "register":
-            registers.append(tree)
-        elif kind == "document":
-            write_atomic(target, summarise(tree, params, document_of(tree).path))
-            summaries.append((path, target))
-    for stale in sorted((edition.build / SUMMARY_CACHE).glob("*.xml")):
-        if stale not in used:
+        kept = _kept(target, digests)
+        if kept is None:
+            tree = parse_xml_bytes(source, path)
+            if role(tree) != "document":
+                continue
+            keep(edition, source, tree, summarise(tree, params, document_of(tree).path))
+            kept = _kept(target, digests)
+            assert kept is not None  # just written, with these digests
+        found.append(Pieces(path, kept, target))
+    for stale in sorted((edition.build / SUMMARY_CACHE).glob("*")):
+        if stale not in used and not stale.name.startswith("."):  # not a file being written
             stale.unlink(missing_ok=True)
-    return summaries, registers
+    return _checked(found)
 
 
-def summary_corpus(summaries: Iterable[tuple[Path, bytes]]) -> PyXdmNode:
-    """The summaries (document's file, summary) under one teiCorpus, the site's pages'
-    corpus; each xml:id once.
-
-    The summaries go to Saxon one by one as the text they are, never as one tree or
-    string in Python too (at 10,000 documents those took a gigabyte).
-    """
-    return wrapped_node(f'teiCorpus xmlns="{TEI_NS}"', _checked(summaries))
+def search_entry(pieces: Pieces) -> bytes:
+    """A document's search entry, read from its kept file if it is not in memory."""
+    if isinstance(pieces.search, bytes):
+        return pieces.search
+    return pieces.search.read_bytes().rsplit(b"\n", 1)[1]
 
 
-def _checked(summaries: Iterable[tuple[Path, bytes]]) -> Iterator[bytes]:
-    """The summaries, each once it is known to be one and of a document whose id is new."""
+def _checked(found: list[Pieces]) -> list[Pieces]:
+    """The pieces, once no two documents have one id."""
     seen: dict[str, Path] = {}
-    for path, summary in summaries:
-        found = _SUMMARY_ID.match(summary)
-        if found is None:
-            raise XmlInputError(path, 1, 1, "not a document summary this toolkit made (delete the build folder's .cache)")
-        identifier = found.group(1).decode("utf-8")
+    for pieces in found:
+        identifier = pieces.data["id"]
         if identifier in seen:
-            raise XmlInputError(path, 1, 1, f"xml:id {identifier!r} is already the id of {seen[identifier]}")
-        seen[identifier] = path
-        yield summary
+            raise XmlInputError(pieces.path, 1, 1, f"xml:id {identifier!r} is already the id of {seen[identifier]}")
+        seen[identifier] = pieces.path
+    return found
 
 
-#: A summary's start: the TEI element (no XML declaration, no DOCTYPE) and its xml:id.
-_SUMMARY_ID = re.compile(rb'<TEI\b[^>]*?\sxml:id="([^"]*)"')
+def _kept(target: Path, digests: dict[str, str]) -> dict[str, Any] | None:
+    """The kept pieces in a file, if there and made with the register entries as they are now."""
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        return None
+    header, pieces, _ = data.split(b"\n", 2)
+    refs = json.loads(header)["refs"]
+    if header != _header_of(refs, digests):
+        return None
+    loaded: dict[str, Any] = json.loads(pieces)
+    return loaded
+
+
+def _kept_header(target: Path) -> bytes | None:
+    try:
+        with open(target, "rb") as handle:
+            return handle.readline().rstrip(b"\n")
+    except FileNotFoundError:
+        return None
+
+
+def _header(tree: etree._ElementTree, digests: dict[str, str]) -> bytes:
+    """The register entries a document points at (their ids) and the digest of them as they are."""
+    return _header_of(sorted({str(value).partition("#")[2] for value in _REFS(tree)}), digests)
+
+
+def _header_of(refs: list[str], digests: dict[str, str]) -> bytes:
+    state = hashlib.blake2b(digest_size=16)
+    for ref in refs:
+        state.update(f"{ref}={digests.get(ref, '-')}\n".encode())
+    return json.dumps({"refs": refs, "registers": state.hexdigest()}, ensure_ascii=False).encode("utf-8")
+
+
+def _register_digests(edition: Edition) -> dict[str, str]:
+    """Each register entry's digest, by its id (the registers read again only when changed)."""
+    return _digests_of(tuple(_stamps(register_files(edition))))
+
+
+def _stamps(paths: Iterable[Path]) -> Iterator[tuple[str, int, int]]:
+    for path in paths:
+        stat = os.stat(path)
+        yield str(path), stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=1)
+def _digests_of(stamps: tuple[tuple[str, int, int], ...]) -> dict[str, str]:
+    parts: dict[str, list[bytes]] = {}
+    for path, _, _ in stamps:
+        for element in parse_xml(Path(path)).getroot().iter(etree.Element):
+            identifier = element.get(f"{{{XML_NS}}}id")
+            if identifier:
+                parts.setdefault(identifier, []).append(etree.tostring(element, with_tail=False))
+    return {identifier: hashlib.blake2b(b"\0".join(chunks), digest_size=16).hexdigest() for identifier, chunks in parts.items()}
 
 
 def _cached(edition: Edition, source: bytes) -> Path:
-    """The file a summary of these bytes is kept in."""
+    """The file the pieces of these bytes are kept in."""
     digest = hashlib.sha256(_stylesheets_digest())
     digest.update(source)
-    return edition.build / SUMMARY_CACHE / f"{digest.hexdigest()}.xml"
+    return edition.build / SUMMARY_CACHE / f"{digest.hexdigest()}.jsonl"
 
 
 @functools.cache
 def _stylesheets_digest() -> bytes:
-    """The digest of the stylesheets summaries are made with (read once per process)."""
+    """The digest of the stylesheets pieces are made with (read once per process)."""
     digest = hashlib.sha256()
     for path in sorted(p for pattern in _STYLESHEETS for p in XSLT_DIR.glob(pattern)):
         digest.update(path.relative_to(XSLT_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.digest()
 
 
-__all__ = ["SUMMARY_CACHE", summarise.__name__, keep.__name__, edition_summaries.__name__, summary_corpus.__name__]
+__all__ = [
+    "SUMMARY_CACHE",
+    Pieces.__name__,
+    summarise.__name__,
+    parsed.__name__,
+    register_files.__name__,
+    keep.__name__,
+    edition_pieces.__name__,
+    search_entry.__name__,
+]

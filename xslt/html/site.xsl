@@ -1,8 +1,14 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The site's own pages, made from the corpus of every document's summary (the
-     summaries: summary.xsl) in one transformation (mode te:site-page), each page written
-     into $site-folder: index with introduction and table of documents, registers,
-     conventions and search. -->
+<!-- The site's own pages (index with its filters, registers, search, conventions), in two
+     steps, so that neither holds every document at once. Per document, with its page
+     (mode te:site-piece, on its summary: summary.xsl): its rows of the index, its entry of
+     the search index, and for each register entry it names its line of that entry's list,
+     each made once as the markup it is on the site's page, with what orders and filters it.
+     Then, once for the edition (mode te:site-page, on the facts tei_edition's
+     render/summaries.py gathers from every document's pieces: counts, parties, years,
+     kinds, name forms, entries named), every page, written into $site-folder with a
+     processing instruction where the documents' pieces go in order (te-rows, te-search,
+     te-mentions ENTRY-ID), which tei_edition joins in. -->
 <xsl:stylesheet version="3.0" expand-text="yes"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -11,43 +17,132 @@
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
-  <!-- Every element that points into a register, by the id it points at: names in the
-       headers, and the summaries' records of the names elsewhere (te:mention). -->
-  <xsl:key name="te:mentions" match="tei:*[@ref] | te:mention" use="te:ref-id(@ref)"/>
+  <!-- The site's facts: a register entry's name forms found in the texts, and whether any
+       document names it. -->
+  <xsl:key name="te:attested" match="te:form" use="@entry"/>
+  <xsl:key name="te:mentioned" match="te:mentioned" use="@entry"/>
 
   <!-- The folder (a file: URI) the site's pages are written into. -->
   <xsl:param name="site-folder" as="xs:string" select="''"/>
 
+  <!-- How a piece of a page is written: as the page writes it (html/layout.xsl's output). -->
+  <xsl:variable name="te:piece-output" as="map(xs:string, item())"
+    select="map { 'method': 'html', 'html-version': 5.0, 'indent': false() }"/>
+
+  <!-- ===== one document's pieces ===== -->
+
+  <xsl:mode name="te:site-piece" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- A document's pieces, from its summary: a JSON object on one line (its id and date,
+       its index rows, its register lines), then its search entry on a line of its own
+       (the site joins those as they are, without reading them). -->
+  <xsl:template match="tei:TEI" mode="te:site-piece" as="xs:string">
+    <xsl:variable name="entries" as="element()+" select="., te:embedded-messages(.)"/>
+    <xsl:variable name="rows" as="element(tr)+"><xsl:apply-templates select="$entries" mode="te:index-row"/></xsl:variable>
+    <xsl:variable name="written" as="xs:string+" select="te:as-written($rows)"/>
+    <xsl:variable name="pieces" as="map(xs:string, item())" select="map {
+      'id': te:document-id(.),
+      'date': te:document-date(.),
+      'rows': array { for $at in 1 to count($entries) return te:index-entry($entries[$at], $written[$at]) },
+      'mentions': array { te:register-lines(.) }
+    }"/>
+    <xsl:sequence select="serialize($pieces, map { 'method': 'json' }) || '&#10;' || te:search-entry(.)"/>
+  </xsl:template>
+
+  <!-- A row of the index (a document or a message quoted in it; $row: the row as written)
+       with what orders it (date, then its document's id, then the quoted message's
+       @corresp) and what the filters offer of it: year, kind, senders and recipients
+       (register id, shown name). -->
+  <xsl:function name="te:index-entry" as="map(xs:string, item())">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="row" as="xs:string"/>
+    <xsl:sequence select="map {
+      'date': te:entry-date($entry),
+      'corresp': string($entry/@corresp),
+      'year': substring(te:entry-date($entry), 1, 4),
+      'kind': te:entry-kind($entry),
+      'sent': te:entry-parties($entry, 'sent'),
+      'received': te:entry-parties($entry, 'received'),
+      'html': $row
+    }"/>
+  </xsl:function>
+
+  <!-- An entry's senders or recipients, each [register id, shown name]. -->
+  <xsl:function name="te:entry-parties" as="array(array(xs:string))">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="array { te:entry-actions($entry, $type)/(tei:persName | tei:orgName) ! [te:party-id(.), te:shown-name(.)] }"/>
+  </xsl:function>
+
+  <!-- Per register entry the document names (in its header, or in its text: te:mention),
+       [entry id, its line in the entry's list of documents, [[form, language] of each
+       name in the text]]. -->
+  <xsl:function name="te:register-lines" as="array(item())*">
+    <xsl:param name="summary" as="element(tei:TEI)"/>
+    <xsl:variable name="groups" as="map(xs:string, item()*)*">
+      <xsl:for-each-group select="$summary/tei:teiHeader//tei:*[@ref], $summary/te:site/te:mention" group-by="te:ref-id(@ref)">
+        <xsl:sequence select="map { 'entry': current-grouping-key(), 'mentions': current-group() }"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:variable name="id" as="xs:string" select="te:document-id($summary)"/>
+    <xsl:variable name="label" as="xs:string" select="te:short-label($summary)"/>
+    <xsl:variable name="lines" as="element(li)*">
+      <xsl:for-each select="$groups">
+        <xsl:call-template name="te:mention-line">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="label" select="$label"/>
+          <xsl:with-param name="mentions" select="?mentions"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="written" as="xs:string*" select="te:as-written($lines)"/>
+    <xsl:sequence select="for $at in 1 to count($groups) return
+      [$groups[$at]?entry, $written[$at], array { $groups[$at]?mentions[@form] ! [string(@form), string(@lang)] }]"/>
+  </xsl:function>
+
+  <!-- A document ($id, $label) in a register entry's list: linked by its label, with the
+       roles its header gives the entry and the passages of its text that name it. -->
+  <xsl:template name="te:mention-line" as="element(li)">
+    <xsl:param name="id" as="xs:string" required="yes"/>
+    <xsl:param name="label" as="xs:string" required="yes"/>
+    <xsl:param name="mentions" as="element()+" required="yes"/>
+    <li><a href="{$id}.html">{$label}</a>
+      <xsl:variable name="roles" as="xs:string*"
+        select="distinct-values($mentions[ancestor::tei:teiHeader] ! te:role-label(.))"/>
+      <xsl:if test="exists($roles)"> ({string-join($roles, ', ')})</xsl:if>
+      <xsl:variable name="passages" as="element(te:mention)*" select="$mentions[@form]"/>
+      <xsl:if test="$passages">: <xsl:for-each select="$passages">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <a href="{$id}.html#{@passage}"
+            lang="{@lang}">“{@form}”</a></xsl:for-each></xsl:if></li>
+  </xsl:template>
+
+  <!-- Elements as the page writes them, each a string: written by one call of the
+       serialiser, a line each (one call each when one holds a line end of its own). -->
+  <xsl:function name="te:as-written" as="xs:string*">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:variable name="lines" as="xs:string*"
+      select="tokenize(serialize($elements, map:put($te:piece-output, 'item-separator', '&#10;')), '&#10;')"/>
+    <xsl:sequence select="if (count($lines) eq count($elements)) then $lines else $elements ! serialize(., $te:piece-output)"/>
+  </xsl:function>
+
   <!-- ===== the pages ===== -->
 
-  <!-- Every page, from one transformation: what several pages need of each document (its
-       place in date order, its title and link text, the index of the names) is made once,
-       not once per page. The largest page (search, with every document's words) first. -->
-  <xsl:template match="tei:teiCorpus" mode="te:site-page">
-    <xsl:variable name="documents" as="element(tei:TEI)*" select="te:in-date-order(tei:TEI)"/>
-    <xsl:variable name="titles" as="map(xs:string, xs:string)" select="map:merge($documents ! map { te:document-id(.): te:document-title(.) })"/>
-    <xsl:variable name="labels" as="map(xs:string, xs:string)" select="map:merge($documents ! map { te:document-id(.): te:short-label(.) })"/>
+  <!-- Every page, from one transformation over the site's facts. The largest page
+       (search, with every document's words) first. -->
+  <xsl:template match="te:site" mode="te:site-page">
     <xsl:result-document href="{$site-folder}/search.html">
-      <xsl:call-template name="te:search-page">
-        <xsl:with-param name="documents" select="$documents"/>
-        <xsl:with-param name="titles" select="$titles"/>
-        <xsl:with-param name="labels" select="$labels"/>
-      </xsl:call-template>
+      <xsl:call-template name="te:search-page"/>
     </xsl:result-document>
     <xsl:result-document href="{$site-folder}/index.html">
-      <xsl:call-template name="te:index-page">
-        <xsl:with-param name="documents" select="$documents"/>
-        <xsl:with-param name="titles" select="$titles" tunnel="yes"/>
-      </xsl:call-template>
+      <xsl:call-template name="te:index-page"/>
     </xsl:result-document>
-    <xsl:variable name="corpus-node" as="document-node()" select="root(.)"/>
+    <xsl:variable name="facts" as="document-node()" select="root(.)"/>
     <xsl:for-each select="'persons', 'places', 'organisations'">
       <xsl:result-document href="{$site-folder}/{.}.html">
         <xsl:call-template name="te:register-page">
           <xsl:with-param name="register" select="."/>
-          <xsl:with-param name="corpus-node" select="$corpus-node"/>
-          <xsl:with-param name="documents" select="$documents"/>
-          <xsl:with-param name="labels" select="$labels"/>
+          <xsl:with-param name="facts" select="$facts"/>
         </xsl:call-template>
       </xsl:result-document>
     </xsl:for-each>
@@ -58,9 +153,8 @@
 
   <!-- ===== index ===== -->
 
+  <!-- The index, for the facts (te:site): every row goes where te-rows stands. -->
   <xsl:template name="te:index-page" as="element(html)">
-    <xsl:param name="documents" as="element(tei:TEI)*" required="yes"/>
-    <xsl:variable name="embedded" as="element(tei:correspDesc)*" select="$documents ! te:embedded-messages(.)"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="'Documents'"/>
       <xsl:with-param name="current" select="'index.html'"/>
@@ -84,18 +178,18 @@
             <xsl:call-template name="te:filter">
               <xsl:with-param name="name" select="'sender'"/>
               <xsl:with-param name="label" select="'Sender'"/>
-              <xsl:with-param name="names" select="($documents, $embedded) ! te:entry-actions(., 'sent')/(tei:persName | tei:orgName)"/>
+              <xsl:with-param name="parties" select="te:party[@type = 'sent']"/>
             </xsl:call-template>
             <xsl:call-template name="te:filter">
               <xsl:with-param name="name" select="'recipient'"/>
               <xsl:with-param name="label" select="'Recipient'"/>
-              <xsl:with-param name="names" select="($documents, $embedded) ! te:entry-actions(., 'received')/(tei:persName | tei:orgName)"/>
+              <xsl:with-param name="parties" select="te:party[@type = 'received']"/>
             </xsl:call-template>
             <p class="filter">
               <label for="filter-year">Year</label>
               <select id="filter-year" name="year">
                 <option value="">all</option>
-                <xsl:for-each select="distinct-values(($documents, $embedded) ! substring(te:entry-date(.), 1, 4))[.]">
+                <xsl:for-each select="te:year[string(.)]">
                   <xsl:sort select="."/>
                   <option value="{.}">{.}</option>
                 </xsl:for-each>
@@ -105,7 +199,7 @@
               <label for="filter-kind">Kind</label>
               <select id="filter-kind" name="kind">
                 <option value="">all</option>
-                <xsl:for-each select="distinct-values(($documents, $embedded) ! te:entry-kind(.))[.]">
+                <xsl:for-each select="te:kind[string(.)]">
                   <xsl:sort select="."/>
                   <option value="{.}">{.}</option>
                 </xsl:for-each>
@@ -114,15 +208,13 @@
             <p class="filter-count" id="filter-count" aria-live="polite"></p>
           </form>
           <table class="documents-table" id="documents-table">
-            <caption>All {count($documents)} documents of the edition in date order<xsl:if
-              test="exists($embedded)">, and the {count($embedded)} messages quoted in them under their own dates</xsl:if></caption>
+            <caption>All {@documents} documents of the edition in date order<xsl:if
+              test="xs:integer(@embedded) gt 0">, and the {@embedded} messages quoted in them under their own dates</xsl:if></caption>
             <thead>
               <tr><th scope="col">Date</th><th scope="col">Sender</th><th scope="col">Recipient</th>
                 <th scope="col">Title</th><th scope="col">Archival reference</th><th scope="col">Languages</th></tr>
             </thead>
-            <tbody>
-              <xsl:apply-templates select="te:in-index-order(($documents, $embedded))" mode="te:index-row"/>
-            </tbody>
+            <tbody><xsl:processing-instruction name="te-rows"/></tbody>
           </table>
         </section>
       </xsl:with-param>
@@ -135,13 +227,12 @@
 
   <!-- A document: listed once, with its witnesses when it has several. -->
   <xsl:template match="tei:TEI" mode="te:index-row" as="element(tr)">
-    <xsl:param name="titles" as="map(xs:string, xs:string)" tunnel="yes" required="yes"/>
     <tr data-sender="{te:entry-party-ids(., 'sent')}" data-recipient="{te:entry-party-ids(., 'received')}"
         data-year="{substring(te:document-date(.), 1, 4)}" data-kind="{te:document-kind(.)}">
       <td><xsl:sequence select="te:actions(., 'sent')[1]/tei:date[1] ! te:html-date(.)"/></td>
       <td>{string-join(te:names-of(., 'sent'), ', ')}</td>
       <td>{string-join(te:names-of(., 'received'), ', ')}</td>
-      <td><a href="{te:document-id(.)}.html">{$titles(te:document-id(.))}</a>
+      <td><a href="{te:document-id(.)}.html">{te:document-title(.)}</a>
         <xsl:variable name="witnesses" as="element(tei:witness)*" select="tei:teiHeader//tei:listWit/tei:witness"/>
         <xsl:if test="exists($witnesses)">
           <xsl:text> </xsl:text>
@@ -155,7 +246,6 @@
   <!-- A message quoted in a document (correspDesc type="embedded"): under its own date,
        linked to its place in the document that quotes it. -->
   <xsl:template match="tei:correspDesc" mode="te:index-row" as="element(tr)">
-    <xsl:param name="titles" as="map(xs:string, xs:string)" tunnel="yes" required="yes"/>
     <xsl:variable name="carrier" as="element(tei:TEI)" select="ancestor::tei:TEI"/>
     <xsl:variable name="quoted" as="element(te:quoted)" select="te:embedded-text(.)"/>
     <xsl:variable name="sent" as="element(tei:correspAction)?" select="tei:correspAction[@type = 'sent'][1]"/>
@@ -164,7 +254,7 @@
       <td><xsl:sequence select="($sent/tei:date[@when][1] ! te:html-date(.), 'not dated')[1]"/></td>
       <td>{(string-join(te:entry-actions(., 'sent')/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')[.], 'not stated')[1]}</td>
       <td>{(string-join(te:entry-actions(., 'received')/(tei:persName | tei:orgName) ! te:shown-name(.), ', ')[.], 'not stated')[1]}</td>
-      <td>Message quoted in <a href="{te:document-id($carrier)}.html{$quoted/@id ! ('#' || .)}">{$titles(te:document-id($carrier))}</a></td>
+      <td>Message quoted in <a href="{te:document-id($carrier)}.html{$quoted/@id ! ('#' || .)}">{te:document-title($carrier)}</a></td>
       <td>{string-join($carrier//tei:msDesc ! te:archival-reference(.), '; ')}</td>
       <td>{$quoted/@lang}</td>
     </tr>
@@ -181,16 +271,6 @@
   <xsl:function name="te:embedded-text" as="element(te:quoted)">
     <xsl:param name="description" as="element(tei:correspDesc)"/>
     <xsl:sequence select="$description/ancestor::tei:TEI/te:site/te:quoted[@corresp = string($description/@corresp)][1]"/>
-  </xsl:function>
-
-  <!-- Index entries, documents and quoted messages together, by date (then by id). -->
-  <xsl:function name="te:in-index-order" as="element()*">
-    <xsl:param name="entries" as="element()*"/>
-    <xsl:perform-sort select="$entries">
-      <xsl:sort select="te:entry-date(.)"/>
-      <xsl:sort select="te:document-id(ancestor-or-self::tei:TEI)"/>
-      <xsl:sort select="string(@corresp)"/>
-    </xsl:perform-sort>
   </xsl:function>
 
   <!-- The date of an index entry: a document's; a quoted message's own, else its carrier's. -->
@@ -221,33 +301,31 @@
     <xsl:sequence select="if ($entry/self::tei:TEI) then te:document-kind($entry) else 'Quoted message'"/>
   </xsl:function>
 
-  <!-- A select of senders or recipients, by register id, labelled by preferred name. -->
+  <!-- A select of senders or recipients (te:party of the facts: each register id once,
+       with the name it is first shown under), labelled by that name. -->
   <xsl:template name="te:filter" as="element(p)">
     <xsl:param name="name" as="xs:string" required="yes"/>
     <xsl:param name="label" as="xs:string" required="yes"/>
-    <xsl:param name="names" as="element()*" required="yes"/>
+    <xsl:param name="parties" as="element(te:party)*" required="yes"/>
     <p class="filter">
       <label for="filter-{$name}">{$label}</label>
       <select id="filter-{$name}" name="{$name}">
         <option value="">all</option>
-        <xsl:for-each-group select="$names" group-by="te:party-id(.)">
-          <xsl:sort select="te:shown-name(.)"/>
-          <option value="{current-grouping-key()}">{te:shown-name(.)}</option>
-        </xsl:for-each-group>
+        <xsl:for-each select="$parties">
+          <xsl:sort select="string(@name)"/>
+          <option value="{@id}">{@name}</option>
+        </xsl:for-each>
       </select>
     </p>
   </xsl:template>
 
   <!-- ===== registers ===== -->
 
-  <!-- A register's page ('persons', 'places', 'organisations'): its entries, each with the
-       documents of the corpus ($documents: all, in date order; $labels: their link texts)
-       that name it. -->
+  <!-- A register's page ('persons', 'places', 'organisations'): its entries, each with
+       the name forms the texts use and the documents that name it ($facts: te:site). -->
   <xsl:template name="te:register-page" as="element(html)">
     <xsl:param name="register" as="xs:string" required="yes"/>
-    <xsl:param name="corpus-node" as="document-node()" required="yes"/>
-    <xsl:param name="documents" as="element(tei:TEI)*" required="yes"/>
-    <xsl:param name="labels" as="map(xs:string, xs:string)" required="yes"/>
+    <xsl:param name="facts" as="document-node()" required="yes"/>
     <xsl:variable name="entries" as="element()*" select="
       if ($register eq 'persons') then $registers//tei:person
       else if ($register eq 'places') then $registers//tei:place else $registers//tei:org"/>
@@ -266,28 +344,22 @@
             </xsl:for-each>
           </ul>
         </nav>
-        <!-- Each document's place in date order: an entry lists its documents in that order. -->
-        <xsl:variable name="ranks" as="map(xs:string, xs:integer)" select="map:merge($documents ! map { te:document-id(.): position() })"/>
         <xsl:for-each select="$entries">
           <xsl:sort select="te:preferred-name(.)" lang="en"/>
           <xsl:call-template name="te:register-entry">
-            <xsl:with-param name="mentions" select="key('te:mentions', string(@xml:id), $corpus-node)"/>
-            <xsl:with-param name="labels" select="$labels"/>
-            <xsl:with-param name="ranks" select="$ranks"/>
+            <xsl:with-param name="facts" select="$facts"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- One register entry: name forms (register and texts), note, documents and passages. -->
+  <!-- One register entry: name forms (register and texts), note, and where the documents
+       that name it go (te-mentions and its id: their lines, in date order). -->
   <xsl:template name="te:register-entry" as="element(section)">
-    <xsl:param name="mentions" as="element()*" required="yes"/>
-    <xsl:param name="labels" as="map(xs:string, xs:string)" required="yes"/>
-    <xsl:param name="ranks" as="map(xs:string, xs:integer)" required="yes"/>
+    <xsl:param name="facts" as="document-node()" required="yes"/>
     <xsl:variable name="names" as="element()*" select="tei:persName | tei:placeName | tei:orgName | tei:geogName"/>
     <xsl:variable name="forms" as="xs:string*" select="$names ! te:words(.)"/>
-    <xsl:variable name="attested" as="element()*" select="$mentions[@form][not(@form = $forms)]"/>
     <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
       <h2 id="{@xml:id}-name">{te:preferred-name(.)}</h2>
       <xsl:for-each select="tei:note"><p class="entry-note">{normalize-space()}</p></xsl:for-each>
@@ -299,30 +371,17 @@
               <li><span>
                   <xsl:apply-templates select="@xml:lang" mode="te:html"/>{normalize-space()}</span><xsl:if test="@type"><xsl:text> </xsl:text><span class="form-type">({@type})</span></xsl:if></li>
             </xsl:for-each>
-            <xsl:for-each-group select="$attested" group-by="string(@form)">
-              <li><span lang="{@lang}">{current-grouping-key()}</span><xsl:text> </xsl:text><span class="form-type">(in the text)</span></li>
-            </xsl:for-each-group>
+            <xsl:for-each select="key('te:attested', string(@xml:id), $facts)[not(. = $forms)]">
+              <li><span lang="{@lang}">{.}</span><xsl:text> </xsl:text><span class="form-type">(in the text)</span></li>
+            </xsl:for-each>
           </ul>
         </dd>
         <dt>Mentioned in</dt>
         <dd>
           <xsl:choose>
-            <xsl:when test="empty($mentions)"><p>no document of this edition</p></xsl:when>
+            <xsl:when test="empty(key('te:mentioned', string(@xml:id), $facts))"><p>no document of this edition</p></xsl:when>
             <xsl:otherwise>
-              <ul class="mentions">
-                <xsl:for-each-group select="$mentions" group-by="te:document-id(ancestor::tei:TEI)">
-                  <xsl:sort select="$ranks(current-grouping-key())"/>
-                  <li><a href="{current-grouping-key()}.html">{$labels(current-grouping-key())}</a>
-                    <xsl:variable name="roles" as="xs:string*"
-                      select="distinct-values(current-group()[ancestor::tei:teiHeader] ! te:role-label(.))"/>
-                    <xsl:if test="exists($roles)"> ({string-join($roles, ', ')})</xsl:if>
-                    <xsl:variable name="passages" as="element(te:mention)*" select="current-group()[@form]"/>
-                    <xsl:if test="$passages">: <xsl:for-each select="$passages">
-                        <xsl:if test="position() gt 1">, </xsl:if>
-                        <a href="{current-grouping-key()}.html#{@passage}"
-                          lang="{@lang}">“{@form}”</a></xsl:for-each></xsl:if></li>
-                </xsl:for-each-group>
-              </ul>
+              <ul class="mentions"><xsl:processing-instruction name="te-mentions" select="string(@xml:id)"/></ul>
             </xsl:otherwise>
           </xsl:choose>
         </dd>
@@ -398,11 +457,8 @@
 
   <!-- ===== search ===== -->
 
-  <!-- The search page: $documents in date order, with their $titles and link texts ($labels). -->
+  <!-- The search page: every document's search entry goes where te-search stands. -->
   <xsl:template name="te:search-page" as="element(html)">
-    <xsl:param name="documents" as="element(tei:TEI)*" required="yes"/>
-    <xsl:param name="titles" as="map(xs:string, xs:string)" required="yes"/>
-    <xsl:param name="labels" as="map(xs:string, xs:string)" required="yes"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="'Search'"/>
       <xsl:with-param name="current" select="'search.html'"/>
@@ -417,31 +473,25 @@
         <p id="search-status" aria-live="polite">Searching needs JavaScript; without it, the
           <a href="index.html">table of documents</a> and the registers lead to every document.</p>
         <ol id="search-results" class="search-results"></ol>
-        <!-- A JSON array of the entries, written as they are (joining them into one string
-             first held the largest page in memory several times over). -->
-        <script type="application/json" id="search-index">[<xsl:value-of select="te:search-index($documents, $titles, $labels)" separator=","/>]</script>
+        <!-- A JSON array of the entries, separated by commas. -->
+        <script type="application/json" id="search-index">[<xsl:processing-instruction name="te-search"/>]</script>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The search index's entries: per document its id, label, title, metadata and,
-       version by version, its language and the words of both views (from its summary),
-       each as JSON (safe inside a script element). -->
-  <xsl:function name="te:search-index" as="xs:string*">
-    <xsl:param name="documents" as="element(tei:TEI)*"/>
-    <xsl:param name="titles" as="map(xs:string, xs:string)"/>
-    <xsl:param name="labels" as="map(xs:string, xs:string)"/>
-    <xsl:for-each select="$documents">
-      <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
-      <xsl:sequence select="serialize(map {
-        'id': $id,
-        'title': $titles($id),
-        'label': $labels($id),
-        'meta': normalize-space(string-join((te:names-of(., 'sent'), te:names-of(., 'received'),
-                  .//tei:msDesc ! te:archival-reference(.), .//tei:textClass//tei:term, .//tei:abstract), ' ')),
-        'versions': array { te:site/te:version ! map { 'lang': string(@lang), 'text': string(@text), 'written': string(@written) } }
-      }, map { 'method': 'json' }) => replace('&lt;', '\\u003c')"/>
-    </xsl:for-each>
+  <!-- A document's entry of the search index: its id, label, title, metadata and, version
+       by version, its language and the words of both views (from its summary), as JSON
+       (safe inside a script element). -->
+  <xsl:function name="te:search-entry" as="xs:string">
+    <xsl:param name="summary" as="element(tei:TEI)"/>
+    <xsl:sequence select="serialize(map {
+      'id': te:document-id($summary),
+      'title': te:document-title($summary),
+      'label': te:short-label($summary),
+      'meta': normalize-space(string-join((te:names-of($summary, 'sent'), te:names-of($summary, 'received'),
+                $summary//tei:msDesc ! te:archival-reference(.), $summary//tei:textClass//tei:term, $summary//tei:abstract), ' ')),
+      'versions': array { $summary/te:site/te:version ! map { 'lang': string(@lang), 'text': string(@text), 'written': string(@written) } }
+    }, map { 'method': 'json' }) => replace('&lt;', '\\u003c')"/>
   </xsl:function>
 
   <!-- ===== facts for the index ===== -->
