@@ -72,7 +72,7 @@ def parsed(path: Path, pieces: bytes) -> Pieces:
 
 def keep(edition: Edition, source: bytes, tree: etree._ElementTree, pieces: bytes) -> Path:
     """Keep the pieces of a document's bytes in the build folder (unless kept already, with the same names); its file."""
-    target = _cached(edition, source)
+    target = edition.build / SUMMARY_CACHE / _name(source)
     header = _header(tree, _register_digests(edition))
     if _kept_header(target) != header:
         write_atomic(target, header + b"\n" + pieces)
@@ -93,21 +93,22 @@ def edition_pieces(edition: Edition, params: dict[str, ParamValue]) -> list[Piec
     """
     found: list[Pieces] = []
     used: set[Path] = set()
-    digests = _register_digests(edition)
+    current = _Current(_register_digests(edition))
+    folder = edition.build / SUMMARY_CACHE
     for path in edition_files(edition):
         source = path.read_bytes()
-        target = _cached(edition, source)
+        target = folder / _name(source)
         used.add(target)
-        kept = _kept(target, digests)
+        kept = current.kept(target)
         if kept is None:
             tree = parse_xml_bytes(source, path)
             if role(tree) != "document":
                 continue
             keep(edition, source, tree, summarise(tree, params, document_of(tree).path))
-            kept = _kept(target, digests)
+            kept = current.kept(target)
             assert kept is not None  # just written, with these digests
         found.append(Pieces(path, kept, target))
-    for stale in sorted((edition.build / SUMMARY_CACHE).glob("*")):
+    for stale in sorted(folder.glob("*")):
         if stale not in used and not stale.name.startswith("."):  # not a file being written
             stale.unlink(missing_ok=True)
     return _checked(found)
@@ -131,18 +132,27 @@ def _checked(found: list[Pieces]) -> list[Pieces]:
     return found
 
 
-def _kept(target: Path, digests: dict[str, str]) -> dict[str, Any] | None:
-    """The kept pieces in a file, if there and made with the register entries as they are now."""
-    try:
-        data = target.read_bytes()
-    except FileNotFoundError:
-        return None
-    header, pieces, _ = data.split(b"\n", 2)
-    refs = json.loads(header)["refs"]
-    if header != _header_of(refs, digests):
-        return None
-    loaded: dict[str, Any] = json.loads(pieces)
-    return loaded
+class _Current:
+    """Which kept pieces show the register entries as they are (`digests`): a header is
+    checked once, however many documents name the same entries."""
+
+    def __init__(self, digests: dict[str, str]) -> None:
+        self._digests = digests
+        self._checked: dict[bytes, bool] = {}
+
+    def kept(self, target: Path) -> dict[str, Any] | None:
+        """The kept pieces in a file, if there and made with the register entries as they are now."""
+        try:
+            data = target.read_bytes()
+        except FileNotFoundError:
+            return None
+        header, pieces, _ = data.split(b"\n", 2)
+        if header not in self._checked:
+            self._checked[header] = header == _header_of(json.loads(header)["refs"], self._digests)
+        if not self._checked[header]:
+            return None
+        loaded: dict[str, Any] = json.loads(pieces)
+        return loaded
 
 
 def _kept_header(target: Path) -> bytes | None:
@@ -187,11 +197,11 @@ def _digests_of(stamps: tuple[tuple[str, int, int], ...]) -> dict[str, str]:
     return {identifier: hashlib.blake2b(b"\0".join(chunks), digest_size=16).hexdigest() for identifier, chunks in parts.items()}
 
 
-def _cached(edition: Edition, source: bytes) -> Path:
-    """The file the pieces of these bytes are kept in."""
+def _name(source: bytes) -> str:
+    """The name of the file the pieces of these bytes are kept in (in SUMMARY_CACHE)."""
     digest = hashlib.sha256(_stylesheets_digest())
     digest.update(source)
-    return edition.build / SUMMARY_CACHE / f"{digest.hexdigest()}.jsonl"
+    return f"{digest.hexdigest()}.jsonl"
 
 
 @functools.cache
