@@ -241,12 +241,10 @@ class Converter:
             return _words(text)
 
         available: Counter[str] = Counter()
-        for item in converted:
+        for item in converted:  # the @n values are joined, and the signs, to find their words in one call each
             available.update(words(" ".join(item.tree.getroot().itertext())))
-            for value in _N_VALUES(item.tree):
-                available.update(_words(value))
-        for sign in ledger.sign_text:
-            available.update(_words(sign))
+            available.update(_words(" ".join(_N_VALUES(item.tree))))
+        available.update(_words(" ".join(ledger.sign_text)))
         needed = Counter(words("\n".join(line.text for line in lines)))
         if all(available[word] >= count for word, count in needed.items()):  # the source's words only are looked at
             return

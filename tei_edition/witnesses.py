@@ -44,18 +44,21 @@ class Identity:
 
 
 def identity_of(root: etree._Element) -> Identity:
-    """The identity of a converted TEI document, read from its header."""
-    def refs(kind: str) -> frozenset[str]:
-        return frozenset(root.xpath(f"//tei:correspDesc/tei:correspAction[@type='{kind}']/*/@ref", namespaces=NSMAP))
-
+    """The identity of a converted TEI document, read from its header (the build asks it of every document it converts)."""
     files = set()
     for identifier in root.iterfind(".//tei:sourceDesc/tei:msDesc/tei:msIdentifier", NSMAP):
-        repository = identifier.xpath("string(tei:repository/@ref)", namespaces=NSMAP)
-        parts = tuple(identifier.xpath(f"string(tei:idno[@type='{p}'])", namespaces=NSMAP) for p in ("fond", "opis", "delo"))
+        repository = _REPOSITORY(identifier)
+        parts = tuple(part(identifier) for part in _FILE_PARTS)
         if repository and all(parts):
             files.add((repository, *parts))
-    date = root.xpath("string(//tei:correspAction[@type='sent']/tei:date/@when)", namespaces=NSMAP)
-    return Identity(date, refs("sent"), refs("received"), frozenset(files))
+    return Identity(_SENT_DATE(root), frozenset(_SENDERS(root)), frozenset(_RECIPIENTS(root)), frozenset(files))
+
+
+#: The paths identity_of reads, compiled once.
+_SENDERS, _RECIPIENTS = (etree.XPath(f"//tei:correspDesc/tei:correspAction[@type='{kind}']/*/@ref", namespaces=NSMAP) for kind in ("sent", "received"))
+_REPOSITORY = etree.XPath("string(tei:repository/@ref)", namespaces=NSMAP)
+_FILE_PARTS = tuple(etree.XPath(f"string(tei:idno[@type='{part}'])", namespaces=NSMAP) for part in ("fond", "opis", "delo"))
+_SENT_DATE = etree.XPath("string(//tei:correspAction[@type='sent']/tei:date/@when)", namespaces=NSMAP)
 
 
 def group_same_documents(roots: list[etree._Element]) -> list[list[int]]:
