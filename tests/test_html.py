@@ -281,6 +281,24 @@ def test_a_title_with_editorial_signs_reads_as_corrected_everywhere(tmp_path: Pa
         assert "87 October" not in path.read_text(encoding="utf-8") and "FMForeign" not in path.read_text(encoding="utf-8")
 
 
+def test_a_line_end_in_a_documents_row_keeps_the_row_whole(tmp_path: Path) -> None:
+    """A document's rows and register lines are written by one call of the serialiser, a
+    line each; a line end of their own (here in a witness's siglum) must not split a row."""
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE, edition)
+    signs = edition / "xml" / "signs.xml"
+    signs.write_text(signs.read_text(encoding="utf-8").replace('xml:id="wit-B" n="B"', 'xml:id="wit-B" n="B&#10;2"'), encoding="utf-8")
+    site = build(edition / "edition.toml", tmp_path / "out")
+    index = lxml.html.parse(str(site / "index.html")).getroot()
+    rows = index.xpath("//table[@id='documents-table']/tbody/tr")
+    assert len(rows) == len(lxml.html.parse(str(SNAPSHOTS / "index.html")).getroot().xpath("//table[@id='documents-table']/tbody/tr"))
+    signs_rows = [row for row in rows if row.xpath(f"td/a[@href='{SIGNS_ID}.html']")]
+    assert len(signs_rows) == 1
+    assert "B\n2 (Russian transcription in another publication)" in signs_rows[0].text_content()
+    persons = lxml.html.parse(str(site / "persons.html")).getroot()
+    assert persons.xpath(f"//section[@id='gromyko']//ul[@class='mentions']/li/a[@href='{SIGNS_ID}.html']")
+
+
 def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path) -> None:
     """`tei-edition build` joins the site's pages from each document's kept pieces: the
     same pages as the writer's, pieces made again only for a changed document (the old
