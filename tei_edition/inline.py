@@ -538,11 +538,12 @@ def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
     """`andKorea`, `Seoulthe`: a function word run into a name, a space lost in transmission."""
     spans: list[_Span] = []
     small = ctx.conventions.function_words
-    if all(word == word.lower() or _split_run_together(word, small, ctx.registers) is None for word in _LONG_WORD.findall(text)):
+    if all(len(word) < 3 or word == word.lower() or _split_run_together(word, small, ctx.registers) is None
+           for word in _NOT_ASCII_LOWER_WORD.findall(text)):
         return spans  # the usual text: no word is run together, and no word needs its place
-    for match in _LONG_WORD.finditer(text):
+    for match in _NOT_ASCII_LOWER_WORD.finditer(text):
         word = match.group(0)
-        if word == word.lower():  # both ways of running together need a capital: skip the usual word fast
+        if len(word) < 3 or word == word.lower():  # both ways of running together need a capital: skip the usual word fast
             continue
         split = _split_run_together(word, small, ctx.registers)
         if split is None:
@@ -552,7 +553,9 @@ def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
     return spans
 
 
-_LONG_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+#: A word of letters only with a letter other than a-z in it: the words of three letters or more that could have
+#: a capital (`[^\W\d_]{3,}` between word boundaries), found by the engine, not one by one (most words are a-z only).
+_NOT_ASCII_LOWER_WORD = re.compile(r"\b[a-z]*[^\W\d_a-z][^\W\d_]*\b")
 
 
 #: What read_plain looks for, in order of precedence; inside a name the caller marks up, no names.

@@ -384,7 +384,7 @@ def test_manifest_lists_a_folder_once_and_sees_the_files_recorded_after(tmp_path
 def test_generated_edition_built_in_parallel_equals_a_serial_build(tmp_path: Path) -> None:
     """Sources whose documents are settled as their conversions come in, in whatever order the
     workers finish, give the TEI, source map and outputs of a build in one process; also a source
-    converted again because an earlier source took its ids (in a process beside the busy workers)."""
+    whose document is renamed because an earlier source took its id."""
     folders = [generated_edition(tmp_path / name, 40) for name in ("serial", "parallel")]
     for folder in folders:  # a second copy of a cable no archival file names (so no witness): its id is taken
         original = next(p for p in sorted((folder / "sources").glob("*.txt")) if "gromyko-to-soviet-ambassador" in p.name)
@@ -400,25 +400,40 @@ def test_generated_edition_built_in_parallel_equals_a_serial_build(tmp_path: Pat
 def test_documents_renamed_for_ids_taken_before_them_are_what_the_converter_writes(tmp_path: Path) -> None:
     """The build converts every source as if it came first and renames a document whose id an
     earlier source took (`-2`, `-3`): its TEI and source map must be what `tei-edition convert`,
-    which converts the sources in order knowing the ids before each, writes."""
-    from tei_edition.convert import convert_paths
-
+    which converts the sources in order knowing the ids before each, writes. So must they be when a
+    new source takes the id of unchanged ones after it (converted again, their ids now taken)."""
     folder = generated_edition(tmp_path / "built", 30)
     original = next(p for p in sorted((folder / "sources").glob("*.txt")) if "gromyko-to-soviet-ambassador" in p.name)
     for prefix in ("zz_", "zzz_"):  # copies no archival file names (so no witnesses): their ids are taken
         shutil.copy(original, folder / "sources" / f"{prefix}{original.name}")
     run_build(folder, jobs=2, formats=("text",))  # the TEI is written before any format is made
-    converted = tmp_path / "converted"
-    converted.mkdir()
+    written = _converted_by_build(folder)
+    assert written == _converted_by_the_converter(folder, tmp_path / "converted")
+    assert sum(name.endswith(("-2.xml", "-3.xml")) for name in written) == 2
+    shutil.copy(original, folder / "sources" / f"0_{original.name}")  # before the zz_ copies: it takes their ids
+    report = run_build(folder, jobs=2, formats=("text",))
+    written = _converted_by_build(folder)
+    assert written == _converted_by_the_converter(folder, tmp_path / "converted-again")
+    assert sum(name.endswith(("-2.xml", "-3.xml", "-4.xml")) for name in written) == 3
+    assert report.converted == 3  # the new source, and the two unchanged ones whose ids it took
+
+
+def _converted_by_build(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in (folder / "xml").iterdir() if path.name not in REGISTERS}
+
+
+def _converted_by_the_converter(folder: Path, out: Path) -> dict[str, bytes]:
+    """What `tei-edition convert` writes for the edition's sources, by file name."""
+    from tei_edition.convert import convert_paths
+
+    out.mkdir()
     cwd = os.getcwd()
     os.chdir(folder)
     try:
-        convert_paths([folder / "sources"], converted, load_edition(folder / "edition.toml"))
+        convert_paths([folder / "sources"], out, load_edition(folder / "edition.toml"))
     finally:
         os.chdir(cwd)
-    written = {path.name: path.read_bytes() for path in (folder / "xml").iterdir() if path.name not in REGISTERS}
-    assert written == {path.name: path.read_bytes() for path in converted.iterdir()}
-    assert sum(name.endswith(("-2.xml", "-3.xml")) for name in written) >= 2
+    return {path.name: path.read_bytes() for path in out.iterdir()}
 
 
 def test_recorded_file_hashes_are_the_files_own(tmp_path: Path) -> None:

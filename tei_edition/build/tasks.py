@@ -111,12 +111,13 @@ def convert_sources(context: BuildContext, paths: list[str], taken: tuple[str, .
     results = []
     for path in paths:
         converter.ids = set(taken)
-        source = converter._relative(Path(path))
         try:
             converted, report = converter.convert_source(Path(path))
         except SourceError as exc:
+            source = converter._relative(Path(path))
             results.append(ConvertResult(source, path, error=f"{source}:{exc.line}:{exc.column}: {exc.message}"))
             continue
+        source = report.source  # the path from the edition's folder (resolving it is a dozen system calls)
         files = {entry["id"]: str(entry["file"]) for entry in report.documents}
         documents = []
         for item in converted:
