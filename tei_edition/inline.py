@@ -555,7 +555,8 @@ def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
 
 #: A word of letters only with a letter other than a-z in it: the words of three letters or more that could have
 #: a capital (`[^\W\d_]{3,}` between word boundaries), found by the engine, not one by one (most words are a-z only).
-_NOT_ASCII_LOWER_WORD = re.compile(r"\b[a-z]*[^\W\d_a-z][^\W\d_]*\b")
+#: Possessive (`*+`): a run of letters not followed as the rule needs is not tried again shorter (never a match).
+_NOT_ASCII_LOWER_WORD = re.compile(r"\b[a-z]*+[^\W\d_a-z][^\W\d_]*+\b")
 
 
 #: What read_plain looks for, in order of precedence; inside a name the caller marks up, no names.
