@@ -88,6 +88,26 @@ def test_title_adornment_by_level_and_as_long_as_the_title() -> None:
     assert rst.title("#. Heading", 1) == "\\#. Heading\n" + "=" * 11
 
 
+def test_blocks_laid_out_before_the_place_is_known_read_as_laid_out_at_it() -> None:
+    """rst.lay_out_fixed lays out the paragraphs that read the same at every place, once for a
+    document's file and its part; titles (their level) and blocks with a label or the number wait."""
+    wrap, title, after, end = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"
+    label, label_end, number = "\ufdd7", "\ufdd8", "\ufdd6"
+    words = " ".join(["plain words"] * 12)
+    marked = "\n\n".join([
+        f"{title}1{after}Notes to document {number}{end}",
+        f"{wrap}{after}{after}\ufdda1. {words}\ufddb{end}",
+        f"{wrap}.. [{label}a2{label_end}] {after}   {after}{words}{end}",
+        f"{wrap}:Field: {after}    {after}{words} [{label}11{label_end}]_ end{end}",
+    ])
+    fixed = rst.lay_out_fixed(marked)
+    blocks = fixed.split("\n\n")
+    assert blocks[1] == rst.wrap("\\1. " + words, "", "") and blocks[0] + blocks[2] + blocks[3] == "".join(
+        marked.split("\n\n")[i] for i in (0, 2, 3))
+    for place in [(None, (0, 0), 0), (7, (0, 0), 1), (123, (30_000, 99_990), 1)]:
+        assert rst.layout(fixed, *place) == rst.layout(marked, *place)
+
+
 @pytest.mark.parametrize(("index", "label"), [(1, "a"), (26, "z"), (27, "aa"), (52, "az"), (53, "ba"), (703, "aaa"), (18278, "zzz"), (18279, "aaaa")])
 def test_letters_count_as_format_integer_does(index: int, label: str) -> None:
     assert rst.letters(index) == label

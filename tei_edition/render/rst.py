@@ -29,6 +29,8 @@ _LABELS = re.compile(f"{_LABEL}([a1])([0-9]+){_LABEL_END}")
 _PART = re.compile(f"{_PART_START}([^{_PART_END}]*){_PART_END}")
 _ENDS = re.compile(f"{_START}([^{_START_END}]*){_START_END}")
 _OPENING = re.compile(f"[{_WRAP}{_TITLE}]")
+#: The marks of what depends on a document's place in the edition's file.
+_PLACED = re.compile(f"[{_LABEL}{_PART_START}{_NUMBER}]")
 
 _SPACE = re.compile(r"[ \t\r\n]+")
 #: What RST would read as the marker of a list, a field, a directive, a line block or
@@ -52,6 +54,21 @@ def layout(marked: str, number: int | None = None, offsets: tuple[int, int] = (0
         text = _PART.sub(r"\1" if number is not None else "", text)
     if _NUMBER in text:
         text = text.replace(_NUMBER, str(number))
+    return _lay_out(text, level, fixed_only=False)
+
+
+def lay_out_fixed(marked: str) -> str:
+    """The marked blocks with those laid out that read the same at every place: paragraphs whose
+    words and indentation hold no mark of the place (a note's label, the document's number, words
+    only its part has). The rest stays marked for `layout`, which leaves laid-out text as it is.
+
+    A document's own file and its part of the edition's file share most of their blocks: laid
+    out here once for both, not once per file (tei_edition/render/text.py)."""
+    return _lay_out(marked, 0, fixed_only=True)
+
+
+def _lay_out(text: str, level: int, fixed_only: bool) -> str:
+    """Each block laid out, its titles `level` levels down (`fixed_only`: only those `lay_out_fixed` lays out)."""
     pieces = text.split(_END)  # each but the last: words as they are, then one block to lay out
     laid = []
     for piece in pieces[:-1]:
@@ -60,7 +77,9 @@ def layout(marked: str, number: int | None = None, offsets: tuple[int, int] = (0
             raise ValueError(f"a mark of the layout's end without its beginning: {piece!r}")
         start, marked_block = opening.start(), piece[opening.end():]
         laid.append(piece[:start])
-        if piece[start] == _WRAP:
+        if fixed_only and (piece[start] != _WRAP or _PLACED.search(marked_block)):
+            laid.append(piece[start:] + _END)
+        elif piece[start] == _WRAP:
             first, rest, words = marked_block.split(_NEXT)
             laid.append(wrap(_ENDS.sub(_escaped_ends, words) if _START in words else words, first, rest))
         else:
@@ -147,5 +166,5 @@ def title(text: str, level: int) -> str:
     return f"{rule}\n{line}\n{rule}" if level == 0 else f"{line}\n{rule}"
 
 
-__all__ = ["WIDTH", layout.__name__, letters.__name__, normalize_space.__name__, escape_ends.__name__,
+__all__ = ["WIDTH", layout.__name__, lay_out_fixed.__name__, letters.__name__, normalize_space.__name__, escape_ends.__name__,
            wrap.__name__, title.__name__]

@@ -27,7 +27,7 @@ from saxonche import PyXdmNode
 from tei_edition.errors import TeiEditionError
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
-from tei_edition.render.rst import WIDTH, layout
+from tei_edition.render.rst import WIDTH, lay_out_fixed, layout
 from tei_edition.xmlio import write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
@@ -90,7 +90,8 @@ class DocumentText(NamedTuple):
     """Its own file."""
     facts: DocumentFacts
     part: str
-    """Its part of the edition's file as marked blocks, to be laid out at its place (`render_part`)."""
+    """Its part of the edition's file as marked blocks, to be laid out at its place (`render_part`);
+    the blocks that read the same at every place laid out already (rst.lay_out_fixed)."""
 
 
 def render_document_and_facts(corpus: Corpus, document: Document, view: str = "reading", node: PyXdmNode | None = None) -> DocumentText:
@@ -104,6 +105,7 @@ def render_document_and_facts(corpus: Corpus, document: Document, view: str = "r
     made = sheet.transform(given, _params(corpus, view), source=document.path, parsed=document.tree)
     sort_key, lettered, numbered, pieces = made.split("\n", 3)
     own_head, part_head, body = pieces.split(SEPARATOR)
+    body = lay_out_fixed(body)  # what the file and the part share, laid out once for both
     return DocumentText(layout(_blocks(own_head, body)) + "\n", DocumentFacts(sort_key, (int(lettered), int(numbered))),
                         _blocks(part_head, body))
 
