@@ -308,17 +308,21 @@ def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path)
     shutil.copytree(FIXTURE, edition)
     loaded = load_edition(edition / "edition.toml")
     cache = loaded.build / summaries.SUMMARY_CACHE
-    pages = html.render_edition_site(loaded)
-    assert {name: pages[name] for name in html.SITE_PAGES} == {
-        name: (site / name).read_bytes() for name in html.SITE_PAGES
-    }
+    out = tmp_path / "site"
+
+    def pages() -> dict[str, str]:
+        written = html.write_edition_site(loaded, out)
+        assert set(written) == {out / name for name in (*html.SITE_PAGES, "guidelines.html")} | {out / "assets" / p.name for p in (site / "assets").iterdir()}
+        return {name: (out / name).read_text(encoding="utf-8") for name in html.SITE_PAGES}
+
+    assert pages() == {name: (site / name).read_text(encoding="utf-8") for name in html.SITE_PAGES}
     kept = {path.name: path.stat().st_mtime_ns for path in cache.glob("*")}
     assert len(kept) == len(_documents(FIXTURE / "edition.toml"))
 
     signs = edition / "xml" / "signs.xml"
     signs.write_text(signs.read_text(encoding="utf-8").replace("test fixture with every editorial sign", "a changed title"),
                      encoding="utf-8")
-    index = html.render_edition_site(loaded)["index.html"].decode("utf-8")
+    index = pages()["index.html"]
     assert "a changed title" in index and "test fixture with every editorial sign" not in index
     again = {path.name: path.stat().st_mtime_ns for path in cache.glob("*")}
     assert len(again) == len(kept) and len(set(again) - set(kept)) == 1  # one new file of pieces, the old one gone
@@ -326,16 +330,16 @@ def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path)
 
     persons = edition / "xml" / "persons.xml"
     persons.write_text(persons.read_text(encoding="utf-8").replace(">Nikolai V. Roshchin<", ">N. V. Roshchin<"), encoding="utf-8")
-    pages = html.render_edition_site(loaded)
-    assert "Nikolai V. Roshchin" not in pages["index.html"].decode("utf-8") + pages["search.html"].decode("utf-8")
-    assert "N. V. Roshchin to " in pages["search.html"].decode("utf-8")  # a label of a document he sent
+    changed = pages()
+    assert "Nikolai V. Roshchin" not in changed["index.html"] + changed["search.html"]
+    assert "N. V. Roshchin to " in changed["search.html"]  # the label of a document he sent
     remade = {path.name for path in cache.glob("*") if path.stat().st_mtime_ns != again.get(path.name)}
     naming = [tei for _, tei in _documents(edition / "edition.toml") if "persons.xml#roshchin" in tei.read_text(encoding="utf-8")]
     assert 0 < len(remade) == len(naming) < len(again)
 
     shutil.copy(signs, edition / "xml" / "signs-copy.xml")
     with pytest.raises(XmlInputError, match="is already the id of"):
-        html.render_edition_site(loaded)
+        html.write_edition_site(loaded, out)
 
 
 def test_a_summary_is_the_same_made_with_the_page_or_alone() -> None:

@@ -9,7 +9,9 @@ tei_edition.render.sitejoin), never made from one tree of every document.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -99,11 +101,14 @@ def _document_files(document: Document, source: bytes, page: bytes) -> dict[str,
 def render_site_pages(corpus: Corpus, params: Mapping[str, ParamValue], found: list[summaries.Pieces]) -> dict[str, bytes]:
     """The pages made from every document's pieces (index, registers, conventions, search), the guidelines and the assets."""
     examples = [document.path for document in corpus.documents] + [Path(tree.docinfo.URL) for tree in corpus.registers]
-    return _site_pages(corpus.edition, params, found, examples)
+    files = {**sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, found), **_other_files(corpus.edition, examples)}
+    return {name: b"".join(made()) for name, made in files.items()}
 
 
-def render_edition_site(edition: Edition) -> dict[str, bytes]:
-    """The site's own pages of the edition in its folders, from the kept pieces (`tei-edition build`).
+def write_edition_site(edition: Edition, out: Path) -> list[Path]:
+    """Write the site's own pages of the edition in its folders into `out`, from the kept
+    pieces (`tei-edition build`), each page as it is joined, unless its file holds the
+    same bytes already; every file's path.
 
     Only the registers and the documents without kept pieces (or with pieces that show
     register entries changed since) are parsed.
@@ -111,18 +116,47 @@ def render_edition_site(edition: Edition) -> dict[str, bytes]:
     front = front_matter_path(edition)
     registers = summaries.register_files(edition)
     params = page_params(Corpus(edition, (), tuple(parse_xml(path) for path in registers), parse_xml(front) if front.is_file() else None))
-    found = summaries.edition_pieces(edition, params)
-    return _site_pages(edition, params, found, [pieces.path for pieces in found] + registers)
+    documents: list[Path] = []
+    files = sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, _noted(summaries.edition_pieces(edition, params), documents))
+    files.update(_other_files(edition, documents + registers))
+    for name, made in files.items():
+        _write_changed(out / name, made)
+    return [out / name for name in files]
 
 
-def _site_pages(edition: Edition, params: Mapping[str, ParamValue], found: list[summaries.Pieces], examples: list[Path]) -> dict[str, bytes]:
-    files = sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, found)
+def _noted(found: Iterable[summaries.Pieces], paths: list[Path]) -> Iterator[summaries.Pieces]:
+    """The pieces, each document's file noted in `paths` as they pass (the guidelines' examples)."""
+    for pieces in found:
+        paths.append(pieces.path)
+        yield pieces
+
+
+def _other_files(edition: Edition, examples: list[Path]) -> dict[str, Callable[[], Iterable[bytes]]]:
+    """The guidelines (their examples from the files `examples`) and the assets."""
     # The schema's own guidelines, linked from the conventions page.
-    files["guidelines.html"] = render_guidelines(edition.title, examples).encode("utf-8")
+    guidelines = render_guidelines(edition.title, examples).encode("utf-8")
+    files: dict[str, Callable[[], Iterable[bytes]]] = {"guidelines.html": lambda: [guidelines]}
     for asset in sorted(ASSETS.iterdir()):
         if asset.is_file():
-            files[f"assets/{asset.name}"] = asset.read_bytes()
+            files[f"assets/{asset.name}"] = functools.partial(_read, asset)
     return files
+
+
+def _read(path: Path) -> list[bytes]:
+    return [path.read_bytes()]
+
+
+def _write_changed(target: Path, made: Callable[[], Iterable[bytes]]) -> None:
+    """Write a file unless it holds these bytes already, compared as they are made (a page
+    is never whole in memory). A forced rebuild makes the site's pages again the same, and
+    writing one again costs a new file and a rename; making one twice costs less."""
+    try:
+        with open(target, "rb") as handle:
+            if all(handle.read(len(chunk)) == chunk for chunk in made()) and not handle.read(1):
+                return
+    except OSError:  # none yet, or unreadable: written (or the error named) below
+        pass
+    write_atomic(target, made())
 
 
 def _register_params(registers: Sequence[etree._ElementTree], front: etree._ElementTree | None) -> dict[str, ParamValue]:
@@ -155,6 +189,6 @@ __all__ = [
     render_document_pages.__name__,
     render_document_page.__name__,
     render_site_pages.__name__,
-    render_edition_site.__name__,
+    write_edition_site.__name__,
     page_and_summary.__name__,
 ]

@@ -7,17 +7,21 @@ and quoted messages, the senders and recipients the filters offer, years, kinds,
 name forms the texts use and which register entries any document names. That
 transformation leaves a processing instruction where the documents' pieces go (the
 index's rows, the search entries, each register entry's lines); here they are put
-in their order and joined in. Nothing holds the documents together, so the memory
-is that of the pages written, and the work a sort and a join.
+in their order and joined in.
+
+The pieces are read one document at a time and only the markup the pages show is
+kept (as UTF-8), each with the place it takes; the search entries are read again as
+their page is written. So the memory is about that of the index and register pages,
+and the work a sort and a join.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
@@ -29,83 +33,105 @@ TE_NS = "https://tei-edition.example/ns"
 SITE_PAGES = ("search.html", "index.html", "persons.html", "places.html", "organisations.html", "conventions.html")
 #: Where a page's pieces go: `<?te-rows >`, `<?te-search >`, `<?te-mentions ENTRY-ID>`
 #: (the HTML output method ends a processing instruction with ">"; no text of a
-#: document can make one: the serialiser escapes "<" in text and attributes' "&").
+#: document can make one: the serialiser escapes "<" in text, and the stylesheet
+#: writes no document's words into the pages' attributes).
 _SLOT = re.compile(rb"<\?te-(rows|search|mentions) ?([^>]*)>")
 
+#: Where a sender or recipient is first named: in a document's own row (0) or a quoted
+#: message's (1), the document's date and id, the row's place in the document, the name's in the row.
+Place = tuple[int, str, str, int, int]
 
-def site_pages(stylesheet: Stylesheet, params: Mapping[str, ParamValue], pieces: Iterable[Pieces]) -> dict[str, bytes]:
-    """Every site page made from the documents' pieces (any order), by name."""
-    ordered = sorted(pieces, key=lambda p: (p.data["date"], p.data["id"]))  # te:in-date-order
-    gathered = _Gathered(ordered)
+
+def site_pages(stylesheet: Stylesheet, params: Mapping[str, ParamValue], pieces: Iterable[Pieces]) -> dict[str, Callable[[], Iterator[bytes]]]:
+    """Every site page made from the documents' pieces (any order), by name, each as what
+    gives its bytes one after the other, as often as asked (the search entries are read
+    as they are written: the page is never whole in memory)."""
+    gathered = _Gathered()
+    for each in pieces:
+        gathered.add(each)
     with tempfile.TemporaryDirectory(prefix="tei-edition-site-") as folder:
         site = Path(folder)
         stylesheet.transform(document_node(gathered.facts()), {**params, "site-folder": site.as_uri()}, source="the site's pages")
-        return {name: b"".join(_joined((site / name).read_bytes(), gathered, ordered)) for name in SITE_PAGES}
-
-
-def _joined(page: bytes, gathered: _Gathered, ordered: list[Pieces]) -> Iterator[bytes]:
-    """The page with the pieces in place of each processing instruction."""
-    at = 0
-    for slot in _SLOT.finditer(page):
-        yield page[at:slot.start()]
-        kind, entry = slot.group(1), slot.group(2).decode("utf-8")
-        if kind == b"rows":
-            yield from (row.encode("utf-8") for row in gathered.rows)
-        elif kind == b"search":
-            yield b",".join(search_entry(p) for p in ordered)
-        else:
-            yield from (line.encode("utf-8") for line in gathered.lines.get(entry, ()))
-        at = slot.end()
-    yield page[at:]
+        made = {name: (site / name).read_bytes() for name in SITE_PAGES}
+    return {name: functools.partial(gathered.joined, page) for name, page in made.items()}
 
 
 class _Gathered:
-    """What the pages need of every document, from their pieces in date order."""
+    """What the pages need of every document: added in any order, put in order when the pages are joined."""
 
-    def __init__(self, ordered: list[Pieces]) -> None:
-        # The index lists the documents, then the messages they quote (te:index-entry), by date,
-        # document and message (a stable sort: te:in-index-order).
-        own = [(p.data["id"], p.data["rows"][0]) for p in ordered]
-        quoted = [(p.data["id"], row) for p in ordered for row in p.data["rows"][1:]]
-        entries = own + quoted
-        self.documents, self.quoted = len(own), len(quoted)
-        self.rows = [row["html"] for _, row in sorted(entries, key=lambda e: (e[1]["date"], e[0], e[1]["corresp"]))]
-        self.parties = {kind: _first_of_each(party for _, row in entries for party in row[kind]) for kind in ("sent", "received")}
-        self.years = list(dict.fromkeys(row["year"] for _, row in entries))
-        self.kinds = list(dict.fromkeys(row["kind"] for _, row in entries))
-        # Each register entry's lines (documents in date order) and name forms (each once, as first found).
-        self.lines: dict[str, list[str]] = {}
-        self.forms: dict[str, dict[str, str]] = {}
-        for p in ordered:
-            for entry, line, forms in p.data["mentions"]:
-                self.lines.setdefault(entry, []).append(line)
-                found = self.forms.setdefault(entry, {})
-                for form, lang in forms:
-                    found.setdefault(form, lang)
+    def __init__(self) -> None:
+        self.documents: list[tuple[str, str, bytes | Path]] = []
+        """Each document's date, id and search entry (te:in-date-order)."""
+        self.rows: list[tuple[tuple[str, str, str, int, int], bytes]] = []
+        """Each index row by te:in-index-order (date, document, message), then as the index lists
+        them: the documents' own first, then the messages they quote, in date order."""
+        self.parties: dict[tuple[str, str], tuple[Place, str]] = {}
+        """Each sender's or recipient's register id, with the name it is first shown under and where."""
+        self.years: set[str] = set()
+        self.kinds: set[str] = set()
+        self.quoted = 0
+        self.lines: dict[str, list[tuple[tuple[str, str], bytes]]] = {}
+        """Each register entry's lines, with their document's date and id."""
+        self.forms: dict[str, dict[str, tuple[tuple[str, str, int], str]]] = {}
+        """Each register entry's name forms in the texts, with the language and place of the first."""
+
+    def add(self, pieces: Pieces) -> None:
+        data = pieces.data
+        date, identifier = data["date"], data["id"]
+        self.documents.append((date, identifier, pieces.search))
+        for at, row in enumerate(data["rows"]):
+            quoted = int(at > 0)
+            self.quoted += quoted
+            self.rows.append(((row["date"], identifier, row["corresp"], quoted, at), row["html"].encode("utf-8")))
+            self.years.add(row["year"])
+            self.kinds.add(row["kind"])
+            for kind in ("sent", "received"):
+                for position, (party, name) in enumerate(row[kind]):
+                    first = self.parties.get((kind, party))
+                    place = (quoted, date, identifier, at, position)
+                    if first is None or place < first[0]:
+                        self.parties[(kind, party)] = (place, name)
+        for entry, line, forms in data["mentions"]:
+            self.lines.setdefault(entry, []).append(((date, identifier), line.encode("utf-8")))
+            found = self.forms.setdefault(entry, {})
+            for at, (form, lang) in enumerate(forms):
+                if form not in found or (date, identifier, at) < found[form][0]:
+                    found[form] = ((date, identifier, at), lang)
 
     def facts(self) -> etree._ElementTree:
-        """The facts the pages are made from (te:site), as XML."""
-        root = etree.Element(f"{{{TE_NS}}}site", nsmap={None: TE_NS}, documents=str(self.documents), embedded=str(self.quoted))
-        for kind, parties in self.parties.items():
-            for identifier, name in parties.items():
-                etree.SubElement(root, f"{{{TE_NS}}}party", type=kind, id=identifier, name=name)
+        """The facts the pages are made from (te:site), as XML, in the order the pages take them."""
+        root = etree.Element(f"{{{TE_NS}}}site", nsmap={None: TE_NS}, documents=str(len(self.documents)), embedded=str(self.quoted))
+        for (kind, party), (_, name) in sorted(self.parties.items(), key=lambda item: item[1][0]):
+            etree.SubElement(root, f"{{{TE_NS}}}party", type=kind, id=party, name=name)
         for tag, values in (("year", self.years), ("kind", self.kinds)):
-            for value in values:
+            for value in sorted(values):
                 etree.SubElement(root, f"{{{TE_NS}}}{tag}").text = value
-        for entry, forms in self.forms.items():
-            for form, lang in forms.items():
+        for entry in sorted(self.forms):
+            for form, (_, lang) in sorted(self.forms[entry].items(), key=lambda item: item[1][0]):
                 etree.SubElement(root, f"{{{TE_NS}}}form", entry=entry, lang=lang).text = form
-        for entry in self.lines:
+        for entry in sorted(self.lines):
             etree.SubElement(root, f"{{{TE_NS}}}mentioned", entry=entry)
         return root.getroottree()
 
+    def joined(self, page: bytes) -> Iterator[bytes]:
+        """The page with the pieces in place of each processing instruction."""
+        at = 0
+        for slot in _SLOT.finditer(page):
+            yield page[at:slot.start()]
+            kind, entry = slot.group(1), slot.group(2).decode("utf-8")
+            if kind == b"rows":
+                yield from (row for _, row in sorted(self.rows, key=lambda row: row[0]))
+            elif kind == b"search":
+                yield from self._search()
+            else:
+                yield from (line for _, line in sorted(self.lines.get(entry, ()), key=lambda line: line[0]))
+            at = slot.end()
+        yield page[at:]
 
-def _first_of_each(parties: Iterable[Any]) -> dict[str, str]:
-    """Each register id once, with the name it is first shown under (the filters' options)."""
-    found: dict[str, str] = {}
-    for identifier, name in parties:
-        found.setdefault(identifier, name)
-    return found
+    def _search(self) -> Iterator[bytes]:
+        """The documents' search entries in date order, separated by commas."""
+        for at, (_, _, search) in enumerate(sorted(self.documents, key=lambda document: document[:2])):
+            yield (b"," if at else b"") + search_entry(search)
 
 
 __all__ = ["SITE_PAGES", site_pages.__name__]

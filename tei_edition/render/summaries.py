@@ -84,15 +84,17 @@ def register_files(edition: Edition) -> list[Path]:
     return [edition.registers / name for name in sorted(FILE_NAMES) if (edition.registers / name).is_file()]
 
 
-def edition_pieces(edition: Edition, params: dict[str, ParamValue]) -> list[Pieces]:
-    """Every document's pieces, in file order, each document's id once; `params`: the page
-    parameters (the registers of `register_files`).
+def edition_pieces(edition: Edition, params: dict[str, ParamValue]) -> Iterator[Pieces]:
+    """Every document's pieces, in file order, one at a time (the site keeps only what its
+    pages need of each); an XmlInputError when two documents have one id. `params`: the
+    page parameters (the registers of `register_files`).
 
     A document without kept pieces, or with pieces that show register entries changed
-    since, is parsed and its pieces made and kept. Pieces no document has any more are deleted.
+    since, is parsed and its pieces made and kept. Once all are read, pieces no
+    document has any more are deleted.
     """
-    found: list[Pieces] = []
     used: set[Path] = set()
+    seen: dict[str, Path] = {}
     current = _Current(_register_digests(edition))
     folder = edition.build / SUMMARY_CACHE
     for path in edition_files(edition):
@@ -107,29 +109,21 @@ def edition_pieces(edition: Edition, params: dict[str, ParamValue]) -> list[Piec
             keep(edition, source, tree, summarise(tree, params, document_of(tree).path))
             kept = current.kept(target)
             assert kept is not None  # just written, with these digests
-        found.append(Pieces(path, kept, target))
+        identifier = kept["id"]
+        if identifier in seen:
+            raise XmlInputError(path, 1, 1, f"xml:id {identifier!r} is already the id of {seen[identifier]}")
+        seen[identifier] = path
+        yield Pieces(path, kept, target)
     for stale in sorted(folder.glob("*")):
         if stale not in used and not stale.name.startswith("."):  # not a file being written
             stale.unlink(missing_ok=True)
-    return _checked(found)
 
 
-def search_entry(pieces: Pieces) -> bytes:
-    """A document's search entry, read from its kept file if it is not in memory."""
-    if isinstance(pieces.search, bytes):
-        return pieces.search
-    return pieces.search.read_bytes().rsplit(b"\n", 1)[1]
-
-
-def _checked(found: list[Pieces]) -> list[Pieces]:
-    """The pieces, once no two documents have one id."""
-    seen: dict[str, Path] = {}
-    for pieces in found:
-        identifier = pieces.data["id"]
-        if identifier in seen:
-            raise XmlInputError(pieces.path, 1, 1, f"xml:id {identifier!r} is already the id of {seen[identifier]}")
-        seen[identifier] = pieces.path
-    return found
+def search_entry(search: bytes | Path) -> bytes:
+    """A document's search entry (Pieces.search), read from its kept file if it is not in memory."""
+    if isinstance(search, bytes):
+        return search
+    return search.read_bytes().rsplit(b"\n", 1)[1]
 
 
 class _Current:
