@@ -316,6 +316,10 @@ def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path)
         return {name: (out / name).read_text(encoding="utf-8") for name in html.SITE_PAGES}
 
     assert pages() == {name: (site / name).read_text(encoding="utf-8") for name in html.SITE_PAGES}
+    spoilt = min(cache.glob("*"))
+    spoilt.write_bytes(b"not three lines of JSON")
+    assert pages() == {name: (site / name).read_text(encoding="utf-8") for name in html.SITE_PAGES}  # those made again
+    assert spoilt.read_bytes().count(b"\n") == 2
     kept = {path.name: path.stat().st_mtime_ns for path in cache.glob("*")}
     assert len(kept) == len(_documents(FIXTURE / "edition.toml"))
 

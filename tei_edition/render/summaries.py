@@ -10,8 +10,8 @@ document's page, and the site's pages only order and join them
 (tei_edition.render.sitejoin).
 
 A document's pieces are kept in the build folder under the digest of its bytes and of
-the stylesheets, a line of three JSON texts: a header (the register entries the
-document points at and their digest), the pieces, the search entry. The pieces show
+the stylesheets, as three lines of JSON: a header (the register entries the document
+points at and their digest), the pieces, the search entry. The pieces show
 the preferred names of those entries; when any of them changed since, the header
 says so and they are made again, as they are for a document without kept pieces, so
 the site's pages are right whichever ran first.
@@ -135,17 +135,15 @@ class _Current:
         self._checked: dict[bytes, bool] = {}
 
     def kept(self, target: Path) -> dict[str, Any] | None:
-        """The kept pieces in a file, if there and made with the register entries as they are now."""
+        """The kept pieces in a file, if there and made with the register entries as they are now
+        (a file that is not three lines of JSON, which this toolkit never leaves, is made again)."""
         try:
-            data = target.read_bytes()
-        except FileNotFoundError:
+            header, pieces, _ = target.read_bytes().split(b"\n", 2)
+            if header not in self._checked:
+                self._checked[header] = header == _header_of(json.loads(header)["refs"], self._digests)
+            loaded: dict[str, Any] | None = json.loads(pieces) if self._checked[header] else None
+        except (FileNotFoundError, ValueError, KeyError, TypeError):
             return None
-        header, pieces, _ = data.split(b"\n", 2)
-        if header not in self._checked:
-            self._checked[header] = header == _header_of(json.loads(header)["refs"], self._digests)
-        if not self._checked[header]:
-            return None
-        loaded: dict[str, Any] = json.loads(pieces)
         return loaded
 
 
