@@ -13,26 +13,29 @@
   <xsl:template match="tei:TEI" mode="te:document-page" as="element(html)">
     <!-- Each version in both views, made once for the text and its notes (and the summary). -->
     <xsl:param name="views" as="map(xs:string, element()+)" select="te:document-views(.)"/>
-    <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="te:document-title(.)"/>
-      <xsl:with-param name="current" select="$id || '.html'"/>
+      <xsl:with-param name="current" select="te:document-id(.) || '.html'"/>
       <xsl:with-param name="style" select="te:text-switch-style(.)"/>
-      <xsl:with-param name="content" as="node()+">
-        <article class="document" aria-labelledby="document-title">
-          <h1 id="document-title">{te:document-title(.)}</h1>
-          <xsl:call-template name="te:prev-next"/>
-          <xsl:call-template name="te:metadata"/>
-          <xsl:call-template name="te:text-views">
-            <xsl:with-param name="views" select="$views"/>
-          </xsl:call-template>
-          <xsl:call-template name="te:notes">
-            <xsl:with-param name="views" select="$views"/>
-          </xsl:call-template>
-          <xsl:call-template name="te:cite"/>
-        </article>
-      </xsl:with-param>
+      <xsl:with-param name="subject" select="."/>
+      <xsl:with-param name="views" select="$views" tunnel="yes"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:TEI" mode="te:page-main" as="element(article)">
+    <xsl:param name="views" as="map(xs:string, element()+)" tunnel="yes" required="yes"/>
+    <article class="document" aria-labelledby="document-title">
+      <h1 id="document-title">{te:document-title(.)}</h1>
+      <xsl:call-template name="te:prev-next"/>
+      <xsl:call-template name="te:metadata"/>
+      <xsl:call-template name="te:text-views">
+        <xsl:with-param name="views" select="$views"/>
+      </xsl:call-template>
+      <xsl:call-template name="te:notes">
+        <xsl:with-param name="views" select="$views"/>
+      </xsl:call-template>
+      <xsl:call-template name="te:cite"/>
+    </article>
   </xsl:template>
 
   <!-- ===== previous / next ===== -->
@@ -210,64 +213,73 @@
        button to its block); edition.js remembers the choice. The hands are listed after. -->
   <xsl:template name="te:text-views" as="element(section)">
     <xsl:param name="views" as="map(xs:string, element()+)" required="yes"/>
-    <xsl:variable name="versions" as="element()+" select="te:versions(.)"/>
-    <xsl:variable name="texts" as="element()+">
-      <fieldset class="view-switch">
-        <legend>Show the text</legend>
-        <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
-        <label for="view-reading">as read (corrections applied, deletions left out)</label>
-        <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
-        <label for="view-diplomatic">as written (diplomatic: deletions struck through, additions raised)</label>
-      </fieldset>
-      <xsl:if test="tei:text//tei:app">
-        <p class="minor-switch">
-          <input type="checkbox" id="show-minor" checked=""/>
-          <label for="show-minor">Mark minor variants too (punctuation, case, word division)</label>
-        </p>
-      </xsl:if>
-      <xsl:for-each select="'reading', 'diplomatic'">
-        <xsl:variable name="view" as="xs:string" select="."/>
-        <div class="view view-{$view}" id="{$view}-view">
-          <div class="versions versions-{count($versions)}">
-            <xsl:for-each select="$versions">
-              <xsl:variable name="at" as="xs:integer" select="position()"/>
-              <xsl:variable name="resolved" as="element()" select="$views($view)[$at]"/>
-              <section class="version version-{(@type, 'text')[1]}" lang="{te:lang(.)}">
-                <h3>
-                  <xsl:if test="te:lang(.) ne 'en'"><xsl:attribute name="lang" select="'en'"/></xsl:if>
-                  <xsl:sequence select="te:version-label(.)"/>
-                  <xsl:if test="@source">
-                    <span class="version-witnesses">: the text of {te:siglum(te:version-witnesses(.)[1])}, the readings of {string-join(tail(te:version-witnesses(.)) ! te:siglum(.), ', ')} marked</span>
-                  </xsl:if>
-                </h3>
-                <xsl:apply-templates select="$resolved/node()" mode="te:html">
-                  <xsl:with-param name="view" select="$view" tunnel="yes"/>
-                </xsl:apply-templates>
-              </section>
-            </xsl:for-each>
-          </div>
-        </div>
-      </xsl:for-each>
-      <xsl:apply-templates select="te:shown-witnesses(.)" mode="te:witness-text"/>
-      <xsl:for-each select="te:synopses(.)">
-        <xsl:call-template name="te:synopsis">
-          <xsl:with-param name="version" select="?version"/>
-          <xsl:with-param name="pair" select="?pair"/>
-        </xsl:call-template>
-      </xsl:for-each>
-    </xsl:variable>
     <section class="text" aria-labelledby="text-heading">
       <h2 id="text-heading">Text</h2>
       <xsl:choose>
         <xsl:when test="exists(te:shown-witnesses(.))">
           <xsl:call-template name="te:text-switch">
-            <xsl:with-param name="texts" select="$texts"/>
+            <xsl:with-param name="views" select="$views"/>
           </xsl:call-template>
         </xsl:when>
-        <xsl:otherwise><xsl:sequence select="$texts"/></xsl:otherwise>
+        <xsl:otherwise>
+          <xsl:call-template name="te:texts">
+            <xsl:with-param name="views" select="$views"/>
+          </xsl:call-template>
+        </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="te:hand-legend"/>
     </section>
+  </xsl:template>
+
+  <!-- The texts the page can show: the view switch and the collated text in both views,
+       then each witness's own text and each synopsis. Made where they are shown (not in a
+       variable handed on: Saxon would copy every node of them again). -->
+  <xsl:template name="te:texts" as="element()+">
+    <xsl:param name="views" as="map(xs:string, element()+)" required="yes"/>
+    <xsl:variable name="versions" as="element()+" select="te:versions(.)"/>
+    <fieldset class="view-switch">
+      <legend>Show the text</legend>
+      <input type="radio" name="view" id="view-reading" value="reading" checked=""/>
+      <label for="view-reading">as read (corrections applied, deletions left out)</label>
+      <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
+      <label for="view-diplomatic">as written (diplomatic: deletions struck through, additions raised)</label>
+    </fieldset>
+    <xsl:if test="tei:text//tei:app">
+      <p class="minor-switch">
+        <input type="checkbox" id="show-minor" checked=""/>
+        <label for="show-minor">Mark minor variants too (punctuation, case, word division)</label>
+      </p>
+    </xsl:if>
+    <xsl:for-each select="'reading', 'diplomatic'">
+      <xsl:variable name="view" as="xs:string" select="."/>
+      <div class="view view-{$view}" id="{$view}-view">
+        <div class="versions versions-{count($versions)}">
+          <xsl:for-each select="$versions">
+            <xsl:variable name="at" as="xs:integer" select="position()"/>
+            <xsl:variable name="resolved" as="element()" select="$views($view)[$at]"/>
+            <section class="version version-{(@type, 'text')[1]}" lang="{te:lang(.)}">
+              <h3>
+                <xsl:if test="te:lang(.) ne 'en'"><xsl:attribute name="lang" select="'en'"/></xsl:if>
+                <xsl:sequence select="te:version-label(.)"/>
+                <xsl:if test="@source">
+                  <span class="version-witnesses">: the text of {te:siglum(te:version-witnesses(.)[1])}, the readings of {string-join(tail(te:version-witnesses(.)) ! te:siglum(.), ', ')} marked</span>
+                </xsl:if>
+              </h3>
+              <xsl:apply-templates select="$resolved/node()" mode="te:html">
+                <xsl:with-param name="view" select="$view" tunnel="yes"/>
+              </xsl:apply-templates>
+            </section>
+          </xsl:for-each>
+        </div>
+      </div>
+    </xsl:for-each>
+    <xsl:apply-templates select="te:shown-witnesses(.)" mode="te:witness-text"/>
+    <xsl:for-each select="te:synopses(.)">
+      <xsl:call-template name="te:synopsis">
+        <xsl:with-param name="version" select="?version"/>
+        <xsl:with-param name="pair" select="?pair"/>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ===== witnesses: the switch, each witness's text, synopses ===== -->
@@ -276,7 +288,7 @@
        radio buttons come before the texts as their siblings, so that the page's own
        style rules (te:text-switch-style) can show the block of the checked one. -->
   <xsl:template name="te:text-switch" as="element(fieldset)">
-    <xsl:param name="texts" as="element()+" required="yes"/>
+    <xsl:param name="views" as="map(xs:string, element()+)" required="yes"/>
     <fieldset class="text-switch">
       <legend>Text of the witnesses</legend>
       <xsl:for-each select="te:text-choices(.)">
@@ -286,7 +298,9 @@
         <label for="{?input}">{?label}</label>
       </xsl:for-each>
       <div class="text-blocks">
-        <xsl:sequence select="$texts"/>
+        <xsl:call-template name="te:texts">
+          <xsl:with-param name="views" select="$views"/>
+        </xsl:call-template>
       </div>
     </fieldset>
   </xsl:template>

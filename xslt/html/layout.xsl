@@ -17,11 +17,18 @@
     map { 'file': 'conventions.html', 'label': 'Conventions' },
     map { 'file': 'search.html', 'label': 'Search' })"/>
 
-  <!-- A whole page: $title for the tab and heading, $current the file it is, $content the main. -->
+  <!-- Fills the main part of a page from its subject (a document's page: its TEI element). -->
+  <xsl:mode name="te:page-main" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- A whole page: $title for the tab and heading, $current the file it is; the main part
+       $content, or what mode te:page-main makes of $subject. The mode writes straight into
+       the page, where nodes made first and passed in as $content are copied into it: for a
+       document's text, copying costs Saxon as much as making the nodes did. -->
   <xsl:template name="te:page" as="element(html)">
     <xsl:param name="title" as="xs:string" required="yes"/>
     <xsl:param name="current" as="xs:string" required="yes"/>
-    <xsl:param name="content" as="node()*" required="yes"/>
+    <xsl:param name="content" as="node()*" select="()"/>
+    <xsl:param name="subject" as="node()?" select="()"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
     <!-- Style rules of this page alone (the text switch of a document with witnesses). -->
     <xsl:param name="style" as="xs:string?" select="()"/>
@@ -65,6 +72,7 @@
         </header>
         <main id="main">
           <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="$subject" mode="te:page-main"/>
         </main>
         <footer class="site-footer">
           <p>{$edition-title}<xsl:if test="$edition-subtitle">. {$edition-subtitle}</xsl:if>.
