@@ -347,6 +347,8 @@ def _compile_matcher(keys: Iterable[str]) -> re.Pattern[str]:
 
 #: How many answers of each kind a Registers keeps (see Registers.__init__): far more names than an edition's texts use.
 _KEPT_ANSWERS: Final = 1 << 16
+#: How many texts' mentions a Registers keeps: those of the last few sources (their lines are searched more than once).
+_KEPT_TEXTS: Final = 1 << 12
 
 
 class Registers:
@@ -372,6 +374,8 @@ class Registers:
         # again (every mention, every capitalised word tried as a name): the answers are kept.
         self._find_form = functools.lru_cache(maxsize=_KEPT_ANSWERS)(self._find_form)  # type: ignore[method-assign]
         self._form_as_written = functools.lru_cache(maxsize=_KEPT_ANSWERS)(self._form_as_written)  # type: ignore[method-assign]
+        # A line is searched when it is classified (an address? a signature?), then again when it is marked up.
+        self._mentions = functools.lru_cache(maxsize=_KEPT_TEXTS)(self._mentions)  # type: ignore[method-assign]
 
     def _index(self, form: _NameForm) -> None:
         """Index one form; a form that would name two entries makes the registers ambiguous."""
@@ -436,6 +440,10 @@ class Registers:
 
         Case is ignored as in `lookup`; a word letter-spaced in capitals is looked up whole.
         """
+        return list(self._mentions(text))
+
+    def _mentions(self, text: str) -> tuple[NameMatch, ...]:
+        """find_names' answer, as kept (see __init__): a tuple, which no caller can change for the next."""
         matches: list[NameMatch] = []
         position = 0
         while (found := self._matcher.search(text, position)) is not None:
@@ -447,7 +455,7 @@ class Registers:
             regular = form.regular_for(written)
             matches.append(NameMatch(found.start(), found.end(), written, form.entry, form.kind, regular))
             position = found.end()
-        return matches
+        return tuple(matches)
 
 
 def _check_unique_ids(forms: Iterable[_NameForm]) -> None:
