@@ -20,7 +20,8 @@ import pytest
 from lxml import etree
 
 from tei_edition.bench.corpus import generate_corpus
-from tei_edition.build import BuildOptions, build_edition, local_executor
+from tei_edition.build import BuildOptions, LocalExecutor, build_edition, local_executor
+from tei_edition.build.executors import Task
 from tei_edition.build.manifest import JOURNAL_NAME, MANIFEST_NAME, Manifest, Record
 from tei_edition.config import load_edition
 from tei_edition.xmlio import NSMAP, parse_xml
@@ -468,3 +469,25 @@ def test_an_output_made_again_the_same_is_not_written_again(tmp_path: Path) -> N
     after = _stamps(folder)
     rewritten = sorted(name for name in before if name.startswith("build/") and after[name] != before[name])
     assert rewritten == [str(page.relative_to(folder)), "build/text/edition.txt"]  # the edition's file is joined anew
+
+
+def _note(folder: str, name: str) -> None:
+    """A preparation: notes its name in its worker's own file (the order they ran in, too)."""
+    with open(os.path.join(folder, str(os.getpid())), "a", encoding="utf-8") as handle:
+        handle.write(name)
+
+
+def _noted(folder: str) -> tuple[int, str]:
+    """A task: its worker, and what that worker's preparations had noted when the task ran."""
+    time.sleep(0.05)  # long enough for every worker to take some of the tasks
+    return os.getpid(), Path(folder, str(os.getpid())).read_text(encoding="utf-8")
+
+
+def test_prepared_workers_each_run_every_preparation_before_any_task_beginning_with_different_ones(tmp_path: Path) -> None:
+    executor = LocalExecutor(2)
+    try:
+        executor.prepare([Task(_note, (str(tmp_path), "a")), Task(_note, (str(tmp_path), "b"))])
+        noted = dict(result for _, result in executor.run([Task(_noted, (str(tmp_path),)) for _ in range(8)]))
+    finally:
+        executor.close()
+    assert sorted(noted.values()) == ["ab", "ba"]

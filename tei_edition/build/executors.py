@@ -7,7 +7,9 @@ runs (`Run.add`) run in it too, so what depends on some tasks starts as soon as
 they are done, beside the others; and one task can be run at once (`now`) while
 the workers are busy with a run's. Local workers are forked, so
 each starts with the toolkit imported; each worker then compiles the stylesheets
-and loads the schema once, on its first task, and keeps them for the whole build.
+and loads the schema once, on its first task, and keeps them for the whole build,
+or, told what the build will need (`prepare`), loads it as it starts, while this
+process still plans.
 """
 
 from __future__ import annotations
@@ -89,6 +91,9 @@ class SerialExecutor:
     def run(self, tasks: list[Task]) -> Run:
         return _SerialRun(tasks)
 
+    def prepare(self, tasks: list[Task]) -> None:
+        """Nothing to do ahead: loading it here would only make this process wait sooner."""
+
     def now(self, task: Task) -> Any:
         """Run one task at once: here."""
         return task.function(*task.args)
@@ -101,15 +106,38 @@ class SerialExecutor:
 
 
 class LocalExecutor:
-    """A pool of forked worker processes on this machine, kept for the whole build."""
+    """A pool of forked worker processes on this machine, kept for the whole build (started when first used)."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        self._pool: ProcessPoolExecutor | None = None
         self._beside: ProcessPoolExecutor | None = None
 
+    def prepare(self, tasks: list[Task]) -> None:
+        """Start the workers now, each running every one of `tasks` (each loads what some of the build's
+        tasks will need) before any task, worker i beginning with tasks[i % len(tasks)]; once started, nothing.
+
+        An incremental build's workers were cold: the one that converted loaded the converter
+        after this process had planned, and the documents' schema and stylesheets were loaded
+        after that, this process waiting each time. Started with the build, the workers load
+        them while this process reads the manifest, and whichever worker takes the first
+        conversion or document has loaded, or is loading, what it needs. The beginnings
+        differ so that the first conversion and the first document each find a worker that
+        loaded what they need first.
+        """
+        if self._pool is None:
+            self._started(tasks).submit(os.getpid)  # the pool starts its workers with its first task
+
     def run(self, tasks: list[Task]) -> Run:
-        return _FutureRun(lambda task: self._pool.submit(task.function, *task.args), _first_done, tasks)
+        pool = self._started()
+        return _FutureRun(lambda task: pool.submit(task.function, *task.args), _first_done, tasks)
+
+    def _started(self, preparations: list[Task] | None = None) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_prepare_worker,
+                                             initargs=(tuple(preparations or ()), context.Value("i", 0)))
+        return self._pool
 
     def now(self, task: Task) -> Any:
         """Run one task at once, in a process beside the pool's (theirs may all be busy with a run's tasks),
@@ -126,7 +154,27 @@ class LocalExecutor:
 
     def close(self) -> None:
         self.end_now()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _prepare_worker(preparations: tuple[Task, ...], started: Any) -> None:
+    """A local worker's start: every preparation, the i-th worker to start beginning with the (i mod n)-th (`prepare`).
+
+    A preparation only loads what a task will load anyway: one that fails is left for that
+    task to fail and report (an exception here would break the pool, not name the problem).
+    """
+    if not preparations:
+        return
+    with started.get_lock():
+        first = started.value % len(preparations)
+        started.value += 1
+    for task in preparations[first:] + preparations[:first]:
+        try:
+            task.function(*task.args)
+        except Exception:  # noqa: BLE001 - see the docstring: the task that needs it reports it
+            pass
 
 
 class DaskExecutor:
@@ -156,6 +204,9 @@ class DaskExecutor:
 
         return _FutureRun(lambda task: self._client.submit(task.function, *task.args, pure=False),
                           lambda futures: dask_wait(futures, return_when="FIRST_COMPLETED").done, tasks)
+
+    def prepare(self, tasks: list[Task]) -> None:
+        """Nothing: a cluster's workers each load what their first task needs (they may be many more than the tasks)."""
 
     def now(self, task: Task) -> Any:
         """Run one task at once: before the tasks the cluster has queued."""

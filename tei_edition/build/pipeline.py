@@ -26,10 +26,10 @@ from typing import Any, NamedTuple, Protocol
 
 from tei_edition.build import textedition
 from tei_edition.build.conversion import WHOLE_CONVERSION, Doc, convert_phase, relative
-from tei_edition.build.executors import Run, SerialExecutor, Task, batch_size, batches
+from tei_edition.build.executors import MAX_BATCH, Run, SerialExecutor, Task, batch_size, batches
 from tei_edition.build.hashing import FileHashes, Prefix, digest
 from tei_edition.build.inputs import Inputs
-from tei_edition.build.manifest import Manifest, Record
+from tei_edition.build.manifest import JOURNAL_NAME, MANIFEST_NAME, Manifest, Record
 from tei_edition.build.tasks import (
     FORMATS,
     REGISTER_FILES,
@@ -40,6 +40,8 @@ from tei_edition.build.tasks import (
     ListingResult,
     build_documents,
     build_listing,
+    load_converter,
+    load_renderers,
     register_refs,
 )
 from tei_edition.config import Edition
@@ -151,12 +153,15 @@ def _fewer_collections() -> Iterator[None]:
 
 def _build(edition: Edition, options: BuildOptions, executor: Any, progress: Progress) -> BuildReport:
     started = time.perf_counter()
+    context = BuildContext(edition, options.view, os.getcwd())
+    sources = iter_sources([edition.sources])
+    if not options.force and _few_sources_edited(edition, sources):
+        stages = ("validate", *(f for f in FORMATS if f in options.formats))
+        executor.prepare([Task(load_converter, (context,)), Task(load_renderers, (context, stages))])
     manifest = Manifest.load(edition.build)
     hashes = FileHashes(manifest.hashes)
     inputs = Inputs.gather(edition, hashes)
-    context = BuildContext(edition, options.view, os.getcwd())
     report = BuildReport()
-    sources = iter_sources([edition.sources])
     try:
         docs = convert_phase(edition, sources, context, inputs, hashes, manifest, executor, options.force, progress, report)
         _read_corrections(docs, hashes)
@@ -169,6 +174,23 @@ def _build(edition: Edition, options: BuildOptions, executor: Any, progress: Pro
     report.issues.sort()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _few_sources_edited(edition: Edition, sources: list[Path]) -> bool:
+    """Whether some sources, at most MAX_BATCH, were written since the last build recorded an output.
+
+    The build will convert them and make their documents' outputs, a second's work, most
+    of it the workers' cold loads: the workers are told to load what those need while this
+    process plans (executor.prepare). A first build, or one converting many sources, takes
+    long enough for the loads not to count, and its workers would hold the stylesheets
+    beside the converter all through the conversions. A guess by modification times,
+    which only says when to start loading: what is stale is found by content, as ever.
+    """
+    recorded = [path.stat().st_mtime_ns for path in (edition.build / MANIFEST_NAME, edition.build / JOURNAL_NAME) if path.exists()]
+    if not recorded:
+        return False
+    newest = max(recorded)
+    return 0 < sum(1 for path in sources if os.stat(path).st_mtime_ns > newest) <= MAX_BATCH
 
 
 def _read_corrections(docs: dict[str, Doc], hashes: FileHashes) -> None:

@@ -30,7 +30,7 @@ from lxml import etree
 from tei_edition.build.hashing import digest
 from tei_edition.build.sourcemap import entry_block
 from tei_edition.config import Edition
-from tei_edition.errors import SourceError, TeiEditionError
+from tei_edition.errors import SourceError, TeiEditionError, XmlInputError
 from tei_edition.registers import REGISTERS
 from tei_edition.render.corpus import Corpus, Document, document_date, front_matter_path, load_corpus
 from tei_edition.validate.index import POINTER_ATTRIBUTES
@@ -199,10 +199,16 @@ def build_documents(context: BuildContext, jobs: list[DocumentJob]) -> list[Docu
 def _build_document(context: BuildContext, job: DocumentJob) -> DocumentResult:
     result = DocumentResult(job.id)
     build_dir = context.edition.build
-    if "validate" in job.stages:
-        from tei_edition.validate.runner import check_file
+    if "validate" in job.stages:  # from the file as read for every output (check_file reports one that cannot be)
+        from tei_edition.validate.runner import check_file, check_tree
 
-        checked = check_file((job.path, os.path.relpath(job.path, context.cwd)))
+        shown = os.path.relpath(job.path, context.cwd)
+        try:
+            read = _Cache.recent().read(Path(job.path))
+        except XmlInputError:
+            checked = check_file((job.path, shown))
+        else:
+            checked = check_tree(Path(job.path), shown, read.source, read.tree)
         result.files["validate"] = _write(build_dir / VALIDATE_CACHE, {f"{job.id}.pickle": pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)})
         result.issues = checked.issues
         result.info["validate"] = {"facts": facts_digest(checked.facts)}
@@ -396,6 +402,29 @@ def cached_issues(path: Path) -> list[Issue]:
 # per-process state
 
 
+def load_converter(context: BuildContext) -> None:
+    """Load the converter with the edition's registers now (executor.prepare): what a conversion loads first."""
+    _Cache.converter(context.edition)
+
+
+def load_renderers(context: BuildContext, stages: tuple[str, ...]) -> None:
+    """Load what making these outputs of a document loads first (executor.prepare): the schema and the
+    rules, each format's writer with its stylesheet compiled, the registers and the pages' parameters."""
+    if "validate" in stages:
+        from tei_edition.validate.runner import load_checkers
+
+        load_checkers()
+    formats = [stage for stage in stages if stage in FORMATS]
+    if formats:
+        from tei_edition.xslt import Stylesheet
+
+        _Cache.corpus(context.edition)
+    for stage in formats:
+        Stylesheet.load(writer(stage).STYLESHEET)
+    if "html" in formats:
+        _Cache.html_params(context.edition)
+
+
 class _Cache:
     """What a worker process sets up once: converter, registers, stylesheet parameters; the files it read last."""
 
@@ -479,4 +508,6 @@ __all__ = [
     ListingResult.__name__,
     build_listing.__name__,
     cached_issues.__name__,
+    load_converter.__name__,
+    load_renderers.__name__,
 ]

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from lxml import etree
+
 from tei_edition.errors import TeiEditionError, XmlInputError
 from tei_edition.validate.index import EditionIndex, FileFacts, collect_facts
 from tei_edition.validate.issues import Issue
@@ -68,6 +70,11 @@ class _Checkers:
         return cls.schema, cls.rules
 
 
+def load_checkers() -> None:
+    """Load the schema and compile the document rules now, ahead of the first file (a build's worker starting)."""
+    _Checkers.get()
+
+
 def check_file(path_and_shown: tuple[str, str]) -> FileResult:
     """Check one file against the schema and the document rules; collect its index facts."""
     path, shown = Path(path_and_shown[0]), path_and_shown[1]
@@ -79,6 +86,12 @@ def check_file(path_and_shown: tuple[str, str]) -> FileResult:
         tree = parse_xml_bytes(data, shown)
     except XmlInputError as exc:
         return FileResult([Issue(shown, exc.line, exc.column, WELL_FORMED_RULE, "error", exc.message)], None)
+    return check_tree(path, shown, data, tree)
+
+
+def check_tree(path: Path, shown: str, data: bytes, tree: etree._ElementTree) -> FileResult:
+    """Check a file read and parsed already (`data`, its bytes; `tree`, parsed from them), as `check_file` does:
+    a build's worker reads and parses a document once for its validation and its other outputs."""
     schema, rules = _Checkers.get()
     findings = rules.run(tree)
     schema_valid = schema.passes(tree)
@@ -197,7 +210,9 @@ __all__ = [
     UnreadableInput.__name__,
     FileResult.__name__,
     Report.__name__,
+    load_checkers.__name__,
     check_file.__name__,
+    check_tree.__name__,
     context_facts.__name__,
     check_edition.__name__,
     edition_issues.__name__,
