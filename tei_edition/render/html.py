@@ -10,7 +10,6 @@ tei_edition.render.sitejoin), never made from one tree of every document.
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -50,16 +49,15 @@ def render_site(corpus: Corpus) -> dict[str, bytes]:
 
 def page_params(corpus: Corpus) -> dict[str, ParamValue]:
     """The stylesheet's parameters every page is made with: the edition, registers and
-    front matter (the site's pages add the corpus of the documents' summaries; a
-    document's page its neighbours)."""
+    front matter (a document's page adds its neighbours)."""
     return edition_params(corpus.edition) | _register_params(corpus.registers, corpus.front)
 
 
 def render_document_pages(documents: Iterable[Document], params: Mapping[str, ParamValue]) -> tuple[dict[str, bytes], list[summaries.Pieces]]:
     """The page and the TEI copy of each document, and its pieces of the site's pages,
-    each page given only its neighbours in date order
-    (prev/next), so that the work grows with the edition, not its square. Each document
-    becomes a Saxon node once, kept while it is a neighbour."""
+    each page given only its neighbours in date order (prev/next), so that the work
+    grows with the edition, not its square. Each document becomes a Saxon node once,
+    kept while it is a neighbour."""
     ordered = in_date_order(documents)
     files: dict[str, bytes] = {}
     found: list[summaries.Pieces] = []

@@ -32,9 +32,10 @@ TE_NS = "https://tei-edition.example/ns"
 #: The site's own pages, made by one transformation (xslt/html/site.xsl), the largest first.
 SITE_PAGES = ("search.html", "index.html", "persons.html", "places.html", "organisations.html", "conventions.html")
 #: Where a page's pieces go: `<?te-rows >`, `<?te-search >`, `<?te-mentions ENTRY-ID>`
-#: (the HTML output method ends a processing instruction with ">"; no text of a
-#: document can make one: the serialiser escapes "<" in text, and the stylesheet
-#: writes no document's words into the pages' attributes).
+#: (the HTML output method ends a processing instruction with ">"). Text cannot make
+#: one (the serialiser escapes "<" in text); an attribute value (the HTML method leaves
+#: "<" there) would have to be one of these markers word for word, a kind or a register
+#: id that no edition has.
 _SLOT = re.compile(rb"<\?te-(rows|search|mentions) ?([^>]*)>")
 
 #: Where a sender or recipient is first named: in a document's own row (0) or a quoted
