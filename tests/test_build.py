@@ -419,6 +419,42 @@ def test_documents_renamed_for_ids_taken_before_them_are_what_the_converter_writ
     assert report.converted == 3  # the new source, and the two unchanged ones whose ids it took
 
 
+#: A compilation page of two cables of one day, sender and recipient (`X`, `X-2`), naming no archival file (no witnesses).
+_TWO_OF_A_DAY = """Document 1: Ciphered Telegram, Filippov (Stalin) to Mao Zedong, 1 October 1949
+
+We agree with your proposal.
+
+Document 2: Ciphered Telegram, Filippov (Stalin) to Mao Zedong, 1 October 1949
+
+We have informed Comrade Kim Il Sung.
+"""
+
+
+def test_a_source_whose_own_suffixed_id_is_taken_is_converted_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Renaming `X-2` to `X-4` would take the word `2` from the words the converter finds the source's
+    words in (its idno): such a source is converted again knowing the ids taken, as `tei-edition convert` does."""
+    from tei_edition.build import conversion
+
+    folder = generated_edition(tmp_path / "built", 12)
+    for name in ("zz_pair.txt", "zzz_pair.txt"):
+        (folder / "sources" / name).write_text(_TWO_OF_A_DAY, encoding="utf-8")
+    knowing: list[str] = []
+
+    def convert_sources(context, paths, taken=()):  # type: ignore[no-untyped-def]
+        if taken:
+            knowing.extend(Path(path).name for path in paths)
+        return tasks.convert_sources(context, paths, taken)
+
+    from tei_edition.build import tasks
+
+    monkeypatch.setattr(conversion, "convert_sources", convert_sources)
+    run_build(folder, jobs=1, formats=("text",))
+    assert knowing == ["zzz_pair.txt"]
+    written = _converted_by_build(folder)
+    assert written == _converted_by_the_converter(folder, tmp_path / "converted")
+    assert {"d1949-10-01_stalin_mao-zedong-3.xml", "d1949-10-01_stalin_mao-zedong-4.xml"} <= set(written)
+
+
 def _converted_by_build(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in (folder / "xml").iterdir() if path.name not in REGISTERS}
 

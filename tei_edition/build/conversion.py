@@ -156,7 +156,7 @@ class _Settlement:
             if result is None:
                 result = again(str(path), self.taken.all())
             elif blocking and not result.error:
-                result = self._renamed(result)
+                result = self._renamed(result) or again(str(path), self.taken.all())
             if result.error:
                 self.report.errors.append(result.error)
                 if record is None:
@@ -172,18 +172,28 @@ class _Settlement:
             self.taken.add(doc.id)
             self.docs[doc.id] = doc
 
-    def _renamed(self, result: ConvertResult) -> ConvertResult:
+    def _renamed(self, result: ConvertResult) -> ConvertResult | None:
         """A source's documents with the ids the converter gives them after the ids taken before it.
 
         The workers converted it as if it came first; the id is all the sources
         before it change (ids.py), so its documents are renamed, not converted again.
+        Save one case: the words of a document's id (its idno) are among those the
+        converter finds the source's words in (convert.Converter._check_nothing_lost).
+        Renaming `X` to `X-2` only adds one; renaming `X-2` (two documents of the
+        source share `X`) to `X-3` takes one away, and only converting the source
+        again tells whether it still converts: None then.
         """
         assigned: set[str] = set()
         documents = []
         for document in result.documents:
             new = free_id(document.base, self.taken, assigned)
             assigned.add(new)
-            documents.append(document if new == document.id else _renamed_document(document, new))
+            if new == document.id:
+                documents.append(document)
+            elif document.id == document.base:
+                documents.append(_renamed_document(document, new))
+            else:
+                return None
         return ConvertResult(result.source, result.path, documents)
 
     def _recorded(self, record: Record) -> list[Doc]:
