@@ -29,8 +29,10 @@
 
   <!-- ===== both views ===== -->
 
-  <!-- An element no rule covers: fail, naming it (never show its text unexplained). -->
-  <xsl:template match="*[ancestor::tei:text][not(te:is-known(.))]" mode="te:reading te:diplomatic"
+  <!-- An element no rule covers: fail, naming it (never show its text unexplained). Every
+       element of a view is tried against this rule first: the name is looked up before
+       the ancestors are walked, since nearly every element is known. -->
+  <xsl:template match="*[not(te:is-known(.))][ancestor::tei:text]" mode="te:reading te:diplomatic"
     priority="10" as="empty-sequence()">
     <xsl:sequence select="te:fail-unknown(.)"/>
   </xsl:template>
