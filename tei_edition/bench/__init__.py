@@ -4,7 +4,8 @@
 example edition's registers, configuration and front matter; sources from
 `corpus.generate_corpus`), runs each stage in a process of its own (`stages.py`)
 on one process and on all cores while sampling the memory (RSS) of the stage's
-whole process tree, then the whole build and the build without the HTML site, an
+whole process tree (and of its main process and its largest worker by themselves),
+then the whole build and the build without the HTML site, an
 incremental rebuild after one changed source and a rebuild with no change (of the
 build without the HTML site, which a whole build cannot finish at scale: see the
 README), and returns rows for the table and build/bench.json.
@@ -84,7 +85,7 @@ def _measure(stage: str, config: Path, jobs: int, root: Path, log: Any, timeout:
     command = [sys.executable, "-m", "tei_edition.bench.stages", stage, str(config), str(jobs)]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
-    peak = [0]
+    peak = _Peaks()
     sampler = threading.Thread(target=_sample, args=(process.pid, peak), daemon=True)
     sampler.start()
     try:
@@ -102,7 +103,9 @@ def _measure(stage: str, config: Path, jobs: int, root: Path, log: Any, timeout:
         "seconds": round(result["seconds"], 3),
         "wall_seconds": round(wall, 3),
         "documents_per_second": round(result["documents"] / result["seconds"], 1) if result["seconds"] > 0 else None,
-        "peak_rss_mb": round(peak[0] / 2**20, 1),
+        "peak_rss_mb": round(peak.total / 2**20, 1),
+        "peak_main_mb": round(peak.main / 2**20, 1),
+        "peak_worker_mb": round(peak.worker / 2**20, 1),
         "ok": process.returncode == 0,
     }
     if log is not None:
@@ -110,17 +113,30 @@ def _measure(stage: str, config: Path, jobs: int, root: Path, log: Any, timeout:
     return row
 
 
-def _sample(pid: int, peak: list[int]) -> None:
+class _Peaks:
+    """The largest RSS a stage's process tree reached, summed over its processes, and the largest
+    of its main process and of any one worker by itself: which of them holds the memory."""
+
+    def __init__(self) -> None:
+        self.total = self.main = self.worker = 0
+
+
+def _sample(pid: int, peak: _Peaks) -> None:
     try:
         process = psutil.Process(pid)
         while process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
             total = 0
             for member in [process, *process.children(recursive=True)]:
                 try:
-                    total += member.memory_info().rss
+                    rss = member.memory_info().rss
                 except psutil.Error:
-                    pass
-            peak[0] = max(peak[0], total)
+                    continue
+                total += rss
+                if member.pid == pid:
+                    peak.main = max(peak.main, rss)
+                else:
+                    peak.worker = max(peak.worker, rss)
+            peak.total = max(peak.total, total)
             time.sleep(0.05)
     except psutil.Error:
         return
