@@ -135,6 +135,7 @@ def write_atomic(path: Path, data: bytes | str | Iterable[bytes]) -> None:
         raise OutputError(path, f"cannot write in {path.parent}: {write_failure(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), _FILE_MODE)
             for chunk in chunks:
                 handle.write(chunk)
         os.replace(tmp, path)
@@ -149,6 +150,18 @@ def write_atomic(path: Path, data: bytes | str | Iterable[bytes]) -> None:
 
 
 _TEMPORARY_SUFFIX = ".tmp"
+
+
+def _file_mode() -> int:
+    """The mode `open(path, "w")` would give a new file: mkstemp makes its file private (0600), which
+    would leave a built site unreadable by the web server that serves it. Read once, at import, since
+    reading the umask means setting it."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
 
 
 def write_failure(exc: OSError) -> str:

@@ -8,6 +8,7 @@ fails with EFBIG as on a full disk) set in the command's own process.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -99,6 +100,22 @@ def test_output_folder_that_cannot_be_written(tmp_path: Path, command: str) -> N
     (edition / "a-file").write_text("not a folder\n", encoding="utf-8")
     one_error(tei_edition(*WRITING_COMMANDS[command], cwd=edition), "a-file/sub")
     assert (edition / "a-file").read_text(encoding="utf-8") == "not a folder\n"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_outputs_have_the_mode_the_umask_gives(tmp_path: Path, umask: int) -> None:
+    """Outputs are written to a temporary and renamed, yet readable as any new file would be
+    (a web server serving the built site must read it), not private to the builder."""
+    edition = make_edition(tmp_path / "edition")
+    previous = os.umask(umask)
+    try:
+        result = tei_edition("render", f"xml/{DOCUMENT}", "--to", "html", "--out", "out", cwd=edition)
+    finally:
+        os.umask(previous)
+    assert result.returncode == 0, result.stdout + result.stderr
+    outputs = files_under(edition / "out")
+    assert any(p.suffix == ".html" for p in outputs)
+    assert {oct(p.stat().st_mode & 0o777) for p in outputs} == {oct(0o666 & ~umask)}
 
 
 FULL_DISK_COMMANDS = {
