@@ -55,7 +55,7 @@ def test_bench_50_writes_valid_json(tmp_path: Path) -> None:
     stages = {(row["stage"], row["jobs"]) for row in run["stages"]}
     for stage in STAGES + ("build", "build-text"):
         assert (stage, 1) in stages
-    assert {"incremental build-text (one source changed)", "no-change build-text"} <= {row["stage"] for row in run["stages"]}
+    assert {"incremental build (one source changed)", "no-change build"} <= {row["stage"] for row in run["stages"]}
     for row in run["stages"]:
         assert row["ok"], row
         assert row["documents"] > 0 and row["seconds"] > 0 and row["peak_rss_mb"] >= row["peak_main_mb"] > 0

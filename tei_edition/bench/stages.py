@@ -33,7 +33,7 @@ PDF_SUBSET = 200
 #: Documents per task in the stages.
 BATCH = 32
 #: The build stages and the formats each builds: the whole build, and the build without
-#: the HTML site (whose register pages grow with the square of the corpus; see the README).
+#: HTML (what conversion, validation and the text edition cost together).
 BUILDS = {"build": ("html", "text"), "build-text": ("text",)}
 
 
