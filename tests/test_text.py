@@ -6,6 +6,7 @@ edition in xml/, in both views.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import shutil
@@ -19,8 +20,8 @@ from typer.testing import CliRunner
 from tei_edition.cli import app
 from tei_edition.config import load_edition
 from tei_edition.render import RenderOptions, text
-from tei_edition.render.corpus import Corpus, load_corpus
-from tei_edition.xmlio import NSMAP, parse_xml
+from tei_edition.render.corpus import Corpus, Document, load_corpus
+from tei_edition.xmlio import NSMAP, parse_xml, parse_xml_bytes
 from tei_edition.xslt import Stylesheet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,6 +146,34 @@ def test_a_corrected_title_reads_as_corrected_in_either_view(rendered: tuple[Cor
         doctree, _ = parse_rst(out / f"{document.id}.txt")
         fields = {field[0].astext(): flat(field[1].astext()) for field in doctree.findall(docutils.nodes.field)}
         assert re.sub(r"[][]", "", fields["Title"]) == read, document.id
+
+
+#: A title with every sign the reading view changes: the header is always read, whichever view the text is in.
+SIGNED_TITLE = ('Cable of <choice><sic>Stalni</sic><corr>Stalin</corr></choice> to the <choice><abbr>Amb.</abbr>'
+                '<expan>Ambassador</expan></choice> <supplied reason="omitted">in Beijing</supplied> <gap reason="illegible"/>, '
+                '<del>draft</del><add>final</add> <subst><del>text</del><add>version</add></subst><note>On the title.</note>')
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_a_header_with_signs_is_read_in_either_view(fixture_corpus: Corpus, view: str) -> None:
+    document = fixture_corpus.documents[0]
+    tree = copy.deepcopy(document.tree)
+    title = tree.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NSMAP)
+    signed = parse_xml_bytes(f'<title xmlns="{NSMAP["tei"]}">{SIGNED_TITLE}</title>'.encode(), "title.xml").getroot()
+    title.text, title[:] = signed.text, list(signed)
+    made = text.render_document(fixture_corpus, Document(document.id, document.path, tree), view)
+    doctree = docutils.core.publish_doctree(made, settings_overrides={"report_level": 5})
+    fields = {field[0].astext(): flat(field[1].astext()) for field in doctree.findall(docutils.nodes.field)}
+    assert fields["Title"] == "Cable of Stalin to the Ambassador [in Beijing] […], final version"
+
+
+def test_dates_read_as_format_date_reads_them() -> None:
+    """te:format-date names months from its own list; format-date in English is the measure."""
+    harness = ROOT / "tests" / "html" / "dates-harness.xsl"
+    out = Stylesheet.load(harness).transform(parse_xml_bytes(b"<dates/>", "dates.xml"))
+    lines = out.splitlines()
+    assert len(lines) == 366 + 5
+    assert [line for line in lines if line.count("|") != 1 or len(set(line.split("|"))) != 1] == []
 
 
 def test_notes_are_numbered_in_the_text_and_listed_after_it(rendered: tuple[Corpus, Path, str]) -> None:

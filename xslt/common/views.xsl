@@ -13,6 +13,7 @@
      notes, and show the base text of an app with its variants in a textual note; notes
      get their number (n="1" …) and elements with a hand get te:hand, the hand in words.
 
+     te:header       a header as read (te:reading), copied whole where the view changes nothing.
      te:witness      one witness's own text from a collated text (tunnel parameter
                      te:wit): its readings in place of each app; then apply a view. A resolved choice keeps the other reading in te:alt (for hover
      text). An element no rule covers stops the build (xslt/common/elements.xsl). -->
@@ -94,6 +95,24 @@
         <xsl:sequence select="te:textual-note(.)"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== a header as read ===== -->
+
+  <!-- te:header: a header as the reading view gives it, copied whole wherever no element
+       the reading view changes is inside (most of a header): taking each of its nodes
+       through the view's rules one by one cost more than the rest of the view. The
+       names are those the rules of te:reading match. -->
+  <xsl:mode name="te:header" on-no-match="shallow-copy" on-multiple-match="fail" warning-on-no-match="false"/>
+
+  <xsl:template match="*[not(descendant-or-self::*[self::tei:note or self::tei:gap or self::tei:supplied or self::tei:pb
+    or self::tei:choice or self::tei:app or self::tei:add or self::tei:del or self::tei:subst])]" mode="te:header" as="element()">
+    <xsl:copy-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="tei:note | tei:gap | tei:supplied | tei:pb | tei:choice | tei:app | tei:add | tei:del | tei:subst"
+    mode="te:header" as="node()*">
+    <xsl:apply-templates select="." mode="te:reading"/>
   </xsl:template>
 
   <!-- ===== one witness's text ===== -->

@@ -38,7 +38,7 @@
         <xsl:for-each select="$alone/tei:TEI">
           <xsl:copy>
             <xsl:apply-templates select="@*" mode="te:reading"/>
-            <xsl:apply-templates select="tei:teiHeader" mode="te:reading"/>
+            <xsl:apply-templates select="tei:teiHeader" mode="te:header"/>
             <xsl:sequence select="pdf:in-view(node() except tei:teiHeader, $view)"/>
           </xsl:copy>
         </xsl:for-each>
