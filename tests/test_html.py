@@ -24,8 +24,9 @@ from tei_edition.cli import app
 from tei_edition.config import load_edition
 from tei_edition.errors import XmlInputError
 from tei_edition.render import RenderOptions, get_writer, html, summaries
-from tei_edition.render.corpus import load_corpus
+from tei_edition.render.corpus import edition_files, load_corpus
 from tei_edition.render.recent import RecentFiles
+from tei_edition.validate.guidelines import render_guidelines
 from tei_edition.xmlio import NSMAP, parse_xml
 from tei_edition.xslt import document_node
 
@@ -313,12 +314,17 @@ def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path)
     def pages() -> dict[str, str]:
         written = html.write_edition_site(loaded, out)
         assert set(written) == {out / name for name in (*html.SITE_PAGES, "guidelines.html")} | {out / "assets" / p.name for p in (site / "assets").iterdir()}
-        return {name: (out / name).read_text(encoding="utf-8") for name in html.SITE_PAGES}
+        return {name: (out / name).read_text(encoding="utf-8") for name in (*html.SITE_PAGES, "guidelines.html")}
 
-    assert pages() == {name: (site / name).read_text(encoding="utf-8") for name in html.SITE_PAGES}
+    def guidelines() -> str:  # from every file, as the writer makes them
+        return render_guidelines(loaded.title, edition_files(loaded))
+
+    written = {name: (site / name).read_text(encoding="utf-8") for name in (*html.SITE_PAGES, "guidelines.html")}
+    assert pages() == written
+    assert pages() == written  # from the kept entries
     spoilt = min(cache.glob("*"))
     spoilt.write_bytes(b"not three lines of JSON")
-    assert pages() == {name: (site / name).read_text(encoding="utf-8") for name in html.SITE_PAGES}  # those made again
+    assert pages() == written  # those made again
     assert spoilt.read_bytes().count(b"\n") == 2
     kept = {path.name: path.stat().st_mtime_ns for path in cache.glob("*")}
     assert len(kept) == len(_documents(FIXTURE / "edition.toml"))
@@ -326,8 +332,9 @@ def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path)
     signs = edition / "xml" / "signs.xml"
     signs.write_text(signs.read_text(encoding="utf-8").replace("test fixture with every editorial sign", "a changed title"),
                      encoding="utf-8")
-    index = pages()["index.html"]
-    assert "a changed title" in index and "test fixture with every editorial sign" not in index
+    made = pages()
+    assert "a changed title" in made["index.html"] and "test fixture with every editorial sign" not in made["index.html"]
+    assert made["guidelines.html"] == guidelines()
     again = {path.name: path.stat().st_mtime_ns for path in cache.glob("*")}
     assert len(again) == len(kept) and len(set(again) - set(kept)) == 1  # one new file of pieces, the old one gone
     assert all(again[name] == kept[name] for name in set(again) & set(kept))  # the others only read
@@ -337,6 +344,7 @@ def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path)
     changed = pages()
     assert "Nikolai V. Roshchin" not in changed["index.html"] + changed["search.html"]
     assert "N. V. Roshchin to " in changed["search.html"]  # the label of a document he sent
+    assert changed["guidelines.html"] == guidelines()
     remade = {path.name for path in cache.glob("*") if path.stat().st_mtime_ns != again.get(path.name)}
     naming = [tei for _, tei in _documents(edition / "edition.toml") if "persons.xml#roshchin" in tei.read_text(encoding="utf-8")]
     assert 0 < len(remade) == len(naming) < len(again)

@@ -10,14 +10,15 @@ tei_edition.render.sitejoin), never made from one tree of every document.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from lxml import etree
 from saxonche import PyXdmNode
 
 from tei_edition.config import Edition
-from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport, sitejoin, summaries
+from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport, sitecache, sitejoin, summaries
 from tei_edition.render.corpus import Corpus, Document, front_matter_path, in_date_order, neighbours
 from tei_edition.validate.guidelines import render_guidelines
 from tei_edition.xmlio import parse_xml, write_atomic
@@ -99,7 +100,8 @@ def _document_files(document: Document, source: bytes, page: bytes) -> dict[str,
 def render_site_pages(corpus: Corpus, params: Mapping[str, ParamValue], found: list[summaries.Pieces]) -> dict[str, bytes]:
     """The pages made from every document's pieces (index, registers, conventions, search), the guidelines and the assets."""
     examples = [document.path for document in corpus.documents] + [Path(tree.docinfo.URL) for tree in corpus.registers]
-    files = {**sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, found), **_other_files(corpus.edition, examples)}
+    entries = (sitejoin.entry_of(pieces.data, pieces.search) for pieces in found)
+    files = {**sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, entries), **_other_files(corpus.edition, examples)}
     return {name: b"".join(made()) for name, made in files.items()}
 
 
@@ -109,24 +111,19 @@ def write_edition_site(edition: Edition, out: Path) -> list[Path]:
     same bytes already; every file's path.
 
     Only the registers and the documents without kept pieces (or with pieces that show
-    register entries changed since) are parsed.
+    register entries changed since) are parsed; only the documents written since the last
+    time are read (tei_edition.render.sitecache), and of the others only those that first
+    use some element (the guidelines' examples).
     """
     front = front_matter_path(edition)
     registers = summaries.register_files(edition)
     params = page_params(Corpus(edition, (), tuple(parse_xml(path) for path in registers), parse_xml(front) if front.is_file() else None))
-    documents: list[Path] = []
-    files = sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, _noted(summaries.edition_pieces(edition, params), documents))
-    files.update(_other_files(edition, documents + registers))
+    gathered = sitecache.edition_entries(edition, params)
+    files = sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, gathered.entries)
+    files.update(_other_files(edition, gathered.examples + registers))
     for name, made in files.items():
         _write_changed(out / name, made)
     return [out / name for name in files]
-
-
-def _noted(found: Iterable[summaries.Pieces], paths: list[Path]) -> Iterator[summaries.Pieces]:
-    """The pieces, each document's file noted in `paths` as they pass (the guidelines' examples)."""
-    for pieces in found:
-        paths.append(pieces.path)
-        yield pieces
 
 
 def _other_files(edition: Edition, examples: list[Path]) -> dict[str, Callable[[], Iterable[bytes]]]:
@@ -147,14 +144,27 @@ def _read(path: Path) -> list[bytes]:
 def _write_changed(target: Path, made: Callable[[], Iterable[bytes]]) -> None:
     """Write a file unless it holds these bytes already, compared as they are made (a page
     is never whole in memory). A forced rebuild makes the site's pages again the same, and
-    writing one again costs a new file and a rename; making one twice costs less."""
+    writing one again costs a new file and a rename; making one twice costs more than
+    reading it (the search page reads every document's entry from its own file), so a page
+    that differs is written on from where it first differs, its start copied from the old file."""
+    chunks = iter(made())
+    same, first = 0, b""
     try:
         with open(target, "rb") as handle:
-            if all(handle.read(len(chunk)) == chunk for chunk in made()) and not handle.read(1):
-                return
-    except OSError:  # none yet, or unreadable: written (or the error named) below
-        pass
-    write_atomic(target, made())
+            for chunk in chunks:
+                if handle.read(len(chunk)) != chunk:
+                    first = chunk
+                    break
+                same += len(chunk)
+            else:
+                if not handle.read(1):
+                    return
+            handle.seek(0)
+            start = handle.read(same)
+    except OSError:  # none yet, or unreadable: written (or the error named) below, made again from the start
+        write_atomic(target, made())
+        return
+    write_atomic(target, itertools.chain((start, first), chunks))
 
 
 def _register_params(registers: Sequence[etree._ElementTree], front: etree._ElementTree | None) -> dict[str, ParamValue]:

@@ -22,10 +22,10 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from lxml import etree
 
-from tei_edition.render.summaries import Pieces, search_entry
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
 TE_NS = "https://tei-edition.example/ns"
@@ -43,12 +43,12 @@ _SLOT = re.compile(rb"<\?te-(rows|search|mentions) ?([^>]*)>")
 Place = tuple[int, str, str, int, int]
 
 
-def site_pages(stylesheet: Stylesheet, params: Mapping[str, ParamValue], pieces: Iterable[Pieces]) -> dict[str, Callable[[], Iterator[bytes]]]:
-    """Every site page made from the documents' pieces (any order), by name, each as what
+def site_pages(stylesheet: Stylesheet, params: Mapping[str, ParamValue], entries: Iterable[Entry]) -> dict[str, Callable[[], Iterator[bytes]]]:
+    """Every site page made from the documents' entries (any order), by name, each as what
     gives its bytes one after the other, as often as asked (the search entries are read
     as they are written: the page is never whole in memory)."""
     gathered = _Gathered()
-    for each in pieces:
+    for each in entries:
         gathered.add(each)
     with tempfile.TemporaryDirectory(prefix="tei-edition-site-") as folder:
         site = Path(folder)
@@ -57,11 +57,48 @@ def site_pages(stylesheet: Stylesheet, params: Mapping[str, ParamValue], pieces:
     return {name: functools.partial(gathered.joined, page) for name, page in made.items()}
 
 
+class Entry(NamedTuple):
+    """What the pages take of one document's pieces, ready to be added up (`entry_of`): what
+    the site's own pages keep of a document between builds (tei_edition.render.sitecache)."""
+
+    date: str
+    id: str
+    search: bytes | tuple[Path, int]
+    """Its search entry, or the file that holds it from that offset on (read when the page is written)."""
+    rows: list[tuple[tuple[str, str, str, int, int], bytes]]
+    """Its index rows, each with its place in the index (see _Gathered.rows)."""
+    years: list[str]
+    kinds: list[str]
+    parties: list[tuple[tuple[str, str], Place, str]]
+    """Each sender's or recipient's (kind, register id), where it is named and under which name."""
+    lines: list[tuple[str, bytes]]
+    """Its line in each register entry's list (the entry's id, the markup)."""
+    forms: list[tuple[str, str, tuple[str, str, int], str]]
+    """Each name form the texts use: register entry, form, where, language."""
+
+
+def entry_of(data: dict[str, Any], search: bytes | tuple[Path, int]) -> Entry:
+    """A document's entry, from its pieces (Pieces.data) and its search entry (or its file and offset)."""
+    date, identifier = data["date"], data["id"]
+    rows, parties = [], []
+    for at, row in enumerate(data["rows"]):
+        quoted = int(at > 0)
+        rows.append(((row["date"], identifier, row["corresp"], quoted, at), row["html"].encode("utf-8")))
+        for kind in ("sent", "received"):
+            for position, (party, name) in enumerate(row[kind]):
+                parties.append(((kind, party), (quoted, date, identifier, at, position), name))
+    lines, forms = [], []
+    for entry, line, names in data["mentions"]:
+        lines.append((entry, line.encode("utf-8")))
+        forms.extend((entry, form, (date, identifier, at), lang) for at, (form, lang) in enumerate(names))
+    return Entry(date, identifier, search, rows, [row["year"] for row in data["rows"]], [row["kind"] for row in data["rows"]], parties, lines, forms)
+
+
 class _Gathered:
     """What the pages need of every document: added in any order, put in order when the pages are joined."""
 
     def __init__(self) -> None:
-        self.documents: list[tuple[str, str, bytes | Path]] = []
+        self.documents: list[tuple[str, str, bytes | tuple[Path, int]]] = []
         """Each document's date, id and search entry (te:in-date-order)."""
         self.rows: list[tuple[tuple[str, str, str, int, int], bytes]] = []
         """Each index row by te:in-index-order (date, document, message), then as the index lists
@@ -76,28 +113,23 @@ class _Gathered:
         self.forms: dict[str, dict[str, tuple[tuple[str, str, int], str]]] = {}
         """Each register entry's name forms in the texts, with the language and place of the first."""
 
-    def add(self, pieces: Pieces) -> None:
-        data = pieces.data
-        date, identifier = data["date"], data["id"]
-        self.documents.append((date, identifier, pieces.search))
-        for at, row in enumerate(data["rows"]):
-            quoted = int(at > 0)
-            self.quoted += quoted
-            self.rows.append(((row["date"], identifier, row["corresp"], quoted, at), row["html"].encode("utf-8")))
-            self.years.add(row["year"])
-            self.kinds.add(row["kind"])
-            for kind in ("sent", "received"):
-                for position, (party, name) in enumerate(row[kind]):
-                    first = self.parties.get((kind, party))
-                    place = (quoted, date, identifier, at, position)
-                    if first is None or place < first[0]:
-                        self.parties[(kind, party)] = (place, name)
-        for entry, line, forms in data["mentions"]:
-            self.lines.setdefault(entry, []).append(((date, identifier), line.encode("utf-8")))
-            found = self.forms.setdefault(entry, {})
-            for at, (form, lang) in enumerate(forms):
-                if form not in found or (date, identifier, at) < found[form][0]:
-                    found[form] = ((date, identifier, at), lang)
+    def add(self, entry: Entry) -> None:
+        self.documents.append((entry.date, entry.id, entry.search))
+        self.rows.extend(entry.rows)
+        self.quoted += max(len(entry.rows) - 1, 0)  # the rows after a document's own are its quoted messages'
+        self.years.update(entry.years)
+        self.kinds.update(entry.kinds)
+        for key, place, name in entry.parties:
+            first = self.parties.get(key)
+            if first is None or place < first[0]:
+                self.parties[key] = (place, name)
+        at = (entry.date, entry.id)
+        for register_entry, line in entry.lines:
+            self.lines.setdefault(register_entry, []).append((at, line))
+        for register_entry, form, place, lang in entry.forms:
+            found = self.forms.setdefault(register_entry, {})
+            if form not in found or place < found[form][0]:
+                found[form] = (place, lang)
 
     def facts(self) -> etree._ElementTree:
         """The facts the pages are made from (te:site), as XML, in the order the pages take them."""
@@ -132,7 +164,13 @@ class _Gathered:
     def _search(self) -> Iterator[bytes]:
         """The documents' search entries in date order, separated by commas."""
         for at, (_, _, search) in enumerate(sorted(self.documents, key=lambda document: document[:2])):
-            yield (b"," if at else b"") + search_entry(search)
+            yield (b"," if at else b"") + (search if isinstance(search, bytes) else _read_from(*search))
 
 
-__all__ = ["SITE_PAGES", site_pages.__name__]
+def _read_from(path: Path, offset: int) -> bytes:
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        return handle.read()
+
+
+__all__ = ["SITE_PAGES", "Place", site_pages.__name__, Entry.__name__, entry_of.__name__]

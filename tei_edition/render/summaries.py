@@ -30,11 +30,10 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from tei_edition.config import Edition
-from tei_edition.errors import XmlInputError
 from tei_edition.registers import FILE_NAMES
 from tei_edition.render import XSLT_DIR
-from tei_edition.render.corpus import document_of, edition_files, role
-from tei_edition.xmlio import XML_NS, parse_xml, parse_xml_bytes, write_atomic
+from tei_edition.render.corpus import document_of, role
+from tei_edition.xmlio import TEI_NS, XML_NS, parse_xml, parse_xml_bytes, write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet
 
 #: Where pieces are kept, inside the build folder.
@@ -52,8 +51,8 @@ class Pieces(NamedTuple):
     path: Path
     data: dict[str, Any]
     """id, date, rows (the index's), mentions (register entry id, line, name forms): see site.xsl's te:site-piece."""
-    search: bytes | Path
-    """Its entry of the search index (JSON), or the file that holds it as its last line (read when the page is written)."""
+    search: bytes
+    """Its entry of the search index (JSON)."""
 
 
 def summarise(tree: etree._ElementTree, params: dict[str, ParamValue], source: Path) -> bytes:
@@ -84,67 +83,74 @@ def register_files(edition: Edition) -> list[Path]:
     return [edition.registers / name for name in sorted(FILE_NAMES) if (edition.registers / name).is_file()]
 
 
-def edition_pieces(edition: Edition, params: dict[str, ParamValue]) -> Iterator[Pieces]:
-    """Every document's pieces, in file order, one at a time (the site keeps only what its
-    pages need of each); an XmlInputError when two documents have one id. `params`: the
-    page parameters (the registers of `register_files`).
+class Kept(NamedTuple):
+    """A document's kept pieces, as its file holds them."""
 
-    A document without kept pieces, or with pieces that show register entries changed
-    since, is parsed and its pieces made and kept. Once all are read, pieces no
-    document has any more are deleted.
-    """
-    used: set[Path] = set()
-    seen: dict[str, Path] = {}
-    current = _Current(_register_digests(edition))
-    folder = edition.build / SUMMARY_CACHE
-    for path in edition_files(edition):
-        source = path.read_bytes()
-        target = folder / _name(source)
-        used.add(target)
+    path: Path
+    """The document's file."""
+    file: Path
+    header: bytes
+    """The register entries it points at and their digest (see `Current`)."""
+    data: dict[str, Any]
+    """As Pieces.data."""
+    search: int
+    """Where its search entry starts in `file` (it runs to the end)."""
+
+
+def document_pieces(edition: Edition, params: dict[str, ParamValue], path: Path, current: Current) -> Kept | None:
+    """A file's kept pieces (None: the file is not a document). Without kept pieces, or
+    with pieces that show register entries changed since, it is parsed and its pieces
+    made and kept. `params`: the page parameters (the registers of `register_files`)."""
+    source = path.read_bytes()
+    target = edition.build / SUMMARY_CACHE / _name(source)
+    kept = current.kept(target)
+    if kept is None:
+        tree = parse_xml_bytes(source, path)
+        if role(tree) != "document":
+            return None
+        keep(edition, source, tree, summarise(tree, params, document_of(tree).path))
         kept = current.kept(target)
-        if kept is None:
-            tree = parse_xml_bytes(source, path)
-            if role(tree) != "document":
-                continue
-            keep(edition, source, tree, summarise(tree, params, document_of(tree).path))
-            kept = current.kept(target)
-            assert kept is not None  # just written, with these digests
-        identifier = kept["id"]
-        if identifier in seen:
-            raise XmlInputError(path, 1, 1, f"xml:id {identifier!r} is already the id of {seen[identifier]}")
-        seen[identifier] = path
-        yield Pieces(path, kept, target)
-    for stale in sorted(folder.glob("*")):
-        if stale not in used and not stale.name.startswith("."):  # not a file being written
-            stale.unlink(missing_ok=True)
+        assert kept is not None  # just written, with these digests
+    header, data, at = kept
+    return Kept(path, target, header, data, at)
 
 
-def search_entry(search: bytes | Path) -> bytes:
-    """A document's search entry (Pieces.search), read from its kept file if it is not in memory."""
-    if isinstance(search, bytes):
-        return search
-    return search.read_bytes().rsplit(b"\n", 1)[1]
+def remove_stale(edition: Edition, used: set[str]) -> None:
+    """Delete the kept pieces no document has any more (`used`: the names of the files of those it has)."""
+    folder = edition.build / SUMMARY_CACHE
+    for name in os.listdir(folder) if folder.is_dir() else ():
+        if name not in used and not name.startswith("."):  # not a file being written
+            (folder / name).unlink(missing_ok=True)
 
 
-class _Current:
-    """Which kept pieces show the register entries as they are (`digests`): a header is
-    checked once, however many documents name the same entries."""
+class Current:
+    """Which kept pieces show the register entries as they are: a header is checked once,
+    however many documents name the same entries."""
 
-    def __init__(self, digests: dict[str, str]) -> None:
-        self._digests = digests
+    def __init__(self, edition: Edition) -> None:
+        self._digests = _register_digests(edition)
         self._checked: dict[bytes, bool] = {}
 
-    def kept(self, target: Path) -> dict[str, Any] | None:
-        """The kept pieces in a file, if there and made with the register entries as they are now
-        (a file that is not three lines of JSON, which this toolkit never leaves, is made again)."""
+    def shows(self, header: bytes) -> bool:
+        """Whether pieces with this header show the register entries as they are."""
+        if header not in self._checked:
+            try:
+                kept = json.loads(header)
+                self._checked[header] = isinstance(kept["elements"], list) and kept["registers"] == _refs_digest(kept["refs"], self._digests)
+            except (ValueError, KeyError, TypeError):
+                self._checked[header] = False
+        return self._checked[header]
+
+    def kept(self, target: Path) -> tuple[bytes, dict[str, Any], int] | None:
+        """The kept pieces in a file (header, pieces, where the search entry starts), if there and
+        made with the register entries as they are now (a file that is not three lines of JSON,
+        which this toolkit never leaves, is made again)."""
         try:
             header, pieces, _ = target.read_bytes().split(b"\n", 2)
-            if header not in self._checked:
-                self._checked[header] = header == _header_of(json.loads(header)["refs"], self._digests)
-            loaded: dict[str, Any] | None = json.loads(pieces) if self._checked[header] else None
-        except (FileNotFoundError, ValueError, KeyError, TypeError):
+            loaded: dict[str, Any] | None = json.loads(pieces) if self.shows(header) else None
+        except (FileNotFoundError, ValueError):
             return None
-        return loaded
+        return None if loaded is None else (header, loaded, len(header) + len(pieces) + 2)
 
 
 def _kept_header(target: Path) -> bytes | None:
@@ -156,15 +162,19 @@ def _kept_header(target: Path) -> bytes | None:
 
 
 def _header(tree: etree._ElementTree, digests: dict[str, str]) -> bytes:
-    """The register entries a document points at (their ids) and the digest of them as they are."""
-    return _header_of(sorted({str(value).partition("#")[2] for value in _REFS(tree)}), digests)
+    """The register entries a document points at (their ids) and the digest of them as they are,
+    and the TEI elements it uses: the guidelines page shows each element's first occurrence in
+    the edition, which only the first document using it can hold (tei_edition.render.sitecache)."""
+    refs = sorted({str(value).partition("#")[2] for value in _REFS(tree)})
+    elements = sorted({tag.rpartition("}")[2] for tag in {element.tag for element in tree.getroot().iter(f"{{{TEI_NS}}}*")}})
+    return json.dumps({"refs": refs, "registers": _refs_digest(refs, digests), "elements": elements}, ensure_ascii=False).encode("utf-8")
 
 
-def _header_of(refs: list[str], digests: dict[str, str]) -> bytes:
+def _refs_digest(refs: list[str], digests: dict[str, str]) -> str:
     state = hashlib.blake2b(digest_size=16)
     for ref in refs:
         state.update(f"{ref}={digests.get(ref, '-')}\n".encode())
-    return json.dumps({"refs": refs, "registers": state.hexdigest()}, ensure_ascii=False).encode("utf-8")
+    return state.hexdigest()
 
 
 def _register_digests(edition: Edition) -> dict[str, str]:
@@ -191,13 +201,13 @@ def _digests_of(stamps: tuple[tuple[str, int, int], ...]) -> dict[str, str]:
 
 def _name(source: bytes) -> str:
     """The name of the file the pieces of these bytes are kept in (in SUMMARY_CACHE)."""
-    digest = hashlib.sha256(_stylesheets_digest())
+    digest = hashlib.sha256(stylesheets_digest())
     digest.update(source)
     return f"{digest.hexdigest()}.jsonl"
 
 
 @functools.cache
-def _stylesheets_digest() -> bytes:
+def stylesheets_digest() -> bytes:
     """The digest of the stylesheets pieces are made with (read once per process)."""
     digest = hashlib.sha256()
     for path in sorted(p for pattern in _STYLESHEETS for p in XSLT_DIR.glob(pattern)):
@@ -212,6 +222,9 @@ __all__ = [
     parsed.__name__,
     register_files.__name__,
     keep.__name__,
-    edition_pieces.__name__,
-    search_entry.__name__,
+    Kept.__name__,
+    document_pieces.__name__,
+    remove_stale.__name__,
+    Current.__name__,
+    stylesheets_digest.__name__,
 ]
