@@ -176,10 +176,12 @@
   <!-- ===== notes ===== -->
 
   <!-- The notes of a document: lettered (textual, hands) and numbered (explanatory),
-       those printed in place left out. -->
-  <xsl:function name="txt:lettered-notes" as="element()*">
+       those printed in place left out. The lettered ones are found once per document
+       (cache): its note counts and its notes both ask, and each walk of the text cost
+       a fiftieth of the document. -->
+  <xsl:function name="txt:lettered-notes" as="element()*" cache="yes">
     <xsl:param name="document" as="element(tei:TEI)"/>
-    <xsl:sequence select="$document/tei:text//*[pdf:has-letter(.)]"/>
+    <xsl:sequence select="pdf:lettered($document/tei:text//*)"/>
   </xsl:function>
 
   <xsl:function name="txt:numbered-notes" as="element(tei:note)*">
