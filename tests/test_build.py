@@ -242,7 +242,7 @@ def test_a_changed_source_rewrites_only_its_documents_outputs_and_the_edition_fi
     assert report.made["validate"] == len(ids)  # the files; their index facts are the same, so the edition rules' result stands
     # Their TEI, validation, pages and their neighbours' pages (prev/next links); the listing pages and the source map.
     others = {name for name in rewritten - listing if not any(i in name for i in ids) and "sourcemap" not in name}
-    assert all(name.startswith(("build/html/", "build/.cache/html-site/")) for name in others), others
+    assert all(name.startswith(("build/html/", "build/.cache/html-site/", "build/.cache/html-site-entries")) for name in others), others
     assert len({name for name in others if name.endswith(".html")}) <= 2 * len(ids), others
     # The few records it made stay in the journal: manifest.json is not rewritten, and the next build reads them.
     assert (folder / "build" / MANIFEST_NAME).stat().st_mtime_ns == manifest_stamp
@@ -504,7 +504,8 @@ def test_an_output_made_again_the_same_is_not_written_again(tmp_path: Path) -> N
     assert page.read_bytes() == made
     after = _stamps(folder)
     rewritten = sorted(name for name in before if name.startswith("build/") and after[name] != before[name])
-    assert rewritten == [str(page.relative_to(folder)), "build/text/edition.txt"]  # the edition's file is joined anew
+    # The edition's file is joined anew; the site's kept entries note the TEI files' new stamps (conversion wrote them again).
+    assert rewritten == ["build/.cache/html-site-entries.marshal", str(page.relative_to(folder)), "build/text/edition.txt"]
 
 
 def _note(folder: str, name: str) -> None:
@@ -527,3 +528,26 @@ def test_prepared_workers_each_run_every_preparation_before_any_task_beginning_w
     finally:
         executor.close()
     assert sorted(noted.values()) == ["ab", "ba"]
+
+
+def test_the_site_is_made_again_only_when_some_documents_pieces_changed(tmp_path: Path) -> None:
+    """An edit the site's pages cannot show (a comment in a document that no guidelines' example
+    comes from) remakes that document's pages but not the site; an edit they show remakes it."""
+    folder = make_edition(tmp_path)
+    run_build(folder, jobs=1, formats=("html",))
+    manifest = Manifest.load(folder / "build")
+    manifest.close()
+    examples = {Path(path).name for path in manifest.records["html:site"].info["examples"]}
+    quiet = next(path for path in sorted((folder / "xml").glob("d*.xml"), reverse=True) if path.name not in examples)
+    entries = folder / "build" / ".cache" / "html-site-entries.marshal"
+    kept = entries.stat().st_mtime_ns
+    quiet.write_text(quiet.read_text(encoding="utf-8").replace("</TEI>", "<!-- checked again --></TEI>"), encoding="utf-8")
+    report = run_build(folder, jobs=1, formats=("html",))
+    assert report.made["html"] >= 1 and not report.errors  # its page and its neighbours'
+    assert entries.stat().st_mtime_ns == kept  # the site's task did not run
+    title = parse_xml(quiet).getroot().find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NSMAP)
+    assert title is not None and title.text
+    quiet.write_text(quiet.read_text(encoding="utf-8").replace(f">{title.text}<", ">A title the index shows<", 1), encoding="utf-8")
+    run_build(folder, jobs=1, formats=("html",))
+    assert entries.stat().st_mtime_ns != kept
+    assert "A title the index shows" in (folder / "build" / "html" / "index.html").read_text(encoding="utf-8")

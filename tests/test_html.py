@@ -312,7 +312,7 @@ def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path)
     out = tmp_path / "site"
 
     def pages() -> dict[str, str]:
-        written = html.write_edition_site(loaded, out)
+        written = html.write_edition_site(loaded, out).files
         assert set(written) == {out / name for name in (*html.SITE_PAGES, "guidelines.html")} | {out / "assets" / p.name for p in (site / "assets").iterdir()}
         return {name: (out / name).read_text(encoding="utf-8") for name in (*html.SITE_PAGES, "guidelines.html")}
 

@@ -53,9 +53,9 @@ from tei_edition.xmlio import parse_xml
 
 #: The cyclic garbage collector's first threshold while a build runs (Python's is 700), see `_fewer_collections`.
 GC_THRESHOLD = 50_000
-#: Whole-edition outputs made from what the document tasks leave (the site's pages from the kept
-#: summaries): started once those tasks are done, else each would make every summary itself.
-AFTER_DOCUMENTS = frozenset({"html:site"})
+#: The site's pages, made from what the document tasks leave (the kept pieces): started once those
+#: tasks are done, else it would make every document's pieces itself, and only if some pieces changed.
+SITE = "html:site"
 #: The edition rules' output: run over every file's index facts, beside the site's pages and the text edition's parts.
 RULES = "validate:edition"
 
@@ -244,7 +244,6 @@ def _document_phase(
             report.up_to_date["validate"] += 1
     all_docs = digest(*(f"{d.id}={d.digest}" for d in ordered))
     listings = {
-        "html:site": digest("html:site", inputs.code["html"], inputs.config, inputs.stylesheets["html"], inputs.schema, inputs.front, inputs.registers, all_docs),
         "pdf:edition": digest("pdf:edition", inputs.code["pdf"], inputs.config, inputs.stylesheets["pdf"], inputs.registers, all_docs, options.view, inputs.environment),
     }
     stale_listings = []
@@ -274,8 +273,9 @@ def _make(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list
     edition's parts and the edition rules start once every document's text and
     validation are recorded.
     """
-    first = [Task(build_listing, (context, name)) for name in stale_listings if name not in AFTER_DOCUMENTS]
-    site = [Task(build_listing, (context, name)) for name in stale_listings if name in AFTER_DOCUMENTS]
+    first = [Task(build_listing, (context, name)) for name in stale_listings]
+    site_key = _SiteKey(inputs, ordered, manifest) if "html" in options.formats else None
+    site = [Task(build_listing, (context, SITE))] if site_key is not None else []  # unless up to date once the pages are made
     pages = [job._replace(stages=("html",)) for job in jobs if site and "html" in job.stages]
     rest = [job._replace(stages=tuple(s for s in job.stages if s != "html")) if site else job for job in jobs if not site or job.stages != ("html",)]
     page_tasks = [Task(build_documents, (context, batch)) for batch in batches(pages, executor.workers)]
@@ -284,12 +284,13 @@ def _make(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list
     run = executor.run(first + page_tasks + rest_tasks)
     before_site, before_rest = {id(task) for task in page_tasks}, {id(task) for task in rest_tasks}
     if not before_site:
-        run.add(site)
+        run.add(_stale_site(site, site_key, manifest, options, progress, report))
     after: _AfterDocuments | None = None if before_rest else _AfterDocuments.start(edition, context, inputs, ordered, keys, manifest, executor,
                                                                                    options, progress, report, run)
     for task, result in run:
         if isinstance(result, ListingResult):
-            key = after.rules_key(result) if after is not None and result.name == RULES else keys[result.name]
+            key = (after.rules_key(result) if after is not None and result.name == RULES
+                   else site_key(result.info.get("examples", [])) if site_key is not None and result.name == SITE else keys[result.name])
             _record_listing(manifest, result, key, report)
             progress.advance()
             continue
@@ -299,13 +300,46 @@ def _make(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list
         if id(task) in before_site:
             before_site.discard(id(task))
             if not before_site:
-                run.add(site)
+                run.add(_stale_site(site, site_key, manifest, options, progress, report))
         if id(task) in before_rest:
             before_rest.discard(id(task))
             if not before_rest:
                 after = _AfterDocuments.start(edition, context, inputs, ordered, keys, manifest, executor, options, progress, report, run)
     if after is not None and after.plan is not None:
         _join_text_edition(context, after.plan, manifest, options, report)
+
+
+def _stale_site(site: list[Task], key: _SiteKey | None, manifest: Manifest, options: BuildOptions, progress: Progress,
+                report: BuildReport) -> list[Task]:
+    """The site's task, unless its pages are up to date: asked once the pages are made, whose records say what
+    each document's pieces are now."""
+    previous = manifest.records.get(SITE)
+    if key is None or manifest.stale(SITE, key(previous.info.get("examples", []) if previous is not None else []), options.force):
+        return site
+    report.up_to_date["html"] += 1
+    progress.advance()
+    return []
+
+
+class _SiteKey:
+    """The key of the site's pages: their inputs, every document's kept pieces (the digest its page
+    task recorded; its TEI's, if it has none) and the TEI of the documents the guidelines' examples
+    come from (`examples`, as the site's task names them): the pages show nothing else of the
+    documents, so an edit that leaves every document's pieces as they were leaves the site alone."""
+
+    def __init__(self, inputs: Inputs, ordered: list[Doc], manifest: Manifest) -> None:
+        self._prefix = Prefix(SITE, inputs.code["html"], inputs.config, inputs.stylesheets["html"], inputs.schema, inputs.front, inputs.registers)
+        self._ordered = ordered
+        self._manifest = manifest
+
+    def __call__(self, examples: list[str]) -> str:
+        parts = []
+        for doc in self._ordered:
+            record = self._manifest.records.get(f"html:{doc.id}")
+            pieces = record.info.get("pieces") if record is not None else None
+            parts.append(f"{doc.path}={pieces}" if pieces else f"{doc.path}=tei:{doc.digest}")
+        by_name = {os.path.basename(doc.path): doc.digest for doc in self._ordered}  # the task names files by their real paths
+        return self._prefix.digest(*parts, *(f"{os.path.basename(path)}={by_name.get(os.path.basename(path), '-')}" for path in sorted(examples)))
 
 
 class _AfterDocuments(NamedTuple):
@@ -425,7 +459,7 @@ def _record_listing(manifest: Manifest, result: ListingResult, key: str, report:
         report.errors.append(result.error)
         manifest.forget(result.name)
         return
-    info = {}
+    info = dict(result.info)
     if result.issues:  # the edition rules': their issues, and the files they name (for the next key)
         info = {"issues": [issue.as_dict() for issue in result.issues], "files": sorted({issue.path for issue in result.issues})}
     manifest.done(result.name, Record(key, result.files, info))

@@ -241,8 +241,9 @@ def _render(context: BuildContext, stage: str, document: Document, read: ReadFil
         from tei_edition.render import html
 
         neighbours = [_Cache.recent().read(Path(path)).node for path in job.neighbours]
-        files, summary = html.render_document_page(document, read.source, read.node, neighbours, _Cache.html_params(context.edition), context.edition)
-        return [*_write(out, files), str(summary)]  # summary: for the site's pages
+        files, pieces = html.render_document_page(document, read.source, read.node, neighbours, _Cache.html_params(context.edition), context.edition)
+        info["html"] = {"pieces": pieces.digest}  # the site's pages are made again only when some document's pieces changed
+        return [*_write(out, files), str(pieces.path)]  # its pieces: for the site's pages
     if stage == "text":  # with what placing its part in the edition's file needs, and the part to lay out there
         from tei_edition.render import text
 
@@ -350,6 +351,8 @@ class ListingResult(NamedTuple):
     files: list[str]
     error: str | None = None
     issues: list[Issue] = []
+    info: dict[str, Any] = {}
+    """What the build records for later builds (the site's pages: the documents their guidelines' examples come from)."""
 
 
 def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = ()) -> ListingResult:
@@ -365,7 +368,8 @@ def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = (
         if stage == "html":  # the site's pages, each written as it is joined (at 10,000 documents they are 0.1 GB)
             from tei_edition.render import html
 
-            return ListingResult(name, [str(path) for path in html.write_edition_site(edition, edition.build / stage)])
+            site = html.write_edition_site(edition, edition.build / stage)
+            return ListingResult(name, [str(path) for path in site.files], info={"examples": [str(path) for path in site.examples]})
         module = writer(stage)
         return ListingResult(name, _write(edition.build / stage, {module.EDITION_FILE: module.render_edition(load_corpus(edition), context.view)}))
     except TeiEditionError as exc:

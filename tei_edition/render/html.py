@@ -13,6 +13,7 @@ import functools
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 from saxonche import PyXdmNode
@@ -75,11 +76,12 @@ def render_document_pages(documents: Iterable[Document], params: Mapping[str, Pa
 
 def render_document_page(
     document: Document, source: bytes, node: PyXdmNode, neighbours: Sequence[PyXdmNode], params: Mapping[str, ParamValue], edition: Edition
-) -> tuple[dict[str, bytes], Path]:
+) -> tuple[dict[str, bytes], summaries.KeptFile]:
     """A document's page and TEI copy, and the file its pieces of the site's pages are
     kept in (`tei-edition build`'s workers): from its bytes and its Saxon node, and the
     nodes of the documents just before and after it in date order, which the worker has
-    read once for every stage and page that needs them (tei_edition.render.recent)."""
+    read once for every stage and page that needs them (tei_edition.render.recent); the
+    kept file's digest is what the build's key of the site's pages takes of the document."""
     page, summary = page_and_summary(document, node, neighbours, params)
     return _document_files(document, source, page), summaries.keep(edition, source, document.tree, summary)
 
@@ -105,10 +107,19 @@ def render_site_pages(corpus: Corpus, params: Mapping[str, ParamValue], found: l
     return {name: b"".join(made()) for name, made in files.items()}
 
 
-def write_edition_site(edition: Edition, out: Path) -> list[Path]:
+class WrittenSite(NamedTuple):
+    """The files of the site's own pages, and the documents the guidelines' examples were looked for in."""
+
+    files: list[Path]
+    examples: list[Path]
+    """The documents that first use some element: the pages change with the pieces of every
+    document and the bytes of these (the build keys them so)."""
+
+
+def write_edition_site(edition: Edition, out: Path) -> WrittenSite:
     """Write the site's own pages of the edition in its folders into `out`, from the kept
     pieces (`tei-edition build`), each page as it is joined, unless its file holds the
-    same bytes already; every file's path.
+    same bytes already.
 
     Only the registers and the documents without kept pieces (or with pieces that show
     register entries changed since) are parsed; only the documents written since the last
@@ -123,7 +134,7 @@ def write_edition_site(edition: Edition, out: Path) -> list[Path]:
     files.update(_other_files(edition, gathered.examples + registers))
     for name, made in files.items():
         _write_changed(out / name, made)
-    return [out / name for name in files]
+    return WrittenSite([out / name for name in files], gathered.examples)
 
 
 def _other_files(edition: Edition, examples: list[Path]) -> dict[str, Callable[[], Iterable[bytes]]]:
@@ -197,6 +208,7 @@ __all__ = [
     render_document_pages.__name__,
     render_document_page.__name__,
     render_site_pages.__name__,
+    WrittenSite.__name__,
     write_edition_site.__name__,
     page_and_summary.__name__,
 ]

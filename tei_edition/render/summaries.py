@@ -69,13 +69,22 @@ def parsed(path: Path, pieces: bytes) -> Pieces:
     return Pieces(path, json.loads(data), search)
 
 
-def keep(edition: Edition, source: bytes, tree: etree._ElementTree, pieces: bytes) -> Path:
-    """Keep the pieces of a document's bytes in the build folder (unless kept already, with the same names); its file."""
+class KeptFile(NamedTuple):
+    """A file of kept pieces and the digest of its bytes."""
+
+    path: Path
+    digest: str
+    """What the site's pages show of the document changed only if this did (the build's key of them)."""
+
+
+def keep(edition: Edition, source: bytes, tree: etree._ElementTree, pieces: bytes) -> KeptFile:
+    """Keep the pieces of a document's bytes in the build folder (unless kept already, with the same names)."""
     target = edition.build / SUMMARY_CACHE / _name(source)
     header = _header(tree, _register_digests(edition))
-    if _kept_header(target) != header:
-        write_atomic(target, header + b"\n" + pieces)
-    return target
+    content = header + b"\n" + pieces
+    if _kept_header(target) != header:  # the same header, the same pieces: made from the same bytes with the same names
+        write_atomic(target, content)
+    return KeptFile(target, hashlib.blake2b(content, digest_size=16).hexdigest())
 
 
 def register_files(edition: Edition) -> list[Path]:
@@ -221,6 +230,7 @@ __all__ = [
     summarise.__name__,
     parsed.__name__,
     register_files.__name__,
+    KeptFile.__name__,
     keep.__name__,
     Kept.__name__,
     document_pieces.__name__,
