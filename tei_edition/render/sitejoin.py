@@ -63,7 +63,7 @@ class Entry(NamedTuple):
 
     date: str
     id: str
-    search: bytes | tuple[Path, int]
+    search: bytes | tuple[str, int]
     """Its search entry, or the file that holds it from that offset on (read when the page is written)."""
     rows: list[tuple[tuple[str, str, str, int, int], bytes]]
     """Its index rows, each with its place in the index (see _Gathered.rows)."""
@@ -77,7 +77,7 @@ class Entry(NamedTuple):
     """Each name form the texts use: register entry, form, where, language."""
 
 
-def entry_of(data: dict[str, Any], search: bytes | tuple[Path, int]) -> Entry:
+def entry_of(data: dict[str, Any], search: bytes | tuple[str, int]) -> Entry:
     """A document's entry, from its pieces (Pieces.data) and its search entry (or its file and offset)."""
     date, identifier = data["date"], data["id"]
     rows, parties = [], []
@@ -98,7 +98,7 @@ class _Gathered:
     """What the pages need of every document: added in any order, put in order when the pages are joined."""
 
     def __init__(self) -> None:
-        self.documents: list[tuple[str, str, bytes | tuple[Path, int]]] = []
+        self.documents: list[tuple[str, str, bytes | tuple[str, int]]] = []
         """Each document's date, id and search entry (te:in-date-order)."""
         self.rows: list[tuple[tuple[str, str, str, int, int], bytes]] = []
         """Each index row by te:in-index-order (date, document, message), then as the index lists
@@ -167,7 +167,7 @@ class _Gathered:
             yield (b"," if at else b"") + (search if isinstance(search, bytes) else _read_from(*search))
 
 
-def _read_from(path: Path, offset: int) -> bytes:
+def _read_from(path: str, offset: int) -> bytes:
     with open(path, "rb") as handle:
         handle.seek(offset)
         return handle.read()
