@@ -251,25 +251,12 @@
     <xsl:param name="when" as="xs:string?"/>
     <xsl:variable name="w" as="xs:string" select="normalize-space($when)"/>
     <xsl:sequence select="
-      if (matches($w, '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}')) then te:date-words(xs:date(substring($w, 1, 10)), true()) || ', ' || substring($w, 12, 5)
-      else if ($w castable as xs:date) then te:date-words(xs:date($w), true())
-      else if ($w castable as xs:gYearMonth) then te:date-words(xs:date($w || '-01'), false())
+      if (matches($w, '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}')) then
+        format-date(xs:date(substring($w, 1, 10)), '[D] [MNn] [Y]', 'en', (), ()) || ', ' || substring($w, 12, 5)
+      else if ($w castable as xs:date) then format-date(xs:date($w), '[D] [MNn] [Y]', 'en', (), ())
+      else if ($w castable as xs:gYearMonth) then format-date(xs:date($w || '-01'), '[MNn] [Y]', 'en', (), ())
       else $w"/>
   </xsl:function>
-
-  <!-- "9 October 1950" (with $day), "October 1950": what format-date's '[D] [MNn] [Y]' in
-       English gives (a year without its sign, as it does), made from the month's name,
-       since format-date looked up the language's names anew for each of the thousands
-       of dates of an edition (2% of a text document's instructions). -->
-  <xsl:function name="te:date-words" as="xs:string">
-    <xsl:param name="date" as="xs:date"/>
-    <xsl:param name="day" as="xs:boolean"/>
-    <xsl:sequence select="string-join((day-from-date($date)[$day], $te:month-names[month-from-date($date)],
-      abs(year-from-date($date))), ' ')"/>
-  </xsl:function>
-
-  <xsl:variable name="te:month-names" as="xs:string+" select="('January', 'February', 'March', 'April', 'May', 'June',
-    'July', 'August', 'September', 'October', 'November', 'December')"/>
 
   <!-- ===== registers ===== -->
 
