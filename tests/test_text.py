@@ -167,15 +167,6 @@ def test_a_header_with_signs_is_read_in_either_view(fixture_corpus: Corpus, view
     assert fields["Title"] == "Cable of Stalin to the Ambassador [in Beijing] […], final version"
 
 
-def test_dates_read_as_format_date_reads_them() -> None:
-    """te:format-date names months from its own list; format-date in English is the measure."""
-    harness = ROOT / "tests" / "html" / "dates-harness.xsl"
-    out = Stylesheet.load(harness).transform(parse_xml_bytes(b"<dates/>", "dates.xml"))
-    lines = out.splitlines()
-    assert len(lines) == 366 + 5
-    assert [line for line in lines if line.count("|") != 1 or len(set(line.split("|"))) != 1] == []
-
-
 def test_notes_are_numbered_in_the_text_and_listed_after_it(rendered: tuple[Corpus, Path, str]) -> None:
     corpus, out, _ = rendered
     for path in [out / text.EDITION_FILE, *(out / f"{d.id}.txt" for d in corpus.documents)]:
