@@ -82,6 +82,8 @@ _ATTRIBUTES: Final = etree.XPath("//@*")
 _IDS_IN_TEXT: Final = etree.XPath("//tei:text//@xml:id", namespaces={"tei": TEI_NS})
 _XML_ID: Final = f"{{{XML_NS}}}id"
 _POINTER_NAMES: Final = frozenset(POINTER_ATTRIBUTES)
+#: The lines an index element records, its last attribute (values are quoteattr'ed: no ">" in them).
+_LINES: Final = re.compile(r' lines?="[0-9 ]*"(?=/?>)')
 
 
 def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: bool = True) -> FileFacts:
@@ -133,6 +135,15 @@ def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: boo
         f' kind="{"register" if is_register else "document"}" checked="{"true" if checked else "false"}"{root_id}>'
     )
     return FileFacts(str(path), shown, opening + "".join(parts) + "</ix:file>", tuple(targets))
+
+
+def without_lines(fragment: str) -> str:
+    """A file's part of the index without the lines of its values: what the edition rules decide by.
+
+    The rules never look at lines; an issue only reports them, of its own file. So a
+    change that moves a file's lines and nothing else changes no finding, only the
+    lines of the issues in that file (which a build finds by that file's content)."""
+    return _LINES.sub("", fragment)
 
 
 def resolve_pointer(token: str, path: Path) -> str | None:
@@ -226,6 +237,7 @@ __all__ = [
     "Place",
     FileFacts.__name__,
     collect_facts.__name__,
+    without_lines.__name__,
     resolve_pointer.__name__,
     quoteattr.__name__,
     EditionIndex.__name__,
