@@ -28,7 +28,7 @@ from tei_edition.dates import parse_date
 from tei_edition.errors import SourceError
 from tei_edition.header import HeaderFacts, build_header
 from tei_edition.ids import file_name, free_id, rename_document
-from tei_edition.inline import Hands, InlineContext, Ledger, read_inline
+from tei_edition.inline import Hands, InlineContext, Ledger, PlainFinder, read_inline
 from tei_edition.model import SourceDocument
 from tei_edition.readers import detect_form, get_reader
 from tei_edition.registers import Registers
@@ -96,6 +96,7 @@ class Converter:
         archives = load_archives(edition.registers)
         self.archives = archives
         self.archive_forms = archive_pattern(archives)
+        self.plain = PlainFinder(self.conventions, self.registers)
         self.ids: set[str] = set()
 
     # -- one source
@@ -127,7 +128,7 @@ class Converter:
     def _document(self, doc: SourceDocument, ledger: Ledger, report: SourceReport) -> Converted:
         context_year = _context_year(doc)
         hands = Hands()
-        ctx = InlineContext(self.conventions, self.registers, ledger, hands, context_year)
+        ctx = InlineContext(self.conventions, self.registers, ledger, hands, self.plain, context_year)
         title = read_title(doc.title, self.conventions.kinds, self.registers, context_year) if doc.title else TitleFacts()
         self._warn_unknown_parties(doc, title, ledger)
         facts = BodyFacts()

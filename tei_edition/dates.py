@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Final, NamedTuple
 
 # constants: month names and numerals
@@ -536,6 +537,13 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateMatch]:
     """
     if _DIGIT.search(text) is None:
         return []
+    return list(_dates_in(text, context_year))
+
+
+@lru_cache(maxsize=4096)
+def _dates_in(text: str, context_year: int | None) -> tuple[DateMatch, ...]:
+    """`find_dates` of a text with a digit; kept, as a line is read again and again (classified,
+    then read inline; a date line parsed, then read), and every rule runs over it each time."""
     found = _readings(text, context_year)
     found += _joined(text, found, context_year)
     calendar = [
@@ -543,10 +551,10 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateMatch]:
         for reading in found
         if reading.alone and (when := _calendar_value(reading.value)) is not None
     ]
-    return [
+    return tuple(
         DateMatch(r.start, r.end, text[r.start : r.end], when, r.pattern)
         for r, when in _longest_apart(calendar)
-    ]
+    )
 
 
 def parse_date(text: str, context_year: int | None = None) -> str | None:

@@ -20,9 +20,9 @@ from pathlib import Path
 from wordfreq import zipf_frequency
 
 from tei_edition.conventions import BracketSign, Conventions, may_match
-from tei_edition.dates import find_dates, parse_date
+from tei_edition.dates import DateMatch, find_dates, parse_date
 from tei_edition.errors import SourceError
-from tei_edition.registers import Entry, Registers
+from tei_edition.registers import Entry, NameMatch, Registers
 from tei_edition.tei import Inline, el, qname
 
 NAME_ELEMENT = {"persons": "persName", "places": "placeName", "organisations": "orgName"}
@@ -75,6 +75,8 @@ class InlineContext:
     registers: Registers
     ledger: Ledger
     hands: Hands
+    plain: PlainFinder
+    """What plain text holds, kept per converter."""
     context_year: int | None = None
     line: int = 1
     names_seen: list[tuple[Entry, str]] = field(default_factory=list)
@@ -391,30 +393,67 @@ _CONTEXT_READERS = (
 
 
 class _Span(NamedTuple):
-    """A stretch of plain text one finder claims, and how to build its TEI (a tuple: spans are many)."""
+    """A stretch of plain text one finder claims, and what builds its TEI from `data` (a tuple: spans are many).
+
+    Spans are data only, so the spans of a text are kept for the next time it is
+    read (PlainFinder); building counts and notes what the document holds.
+    """
 
     start: int
     end: int
-    build: Callable[[], list[Inline]]
+    build: Callable[[Any, InlineContext], list[Inline]]
+    data: Any
+
+
+class PlainFinder:
+    """What the finders claim in plain text, kept for texts read again; one per converter.
+
+    A finder's spans depend on the text and the converter's conventions and
+    registers, and the dates' on the context year too: a cable's recurring lines
+    and pieces ("Top Secret", "No. ", a signature, the words between two
+    brackets) are searched by the other finders once, not each time.
+    """
+
+    def __init__(self, conventions: Conventions, registers: Registers) -> None:
+        self.conventions = conventions
+        self.registers = registers
+        self.plain_words: set[str] = set()
+        """The words met so far that are not run together (see _run_together)."""
+        self._found = lru_cache(maxsize=_KEPT_TEXTS)(self._find)
+
+    def spans(self, text: str, context_year: int | None, names: bool) -> list[_Span]:
+        """The spans of a text, in text order; where spans overlap, the earlier finder's is kept."""
+        finders = _FINDERS if names else _FINDERS_IN_A_NAME
+        spans: list[_Span] = []
+        for finder, found in zip(finders, self._found(text, names)):
+            for span in finder(text, self, context_year) if found is None else found:
+                if not spans or all(span.end <= s.start or span.start >= s.end for s in spans):
+                    spans.append(span)
+        spans.sort(key=_start)
+        return spans
+
+    def _find(self, text: str, names: bool) -> tuple[tuple[_Span, ...] | None, ...]:
+        """Each finder's spans, None for a finder that reads the context year (kept: see the class)."""
+        return tuple(None if finder in _BY_YEAR else tuple(finder(text, self, None))
+                     for finder in (_FINDERS if names else _FINDERS_IN_A_NAME))
+
+
+#: How many texts a PlainFinder keeps the spans of.
+_KEPT_TEXTS = 1 << 14
 
 
 def read_plain(text: str, ctx: InlineContext, names: bool = True) -> list[Inline]:
     """Plain text (no brackets) as TEI: OCR debris, letter-spacing, names, dates, run-together words."""
     if not text:
         return []
-    spans: list[_Span] = []
-    for finder in _FINDERS if names else _FINDERS_IN_A_NAME:
-        for span in finder(text, ctx):
-            if not spans or all(span.end <= s.start or span.start >= s.end for s in spans):
-                spans.append(span)
+    spans = ctx.plain.spans(text, ctx.context_year, names)
     if not spans:
         return [text]
-    spans.sort(key=_start)
     out: list[Inline] = []
     position = 0
     for span in spans:
         out.append(text[position:span.start])
-        out.extend(span.build())
+        out.extend(span.build(span.data, ctx))
         position = span.end
     out.append(text[position:])
     return [item for item in out if not (isinstance(item, str) and not item)]
@@ -424,15 +463,15 @@ def _start(span: _Span) -> int:
     return span.start
 
 
-def _tex_debris(text: str, ctx: InlineContext) -> list[_Span]:
+def _tex_debris(text: str, finder: PlainFinder, context_year: int | None) -> list[_Span]:
     spans = []
-    conventions = ctx.conventions
+    conventions = finder.conventions
     for match in conventions.tex_math.finditer(text) if may_match(conventions.tex_math, text) else ():
         regular = detex(match.group(0))
-        spans.append(_Span(match.start(), match.end(), _choice_orig_reg(match.group(0), regular, "OCR debris", ctx)))
+        spans.append(_Span(match.start(), match.end(), _build_choice, (match.group(0), regular, "OCR debris")))
     for match in conventions.tex_superscript.finditer(text) if may_match(conventions.tex_superscript, text) else ():
         regular = superscript_regular(match)
-        spans.append(_Span(match.start(), match.end(), _choice_orig_reg(match.group(0), regular, "OCR debris", ctx)))
+        spans.append(_Span(match.start(), match.end(), _build_choice, (match.group(0), regular, "OCR debris")))
     return spans
 
 
@@ -457,100 +496,108 @@ def detex(tex: str) -> str:
     return " ".join(text.replace("{", "").replace("}", "").split())
 
 
-def _choice_orig_reg(orig: str, regular: str, kind: str, ctx: InlineContext) -> Callable[[], list[Inline]]:
-    def build() -> list[Inline]:
-        ctx.ledger.count(kind)
-        return [el("choice", None, el("orig", None, orig), el("reg", None, regular))]
+def _build_choice(data: tuple[str, str, str], ctx: InlineContext) -> list[Inline]:
+    """`choice` of the text as written and as regularised; `data` is both and the phenomenon counted."""
+    orig, regular, kind = data
+    ctx.ledger.count(kind)
+    return [el("choice", None, el("orig", None, orig), el("reg", None, regular))]
 
-    return build
 
-
-def _ships(text: str, ctx: InlineContext) -> list[_Span]:
+def _ships(text: str, finder: PlainFinder, context_year: int | None) -> list[_Span]:
     """`USS "Missouri"`: a ship's name, prefix and quotation marks included."""
-    spans = []
-    if not may_match(ctx.conventions.ship, text):
-        return spans
-    for match in ctx.conventions.ship.finditer(text):
-
-        def build(match: Any = match) -> list[Inline]:
-            ctx.ledger.count("ship name")
-            return [el("name", {"type": "ship"}, match.group(0))]
-
-        spans.append(_Span(match.start(), match.end(), build))
-    return spans
+    if not may_match(finder.conventions.ship, text):
+        return []
+    return [_Span(match.start(), match.end(), _build_ship, match.group(0)) for match in finder.conventions.ship.finditer(text)]
 
 
-def _letterspacing_only(text: str, ctx: InlineContext) -> list[_Span]:
+def _build_ship(name: str, ctx: InlineContext) -> list[Inline]:
+    ctx.ledger.count("ship name")
+    return [el("name", {"type": "ship"}, name)]
+
+
+def _letterspacing_only(text: str, finder: PlainFinder, context_year: int | None) -> list[_Span]:
     """Letter-spaced words inside a name the caller marks up itself."""
-    return _letterspacing(text, ctx, wrap_names=False)
+    return _letterspacing(text, finder, context_year, wrap_names=False)
 
 
-def _letterspacing(text: str, ctx: InlineContext, wrap_names: bool = True) -> list[_Span]:
+def _letterspacing(text: str, finder: PlainFinder, context_year: int | None, wrap_names: bool = True) -> list[_Span]:
+    letterspaced = finder.conventions.letterspaced
+    if not may_match(letterspaced, text):
+        return []
+    return [_Span(match.start(), match.end(), _build_letterspaced, (match.group(0).replace(" ", ""), wrap_names))
+            for match in letterspaced.finditer(text)]
+
+
+def _build_letterspaced(data: tuple[str, bool], ctx: InlineContext) -> list[Inline]:
+    word, wrap_names = data
+    ctx.ledger.count("letter-spaced word")
+    hi = el("hi", {"rend": "letterspaced"}, word)
+    entry = ctx.registers.lookup(word) if wrap_names else None
+    if entry is None:
+        return [hi]
+    ctx.names_seen.append((entry, word))
+    return [el(NAME_ELEMENT[entry.register], {"ref": entry.ref}, hi)]
+
+
+def _names(text: str, finder: PlainFinder, context_year: int | None) -> list[_Span]:
+    return [_Span(match.start, match.end, _build_name, match) for match in finder.registers.find_names(text)]
+
+
+def _build_name(match: NameMatch, ctx: InlineContext) -> list[Inline]:
+    ctx.names_seen.append((match.entry, match.form))
+    element = NAME_ELEMENT[match.entry.register]
+    if match.kind == "misreading":
+        ctx.ledger.count("OCR misreading of a name")
+        content: Inline = el("choice", None, el("orig", None, match.form), el("reg", None, match.regular))
+    else:
+        content = match.form
+    return [el(element, {"ref": match.entry.ref}, content)]
+
+
+def _dates(text: str, finder: PlainFinder, context_year: int | None) -> list[_Span]:
+    return [_Span(match.start, match.end, _build_date, match) for match in find_dates(text, context_year)]
+
+
+def _build_date(match: DateMatch, ctx: InlineContext) -> list[Inline]:
+    return [el("date", {"when": match.when}, match.text)]
+
+
+def _run_together(text: str, finder: PlainFinder, context_year: int | None) -> list[_Span]:
+    """`andKorea`, `Seoulthe`: a function word run into a name, a space lost in transmission.
+
+    Most words were met before: the text's words less those known not to be run
+    together (a set difference, in C) are the few to look at.
+    """
     spans: list[_Span] = []
-    if not may_match(ctx.conventions.letterspaced, text):
-        return spans
-    for match in ctx.conventions.letterspaced.finditer(text):
-        word = match.group(0).replace(" ", "")
-
-        def build(word: str = word) -> list[Inline]:
-            ctx.ledger.count("letter-spaced word")
-            hi = el("hi", {"rend": "letterspaced"}, word)
-            entry = ctx.registers.lookup(word) if wrap_names else None
-            if entry is None:
-                return [hi]
-            ctx.names_seen.append((entry, word))
-            return [el(NAME_ELEMENT[entry.register], {"ref": entry.ref}, hi)]
-
-        spans.append(_Span(match.start(), match.end(), build))
-    return spans
-
-
-def _names(text: str, ctx: InlineContext) -> list[_Span]:
-    spans = []
-    for match in ctx.registers.find_names(text):
-
-        def build(match: Any = match) -> list[Inline]:
-            ctx.names_seen.append((match.entry, match.form))
-            element = NAME_ELEMENT[match.entry.register]
-            if match.kind == "misreading":
-                ctx.ledger.count("OCR misreading of a name")
-                content: Inline = el("choice", None, el("orig", None, match.form), el("reg", None, match.regular))
-            else:
-                content = match.form
-            return [el(element, {"ref": match.entry.ref}, content)]
-
-        spans.append(_Span(match.start, match.end, build))
-    return spans
-
-
-def _dates(text: str, ctx: InlineContext) -> list[_Span]:
-    spans = []
-    for match in find_dates(text, ctx.context_year):
-
-        def build(match: Any = match) -> list[Inline]:
-            return [el("date", {"when": match.when}, match.text)]
-
-        spans.append(_Span(match.start, match.end, build))
-    return spans
-
-
-def _run_together(text: str, ctx: InlineContext) -> list[_Span]:
-    """`andKorea`, `Seoulthe`: a function word run into a name, a space lost in transmission."""
-    spans: list[_Span] = []
-    small = ctx.conventions.function_words
-    if all(len(word) < 3 or word == word.lower() or _split_run_together(word, small, ctx.registers) is None
-           for word in _NOT_ASCII_LOWER_WORD.findall(text)):
+    small = finder.conventions.function_words
+    plain = finder.plain_words
+    unknown = set(_NOT_ASCII_LOWER_WORD.findall(text)).difference(plain)
+    if not unknown:
         return spans  # the usual text: no word is run together, and no word needs its place
+    found = False
+    for word in unknown:
+        if len(word) < 3 or word == word.lower() or _split_run_together(word, small, finder.registers) is None:
+            plain.add(word)
+        else:
+            found = True
+    if len(plain) > _PLAIN_WORDS_KEPT:
+        plain.clear()
+    if not found:
+        return spans
     for match in _NOT_ASCII_LOWER_WORD.finditer(text):
         word = match.group(0)
         if len(word) < 3 or word == word.lower():  # both ways of running together need a capital: skip the usual word fast
             continue
-        split = _split_run_together(word, small, ctx.registers)
+        split = _split_run_together(word, small, finder.registers)
         if split is None:
             continue
         regular = f"{word[:split]} {word[split:]}"
-        spans.append(_Span(match.start(), match.end(), _choice_orig_reg(word, regular, "words run together", ctx)))
+        spans.append(_Span(match.start(), match.end(), _build_choice, (word, regular, "words run together")))
     return spans
+
+
+#: How many words PlainFinder.plain_words holds before it is emptied.
+_PLAIN_WORDS_KEPT = 200_000
 
 
 #: A word of letters only with a letter other than a-z in it: the words of three letters or more that could have
@@ -562,6 +609,8 @@ _NOT_ASCII_LOWER_WORD = re.compile(r"\b[a-z]*+[^\W\d_a-z][^\W\d_]*+\b")
 #: What read_plain looks for, in order of precedence; inside a name the caller marks up, no names.
 _FINDERS = (_tex_debris, _ships, _letterspacing, _names, _dates, _run_together)
 _FINDERS_IN_A_NAME = (_tex_debris, _ships, _letterspacing_only, _dates, _run_together)
+#: The finders whose spans depend on the context year (a date written without its year).
+_BY_YEAR = frozenset({_dates})
 
 
 @lru_cache(maxsize=65536)
@@ -593,6 +642,7 @@ __all__ = [
     Ledger.__name__,
     Hands.__name__,
     InlineContext.__name__,
+    PlainFinder.__name__,
     split_brackets.__name__,
     read_inline.__name__,
     read_plain.__name__,

@@ -23,6 +23,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 #: Three ASCII letters or more, anywhere in a line (matched from its start; a line is Latin by them).
 _THREE_ASCII_LETTERS = re.compile("(?:[^A-Za-z]*[A-Za-z]){3}")
+#: A letter that is not ASCII: a line without one counts its ASCII letters alone, as an ASCII line does.
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")
 #: Letters neither ASCII nor of the scripts above: Latin if their Unicode name says so ("é").
 _OTHER_LETTER = re.compile("[^\x00-\x7f" + "".join(p.pattern[1:-1] for p in _SCRIPT_LETTERS.values()) + "]")
 
@@ -33,7 +35,7 @@ def script_of(text: str) -> str | None:
     Every line of every source passes here, so letters are counted with regular
     expressions, and an all-ASCII line (most of them) is Latin at once.
     """
-    if text.isascii():
+    if text.isascii() or _NON_ASCII_LETTER.search(text) is None:  # letters of ASCII only (quotes and dashes aside)
         return "en" if _THREE_ASCII_LETTERS.match(text) else None
     letters = "".join(_LETTER.findall(text))
     counts = {script: len(pattern.findall(letters)) for script, pattern in _SCRIPT_LETTERS.items()}
@@ -61,6 +63,20 @@ def _opening_key(text: str) -> str:
     return _NOT_LETTERS.sub("", _BRACKETED.sub("", text)).lower()[:_KEY_LETTERS]
 
 
+def _may_open(text: str, opening: str) -> bool:
+    """False when a line's key cannot be `opening`: its first letter is another (a line with brackets is keyed).
+
+    Every line of a version is compared with its opening: the first letter, found
+    with one search, settles most of them without the key. A first letter's lower
+    case is its own (a final sigma's needs a letter before it).
+    """
+    if "[" in text:
+        return True
+    first = _FIRST_LETTER.search(text)
+    return first is not None and first.group().lower()[:1] == opening[:1]
+
+
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
 _KEY_LETTERS = 24
 #: How much of a line's start is read for its key first (letters, spaces and signs).
 _KEY_SPAN = 80
@@ -78,7 +94,7 @@ def split_versions(lines: list[Line], kinds: list[tuple[str, str]], translated: 
     opening = ""
     for line in lines:
         script = script_of(line.text)
-        starts_again = bool(current) and script == lang and opening and _opening_key(line.text) == opening
+        starts_again = bool(current) and script == lang and opening and _may_open(line.text, opening) and _opening_key(line.text) == opening
         if (script and lang and script != lang) or starts_again:
             versions.append(_version(current, lang, kinds, versions, translated))
             current = []
