@@ -39,10 +39,12 @@
     <xsl:call-template name="txt:content"/>
   </xsl:template>
 
-  <!-- A paragraph, or a line that is not one (address, salute, signature …). -->
+  <!-- A paragraph, or a line that is not one (address, salute, signature …). Inside one,
+       only a block element makes a block (txt:is-block: a note or a page break in a
+       paragraph stands in its line), so that is all its children are asked. -->
   <xsl:template match="tei:*[local-name() = $txt:paragraph-elements]" mode="txt:blocks" as="xs:string*">
     <xsl:choose>
-      <xsl:when test="*[txt:is-block(.)]">
+      <xsl:when test="*[te:is-block(.)]">
         <xsl:call-template name="txt:content"/>
       </xsl:when>
       <xsl:otherwise>
@@ -89,7 +91,7 @@
   </xsl:template>
 
   <!-- Any other block (opener, closer, postscript, quotation …): its content. -->
-  <xsl:template match="tei:*[te:is-known(.)][te:is-block(.)]" mode="txt:blocks" priority="-1" as="xs:string*">
+  <xsl:template match="tei:*[te:is-block(.)]" mode="txt:blocks" priority="-1" as="xs:string*">
     <xsl:call-template name="txt:content"/>
   </xsl:template>
 
@@ -166,8 +168,10 @@
     <xsl:sequence select="if ($words and $words ne @target) then $words || ' &lt;' || @target || '&gt;' else string(@target)"/>
   </xsl:template>
 
-  <!-- Every other phrase (names, dates, hi, expan, corr, label …): its words. -->
-  <xsl:template match="tei:*[te:is-known(.)]" mode="txt:inline" priority="-1" as="xs:string*">
+  <!-- Every other phrase (names, dates, hi, expan, corr, label …): its words. No element
+       the stylesheets do not know reaches here: the view refuses a text that holds one
+       (te:check-elements), so the rule does not ask again of every phrase. -->
+  <xsl:template match="tei:*" mode="txt:inline" priority="-1" as="xs:string*">
     <xsl:apply-templates mode="txt:inline"/>
   </xsl:template>
 

@@ -16,10 +16,13 @@
   <!-- ===== escaping ===== -->
 
   <!-- Backslash-escape the characters that start inline markup (\ * ` |) and an
-       underscore that ends a word (a reference): elsewhere they stay as written. -->
+       underscore that ends a word (a reference): elsewhere they stay as written. Asked
+       of every text node of a view: five searches for a character cost less than the
+       regular expression (matches) did, which took a fifteenth of a text document. -->
   <xsl:function name="rst:escape" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="if (matches($text, '[\\*`|_]')) then rst:escape-signs($text) else $text"/>
+    <xsl:sequence select="if (contains($text, '\') or contains($text, '*') or contains($text, '`') or contains($text, '|')
+      or contains($text, '_')) then rst:escape-signs($text) else $text"/>
   </xsl:function>
 
   <!-- rst:escape of a text that holds one of the signs (most hold none: they pass as they are). -->
