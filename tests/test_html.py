@@ -324,7 +324,10 @@ def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path)
     assert pages() == written  # from the kept entries
     spoilt = min(cache.glob("*"))
     spoilt.write_bytes(b"not three lines of JSON")
-    assert pages() == written  # those made again
+    assert pages() == written  # from the kept state: an unchanged document's pieces are not read
+    for document in (edition / "xml").glob("*.xml"):
+        os.utime(document)  # written since, the same bytes: their pieces read again, the spoilt ones made again
+    assert pages() == written
     assert spoilt.read_bytes().count(b"\n") == 2
     kept = {path.name: path.stat().st_mtime_ns for path in cache.glob("*")}
     assert len(kept) == len(_documents(FIXTURE / "edition.toml"))
@@ -352,6 +355,54 @@ def test_the_builds_site_pages_come_from_kept_pieces(site: Path, tmp_path: Path)
     shutil.copy(signs, edition / "xml" / "signs-copy.xml")
     with pytest.raises(XmlInputError, match="is already the id of"):
         html.write_edition_site(loaded, out)
+
+
+def test_the_site_pages_changed_a_document_at_a_time_are_those_joined_afresh(tmp_path: Path) -> None:
+    """The build's site pages after a document changed, moved in date order, went, came, or
+    named a register entry whose name changed (its pieces taken out of the pages written last
+    and put in again: one document in five changed at a time) are those joined afresh from
+    every document, as are they when a page was written since."""
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE, edition)
+    loaded = load_edition(edition / "edition.toml")
+    out = tmp_path / "site"
+    names = (*html.SITE_PAGES, "guidelines.html")
+    xml = edition / "xml"
+
+    def afresh() -> dict[str, bytes]:
+        files = html.render_site(load_corpus(loaded))
+        return {name: files[name] for name in names}
+
+    def written() -> dict[str, bytes]:
+        html.write_edition_site(loaded, out)
+        return {name: (out / name).read_bytes() for name in names}
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    first = written()
+    assert first == afresh()
+    edit(xml / "1950-10-03_roshchin_stalin.xml", "</p>", " and a word more</p>")  # in its search entry
+    assert written() == afresh() != first
+    edit(xml / "1950-10-09_kim-il-sung_stalin.xml", "1950-10-09", "1950-09-19")  # before every other document
+    moved = written()
+    assert moved == afresh()
+    assert moved["index.html"].index(b"1950-09-19") < moved["index.html"].index(b"1950-09-20")
+    (xml / "1950-10-01_stalin_mao-zedong.xml").unlink()
+    assert written() == afresh()
+    copy = xml / "1950-10-01_stalin_mao-zedong.xml"
+    shutil.copy(xml / "1950-09-20_gromyko_soviet-ambassador-peking.xml", copy)
+    identifier = parse_xml(copy).getroot().get("{http://www.w3.org/XML/1998/namespace}id")
+    edit(copy, f'xml:id="{identifier}"', f'xml:id="{identifier}-again"')
+    assert written() == afresh()
+    edit(xml / "persons.xml", ">Nikolai V. Roshchin<", ">N. V. Roshchin<")
+    renamed = written()
+    assert renamed == afresh() and b"N. V. Roshchin" in renamed["persons.html"]
+    os.utime(out / "index.html")  # written since: every page joined afresh
+    edit(xml / "1950-10-03_roshchin_stalin.xml", " and a word more</p>", "</p>")
+    assert written() == afresh()
 
 
 def test_a_summary_is_the_same_made_with_the_page_or_alone() -> None:

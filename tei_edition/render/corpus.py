@@ -77,6 +77,12 @@ def edition_files(edition: Edition) -> list[Path]:
     return _xml_files([edition.xml, edition.registers])
 
 
+def edition_file_names(edition: Edition) -> list[str]:
+    """The paths of `edition_files`, for who takes only each file's path (the site's pages look at
+    every file's stamps: making 10,000 Paths took 0.1 s)."""
+    return _xml_names([edition.xml, edition.registers])
+
+
 def front_matter_path(edition: Edition) -> Path:
     """The edition's front matter: [paths] front in edition.toml, else front.xml beside it.
 
@@ -144,27 +150,32 @@ def _copy(element: etree._Element) -> etree._Element:
 
 def _xml_files(paths: Iterable[Path]) -> list[Path]:
     """The .xml files named or found (not recursively) in folders, each once, sorted."""
-    found: dict[Path, None] = {}
+    return [Path(name) for name in _xml_names(paths)]
+
+
+def _xml_names(paths: Iterable[Path]) -> list[str]:
+    """The paths of the .xml files named or found (not recursively) in folders, each once, sorted as Paths sort."""
+    found: dict[str, None] = {}
     for path in paths:
         path = Path(path)
         if path.is_dir():
             # The folder resolved once: a file in it is then its own real path unless it is a
             # link (resolving each file took a quarter of a millisecond, as long as reading it).
-            folder = path.resolve()
+            folder = str(path.resolve())
             with os.scandir(folder) as listing:  # each entry knows whether it is a link without a call
                 links = {entry.name: entry.is_symlink() for entry in listing if entry.name.endswith(".xml")}
             for name in sorted(links):
-                child = folder / name
-                found.setdefault(child.resolve() if links[name] else child, None)
+                child = os.path.join(folder, name)
+                found.setdefault(str(Path(child).resolve()) if links[name] else child, None)
         elif path.exists():
-            found.setdefault(path.resolve(), None)
+            found.setdefault(str(path.resolve()), None)
         else:
             raise XmlInputError(path, 1, 1, "no such file or folder")
-    return sorted(found, key=_parts)  # as Paths sort, without comparing Paths: 10,000 files, 0.1 s
+    return sorted(found, key=_parts)  # as Paths sort, without comparing Paths
 
 
-def _parts(path: Path) -> tuple[str, ...]:
-    return path.parts
+def _parts(path: str) -> list[str]:
+    return path.split(os.sep)
 
 
 def role(tree: etree._ElementTree) -> str:
@@ -207,6 +218,7 @@ __all__ = [
     Corpus.__name__,
     load_corpus.__name__,
     edition_files.__name__,
+    edition_file_names.__name__,
     front_matter_path.__name__,
     corpus_tree.__name__,
     document_date.__name__,

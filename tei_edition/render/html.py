@@ -10,7 +10,9 @@ tei_edition.render.sitejoin), never made from one tree of every document.
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
+import mmap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -103,8 +105,8 @@ def render_site_pages(corpus: Corpus, params: Mapping[str, ParamValue], found: l
     """The pages made from every document's pieces (index, registers, conventions, search), the guidelines and the assets."""
     examples = [document.path for document in corpus.documents] + [Path(tree.docinfo.URL) for tree in corpus.registers]
     entries = (sitejoin.entry_of(pieces.data, pieces.search) for pieces in found)
-    files = {**sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, entries), **_other_files(corpus.edition, examples)}
-    return {name: b"".join(made()) for name, made in files.items()}
+    files = sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, entries)
+    return files | {name: b"".join(made()) for name, made in _other_files(corpus.edition, examples).items()}
 
 
 class WrittenSite(NamedTuple):
@@ -117,24 +119,72 @@ class WrittenSite(NamedTuple):
 
 
 def write_edition_site(edition: Edition, out: Path) -> WrittenSite:
-    """Write the site's own pages of the edition in its folders into `out`, from the kept
-    pieces (`tei-edition build`), each page as it is joined, unless its file holds the
-    same bytes already.
+    """Write the site's own pages of the edition in its folders into `out` (`tei-edition build`),
+    from the state kept of them (tei_edition.render.sitecache): only the documents written since
+    the last time are read, and their pieces taken out of the pages written last and put in again;
+    the registers are parsed only if some document has no kept pieces or the pages' facts changed.
 
-    Only the registers and the documents without kept pieces (or with pieces that show
-    register entries changed since) are parsed; only the documents written since the last
-    time are read (tei_edition.render.sitecache), and of the others only those that first
-    use some element (the guidelines' examples).
+    Pages kept otherwise than as written (or gone) make every page again from every document's
+    kept pieces, each written as it is joined, unless its file holds the same bytes already.
     """
     front = front_matter_path(edition)
     registers = summaries.register_files(edition)
-    params = page_params(Corpus(edition, (), tuple(parse_xml(path) for path in registers), parse_xml(front) if front.is_file() else None))
-    gathered = sitecache.edition_entries(edition, params)
-    files = sitejoin.site_pages(Stylesheet.load(STYLESHEET), params, gathered.entries)
-    files.update(_other_files(edition, gathered.examples + registers))
+    params = functools.cache(lambda: page_params(Corpus(edition, (), tuple(parse_xml(path) for path in registers),
+                                                        parse_xml(front) if front.is_file() else None)))
+    inputs = _inputs(edition, [*registers, front])
+    try:
+        site = sitecache.edition_site(edition, params)
+        _write_site_pages(edition, site, params, inputs, out)
+    except LookupError:  # a page is not as it was written: every document's pieces read again
+        site = sitecache.edition_site(edition, params, again=True)
+        _write_site_pages(edition, site, params, inputs, out)
+    files = _other_files(edition, site.examples + registers)
     for name, made in files.items():
         _write_changed(out / name, made)
-    return WrittenSite([out / name for name in files], gathered.examples)
+    return WrittenSite([out / name for name in (*SITE_PAGES, *files)], site.examples)
+
+
+def _write_site_pages(edition: Edition, site: sitecache.Site, params: Callable[[], dict[str, ParamValue]], inputs: bytes, out: Path) -> None:
+    """Write the pages that changed, from the state's orders, and keep the state (if anything changed).
+
+    The templates are made again only when the facts or what else they show (`inputs`)
+    changed; a page is joined from its template and the runs of pieces that stand on the
+    page written last, copied from it (mapped into memory, not read), and the changed pieces."""
+    facts = etree.tostring(site.order.facts()) + b"\0" + inputs
+    made = site.templates if facts == site.facts else sitejoin.templates(Stylesheet.load(STYLESHEET), params(), site.order)
+    if not site.pages:
+        for name, template in made.items():
+            _write_changed(out / name, functools.partial(sitejoin.joined, template, site.order, None))
+    else:
+        layout = sitejoin.Layout({name: _mapped(out / name, site.pages.get(name)) for name in site.templates}, site.templates, site.order.totals)
+        changed = {name: list(sitejoin.joined(template, site.order, layout))  # every piece found before any page is written
+                   for name, template in made.items() if sitejoin.changed(template, site.order, layout, site.templates.get(name, b""))}
+        if not changed and not site.changed and made is site.templates:
+            return
+        for name, chunks in changed.items():
+            write_atomic(out / name, chunks)
+    site.facts, site.templates = facts, made
+    site.pages = {name: sitecache.stamp(out / name) for name in made}
+    sitecache.save(edition, site)
+
+
+def _mapped(path: Path, written: sitecache.Stamp | None) -> memoryview:
+    """A page as written last (`written`: its stamps then), mapped into memory (LookupError: written since, or gone)."""
+    try:
+        with open(path, "rb") as handle:
+            if sitecache.stamp(handle.fileno()) != written:
+                raise LookupError(f"{path} was written since the site's pages were")
+            return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError) as exc:
+        raise LookupError(f"{path} cannot be read") from exc
+
+
+def _inputs(edition: Edition, paths: list[Path]) -> bytes:
+    """What the site's pages show besides the facts over the documents: the edition's parameters, registers and front matter."""
+    state = hashlib.blake2b(repr(sorted(edition_params(edition).items())).encode("utf-8"), digest_size=16)
+    for path in paths:
+        state.update(path.read_bytes() if path.is_file() else b"-")
+    return state.digest()
 
 
 def _other_files(edition: Edition, examples: list[Path]) -> dict[str, Callable[[], Iterable[bytes]]]:

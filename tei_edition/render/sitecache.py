@@ -1,14 +1,14 @@
 """What the site's own pages took of each document, kept between builds in one file.
 
 The site's pages list every document, and a rebuild after one changed source changes
-one or two of them. Reading and hashing every document to find its kept pieces, and
-reading and decoding every piece again, cost 2.4 s of CPU at 10,000 documents. So the
-entries the pages take of each document (sitejoin.Entry) are kept in one file, each
-with the stamps (size, modification time) of the document's file and of the file of
-its pieces, as git keeps a file's stamps: an entry is taken again while both are
-unchanged, made with the same stylesheets, and its pieces still show the register
-entries as they are (their header); any other is read, or made, again. What is true
-is still decided by content: a stamp only says a file was not written since.
+one or two of them. So what the pages hold is kept: each document's place in the
+pages' orders and facts (tei_edition.render.siteorder), the templates the pages were
+joined from and the pages' stamps, and each file of the edition with the stamps
+(size, modification time) of the file, as git keeps a file's stamps. A document is
+taken again while its stamps are unchanged and its pieces still show the register
+entries as they are (their header); any other is read, or made, again, taken out of the
+orders and put in again, so the work grows with the documents changed. What is true is
+still decided by content: a stamp only says a file was not written since.
 """
 
 from __future__ import annotations
@@ -19,108 +19,174 @@ import json
 import marshal
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tei_edition.config import Edition
 from tei_edition.errors import XmlInputError
-from tei_edition.render import summaries
-from tei_edition.render.corpus import edition_files
-from tei_edition.render.sitejoin import Entry, entry_of
+from tei_edition.render import sitejoin, summaries
+from tei_edition.render.corpus import edition_file_names
+from tei_edition.render.siteorder import Held, InFile, Order, read
 from tei_edition.xmlio import write_atomic
 from tei_edition.xslt import ParamValue
 
-#: The file the entries are kept in, inside the build folder.
+#: The file the site's pages' state is kept in, inside the build folder.
 ENTRIES = Path(".cache") / "html-site-entries.marshal"
 #: Bump when what is kept changes: a file of another version (or Python's, whose marshal format
 #: may differ) counts as none.
-VERSION = (1, *sys.version_info[:2])
+VERSION = (2, *sys.version_info[:2])
+#: Past this share of changed documents, the orders are made again from every document's pieces
+#: rather than changed one document at a time (after a forced build, every TEI file's stamps).
+_REMAKE = 0.25
 
 Stamp = tuple[int, int]
 
 
-class _Item(NamedTuple):
-    """What is kept of one file of the edition: its stamp, and for a document its pieces' file, stamp, header and entry."""
+class _File(NamedTuple):
+    """What is kept of one file of the edition."""
 
     stamp: Stamp
     pieces: str
-    pieces_stamp: Stamp
-    header: bytes
-    elements: list[str]
-    """The TEI elements the document uses."""
-    entry: Entry | None
-    """None: the file is not a document (a register)."""
+    """The name of the file of its pieces ("": not a document)."""
+    elements: int
+    """The TEI elements the document uses (its place in `Site.element_sets`)."""
+    id: str
+    held: bytes
+    """The register entries its pieces name and their digest then (summaries.Current.named), and what the
+    orders hold of it (siteorder.Held), marshalled ("": not a document)."""
 
 
-class Gathered(NamedTuple):
-    """Every document's entry, and the documents that first use some TEI element, in file order."""
+class Site:
+    """The site's pages' state: every document's place in the orders, the templates and the pages written last."""
 
-    entries: list[Entry]
-    examples: list[Path]
-    """The guidelines' examples are first occurrences of elements in the edition's files, so
-    these documents (then the registers) hold every one: the others need not be read."""
+    def __init__(self, kept: dict[str, Any] | None) -> None:
+        kept = kept or {}
+        self.files: dict[str, _File] = {key: _File(*item) for key, item in kept.get("files", {}).items()}
+        self.element_sets: list[tuple[str, ...]] = kept.get("elements", [])
+        self.registers: str = kept.get("registers", "")
+        self.order = Order(kept.get("order"))
+        self.facts: bytes = kept.get("facts", b"")
+        """The facts and inputs (sitejoin.templates) the templates were made from."""
+        self.templates: dict[str, bytes] = kept.get("templates", {})
+        self.pages: dict[str, Stamp] = kept.get("pages", {})
+        """The stamps of the pages as written last (from `templates` and the orders)."""
+        self.examples: list[Path] = []
+        """The documents that first use some TEI element, in file order: the guidelines' examples are
+        first occurrences of elements in the edition's files, so these (then the registers) hold every one."""
+        self._element_index: dict[tuple[str, ...], int] = {}
+        self.changed = False
+        """Whether any document was taken out or put in (what is kept must be written again)."""
+
+    def elements(self, used: tuple[str, ...]) -> int:
+        """The place of a set of TEI elements in `element_sets` (most documents use one of a few)."""
+        if not self._element_index:
+            self._element_index = {elements: at for at, elements in enumerate(self.element_sets)}
+        if used not in self._element_index:
+            self._element_index[used] = len(self.element_sets)
+            self.element_sets.append(used)
+        return self._element_index[used]
+
+    def kept(self) -> dict[str, Any]:
+        """What is kept between builds, once the pages are written (the orders note their pieces' sizes then)."""
+        self.order.settle()
+        return {"files": {key: tuple(item) for key, item in self.files.items()}, "elements": self.element_sets, "registers": self.registers,
+                "order": self.order.kept(), "facts": self.facts, "templates": self.templates, "pages": self.pages}
 
 
-def edition_entries(edition: Edition, params: dict[str, ParamValue]) -> Gathered:
-    """Every document's entry, in file order (an XmlInputError when two documents have one id),
-    the entries kept again; and the documents that first use an element. `params`: the page
-    parameters (summaries.register_files). The pieces no document has any more are deleted."""
-    target = edition.build / ENTRIES
-    kept = _load(target)
+def edition_site(edition: Edition, params: Callable[[], dict[str, ParamValue]], again: bool = False) -> Site:
+    """The site's pages' state with every document of the edition as it is now, the kept state
+    changed document by document (`again`: made from every document's pieces). An XmlInputError
+    when two documents have one id. `params`: the page parameters (summaries.register_files), asked
+    for only if some document has no kept pieces. The pieces no document has any more are deleted."""
     current = summaries.Current(edition)
-    folder = str(edition.build / summaries.SUMMARY_CACHE)
-    items: dict[str, _Item] = {}
-    entries: list[Entry] = []
-    examples: list[Path] = []
+    site = Site(None if again else _load(edition.build / ENTRIES))
+    paths = [(path, stamp(path)) for path in edition_file_names(edition)]
+    check = site.registers != current.registers
+    stale = [(key, stamped) for key, stamped in paths if not _reusable(site.files.get(key), stamped, check, current)]
+    gone = set(site.files) - {key for key, _ in paths}
+    if not site.pages or len(stale) + len(gone) > _REMAKE * max(len(paths), 1):
+        site = Site(None)
+        stale = paths
+    for key in [*gone, *(key for key, _ in stale)]:
+        item = site.files.pop(key, None)
+        if item is not None and item.held:
+            site.order.remove(Held(*marshal.loads(item.held)[1]))
+            site.changed = True
+    for key, stamped in stale:
+        site.files[key] = _read(edition, params, key, stamped, current, site, by_file=not site.pages)
+    site.registers = current.registers
+    _examples(site, [key for key, _ in paths])
+    if site.changed:
+        summaries.remove_stale(edition, {item.pieces for item in site.files.values() if item.pieces})
+    return site
+
+
+def save(edition: Edition, site: Site) -> None:
+    """Keep the state once its pages are written (`site.pages`: their stamps)."""
+    write_atomic(edition.build / ENTRIES, marshal.dumps((VERSION, summaries.stylesheets_digest(), site.kept())))
+
+
+def _reusable(item: _File | None, stamped: Stamp, check: bool, current: summaries.Current) -> bool:
+    """Whether a file's kept item stands: the file not written since and its pieces current (checked after a register changed)."""
+    if item is None or item.stamp != stamped:
+        return False
+    return not (check and item.held) or current.names(*marshal.loads(item.held)[0])
+
+
+def _read(edition: Edition, params: Callable[[], dict[str, ParamValue]], key: str, stamped: Stamp, current: summaries.Current, site: Site,
+          by_file: bool) -> _File:
+    """A file's item, its pieces put in the orders (`by_file`: each search entry read from its file as its page is written)."""
+    kept = summaries.document_pieces(edition, params, Path(key), current)
+    if kept is None:
+        return _File(stamped, "", -1, "", b"")
+    elements = site.elements(tuple(json.loads(kept.header)["elements"]))
+    search = InFile(str(kept.file), kept.search, kept.size - kept.search)
+    entry = sitejoin.entry_of(kept.data, search if by_file else read(search))
+    sitejoin.add(site.order, entry)
+    site.changed = True
+    return _File(stamped, kept.file.name, elements, entry.held.id, marshal.dumps((current.named(kept.header), tuple(entry.held))))
+
+
+def _examples(site: Site, keys: list[str]) -> None:
+    """Note the documents that first use some element (in file order); an XmlInputError when two documents have one id."""
+    seen: dict[str, str] = {}
     used: set[str] = set()
-    seen: dict[str, Path] = {}
-    changed = False
-    for path in edition_files(edition):
-        key = str(path)
-        item = _reused(kept.get(key), key, folder, current)
-        if item is None:
-            item = _read(edition, params, path, current)
-            changed = True
-        items[key] = item
-        if item.entry is None:
+    covered: set[int] = set()
+    for key in keys:
+        item = site.files[key]
+        if not item.id:
             continue
-        if item.entry.id in seen:
-            raise XmlInputError(path, 1, 1, f"xml:id {item.entry.id!r} is already the id of {seen[item.entry.id]}")
-        seen[item.entry.id] = path
-        entries.append(item.entry)
-        if not used.issuperset(item.elements):
-            used.update(item.elements)
-            examples.append(path)
-    if changed or len(items) != len(kept):  # every item is one of `kept` otherwise
-        summaries.remove_stale(edition, {item.pieces for item in items.values() if item.entry is not None})
-        plain = {key: (*item[:5], None if item.entry is None else tuple(item.entry)) for key, item in items.items()}
-        write_atomic(target, marshal.dumps((VERSION, summaries.stylesheets_digest(), plain)))
-    return Gathered(entries, examples)
+        if item.id in seen:
+            raise XmlInputError(Path(key), 1, 1, f"xml:id {item.id!r} is already the id of {seen[item.id]}")
+        seen[item.id] = key
+        if item.elements not in covered:
+            covered.add(item.elements)
+            elements = site.element_sets[item.elements]
+            if not used.issuperset(elements):
+                used.update(elements)
+                site.examples.append(Path(key))
 
 
-def _load(target: Path) -> dict[str, _Item]:
-    """The items kept by the last build, if made by this version with the stylesheets as they are.
+def _load(target: Path) -> dict[str, Any] | None:
+    """The state kept by the last build, if made by this version with the stylesheets as they are.
 
-    Marshal, not pickle: plain tuples of strings and bytes, two million objects at 10,000
-    documents, load in half the time and are written in a quarter (an incremental
-    build writes them again)."""
+    Marshal, not pickle: plain tuples of strings and bytes load in half the time and are
+    written in a quarter."""
     try:
         with _collector_paused():
-            version, stylesheets, plain = marshal.loads(target.read_bytes())  # not load(file): it reads object by object
-        if version != VERSION or stylesheets != summaries.stylesheets_digest():
-            return {}
-        return {key: _Item(*item[:5], None if item[5] is None else Entry._make(item[5])) for key, item in plain.items()}
+            version, stylesheets, kept = marshal.loads(target.read_bytes())  # not load(file): it reads object by object
     except (OSError, ValueError, EOFError, TypeError):
-        return {}
+        return None
+    return kept if version == VERSION and stylesheets == summaries.stylesheets_digest() else None
 
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the kept items are loaded, and none of them looked
-    at by it after (gc.freeze): they hold no cycles (their memory is still freed when they go),
-    and the collector went through the objects made so far again and again, then through all
-    of them once more at its next run (loading took four times as long)."""
+    """No cyclic garbage collection while the kept state is loaded, and none of it looked at by it
+    after (gc.freeze): it holds no cycles (its memory is still freed when it goes), and the collector
+    went through the objects made so far again and again, then through all of them once more at its
+    next run (loading took four times as long)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -131,31 +197,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _reused(item: _Item | None, path: str, folder: str, current: summaries.Current) -> _Item | None:
-    """The kept item of a file, if neither the file nor its pieces (in `folder`) were written since and the pieces are current."""
-    if item is None or item.stamp != _stamp(path):
-        return None
-    if item.entry is None:
-        return item
-    try:
-        pieces_stamp = _stamp(os.path.join(folder, item.pieces))
-    except OSError:
-        return None
-    return item if pieces_stamp == item.pieces_stamp and current.shows(item.header) else None
-
-
-def _read(edition: Edition, params: dict[str, ParamValue], path: Path, current: summaries.Current) -> _Item:
-    stamp = _stamp(path)
-    kept = summaries.document_pieces(edition, params, path, current)
-    if kept is None:
-        return _Item(stamp, "", (0, 0), b"", [], None)
-    elements = json.loads(kept.header)["elements"]
-    return _Item(stamp, kept.file.name, _stamp(kept.file), kept.header, elements, entry_of(kept.data, (str(kept.file), kept.search)))
-
-
-def _stamp(path: Path | str) -> Stamp:
+def stamp(path: Path | str | int) -> Stamp:
+    """A file's size and modification time."""
     stat = os.stat(path)
     return stat.st_size, stat.st_mtime_ns
 
 
-__all__ = ["ENTRIES", Gathered.__name__, edition_entries.__name__]
+__all__ = ["ENTRIES", "Stamp", Site.__name__, edition_site.__name__, save.__name__, stamp.__name__]

@@ -23,7 +23,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -104,12 +104,15 @@ class Kept(NamedTuple):
     """As Pieces.data."""
     search: int
     """Where its search entry starts in `file` (it runs to the end)."""
+    size: int
+    """The size of `file`."""
 
 
-def document_pieces(edition: Edition, params: dict[str, ParamValue], path: Path, current: Current) -> Kept | None:
+def document_pieces(edition: Edition, params: Callable[[], dict[str, ParamValue]], path: Path, current: Current) -> Kept | None:
     """A file's kept pieces (None: the file is not a document). Without kept pieces, or
     with pieces that show register entries changed since, it is parsed and its pieces
-    made and kept. `params`: the page parameters (the registers of `register_files`)."""
+    made and kept. `params`: what gives the page parameters (the registers of `register_files`),
+    asked for only then (parsing the registers costs more than a changed document)."""
     source = path.read_bytes()
     target = edition.build / SUMMARY_CACHE / _name(source)
     kept = current.kept(target)
@@ -117,11 +120,11 @@ def document_pieces(edition: Edition, params: dict[str, ParamValue], path: Path,
         tree = parse_xml_bytes(source, path)
         if role(tree) != "document":
             return None
-        keep(edition, source, tree, summarise(tree, params, document_of(tree).path))
+        keep(edition, source, tree, summarise(tree, params(), document_of(tree).path))
         kept = current.kept(target)
         assert kept is not None  # just written, with these digests
-    header, data, at = kept
-    return Kept(path, target, header, data, at)
+    header, data, at, size = kept
+    return Kept(path, target, header, data, at, size)
 
 
 def remove_stale(edition: Edition, used: set[str]) -> None:
@@ -139,27 +142,40 @@ class Current:
     def __init__(self, edition: Edition) -> None:
         self._digests = _register_digests(edition)
         self._checked: dict[bytes, bool] = {}
+        self.registers = _refs_digest(sorted(self._digests), self._digests)
+        """The digest of every register entry: while it is the same, pieces that showed them as they were still do."""
 
     def shows(self, header: bytes) -> bool:
         """Whether pieces with this header show the register entries as they are."""
         if header not in self._checked:
             try:
                 kept = json.loads(header)
-                self._checked[header] = isinstance(kept["elements"], list) and kept["registers"] == _refs_digest(kept["refs"], self._digests)
+                self._checked[header] = isinstance(kept["elements"], list) and self.names(kept["refs"], kept["registers"])
             except (ValueError, KeyError, TypeError):
                 self._checked[header] = False
         return self._checked[header]
 
-    def kept(self, target: Path) -> tuple[bytes, dict[str, Any], int] | None:
-        """The kept pieces in a file (header, pieces, where the search entry starts), if there and
+    def names(self, refs: list[str], registers: str) -> bool:
+        """Whether pieces naming the register entries `refs` as they were when their digest was `registers` show them as they are."""
+        return registers == _refs_digest(refs, self._digests)
+
+    @staticmethod
+    def named(header: bytes) -> tuple[list[str], str]:
+        """The register entries a header says the pieces name, and their digest then (for `names`)."""
+        kept = json.loads(header)
+        return kept["refs"], kept["registers"]
+
+    def kept(self, target: Path) -> tuple[bytes, dict[str, Any], int, int] | None:
+        """The kept pieces in a file (header, pieces, where the search entry starts, the file's size), if there and
         made with the register entries as they are now (a file that is not three lines of JSON,
         which this toolkit never leaves, is made again)."""
         try:
-            header, pieces, _ = target.read_bytes().split(b"\n", 2)
+            content = target.read_bytes()
+            header, pieces, _ = content.split(b"\n", 2)
             loaded: dict[str, Any] | None = json.loads(pieces) if self.shows(header) else None
         except (FileNotFoundError, ValueError):
             return None
-        return None if loaded is None else (header, loaded, len(header) + len(pieces) + 2)
+        return None if loaded is None else (header, loaded, len(header) + len(pieces) + 2, len(content))
 
 
 def _kept_header(target: Path) -> bytes | None:
