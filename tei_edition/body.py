@@ -15,13 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from lxml import etree
 
-from tei_edition.conventions import may_match
-from tei_edition.dates import find_dates, parse_date
-from tei_edition.inline import InlineContext, detex, read_inline, regularise_debris
+from tei_edition.inline import InlineContext, detex, read_inline
+from tei_edition.linekinds import LineKinds, expanded as expanded_text
 from tei_edition.model import Line, Version
 from tei_edition.registers import Entry
 from tei_edition.tei import Inline, el
@@ -92,17 +90,6 @@ class Unit:
 _TERMINAL = tuple('.!?:;"”»)')
 
 
-class _Line(NamedTuple):
-    """A unit's text as the line rules see it: as written, as read, and the unit before it."""
-
-    text: str
-    expanded: str
-    previous: Unit | None
-
-
-_Kind = tuple[str, "re.Match[str] | None"]
-
-
 def make_units(lines: list[Line]) -> list[Unit]:
     """Group non-blank lines into units; a line that starts in lowercase continues an unfinished one."""
     units: list[Unit] = []
@@ -122,149 +109,29 @@ def make_units(lines: list[Line]) -> list[Unit]:
     return units
 
 
-def _expanded(text: str) -> str:
-    """The text with attached expansions read (`Dec[iphered by]` -> `Deciphered by`), for classifying."""
-    return _ATTACHED_EXPANSION.sub(r"\1\2", text) if "[" in text else text
-
-
-_ATTACHED_EXPANSION = re.compile(r"(\w)\[([^\]\[:]+)\]")
-
-
 # ---------------------------------------------------------------- classifying
 
 
 class BodyBuilder:
     """Builds the body `div` of each version of one document."""
 
-    def __init__(self, ctx: InlineContext, facts: BodyFacts, archives: re.Pattern[str] | None) -> None:
+    def __init__(self, ctx: InlineContext, facts: BodyFacts, kinds: LineKinds) -> None:
         self.ctx = ctx
         self.conv = ctx.conventions
         self.facts = facts
-        self.archives = archives  # any archive's name: a bracketed line starting with one is a source line
+        self.kinds = kinds
 
     # -- classify
 
     def classify(self, unit: Unit, previous: Unit | None = None) -> None:
-        """Set the unit's kind, and the match that decided it: the first line rule that claims it."""
+        """Set the unit's kind, and the match that decided it: the first line rule that claims it (linekinds)."""
         pagebreak = self.conv.blocks_by_kind["pagebreak"].match(unit.text)
         text = self.conv.bullet.sub("", unit.text) if self.conv.bullet.match(unit.text) and not pagebreak else unit.text
         if text != unit.text:
             self.ctx.ledger.consume(unit.text[: len(unit.text) - len(text)])
             unit.text = text
-        line = _Line(text, self._for_classifying(text), previous)
-        for rule in self._LINE_RULES:
-            found = rule(self, line)
-            if found is not None:
-                unit.kind, unit.match = found
-                return
-        unit.kind, unit.match = "p", None
-
-    # Line rules: each returns (kind, match) for a line it claims, else None. Tried in order.
-
-    def _source_line(self, line: _Line) -> _Kind | None:
-        """`[Source: APRF, ...]`, `[APRF, ...]`: the archival reference, read into the header."""
-        standalone = _STANDALONE_BRACKET.fullmatch(line.text)
-        if standalone is None:
-            return None
-        content = standalone.group("content")
-        if _SOURCE_LABEL.match(content) or (self.archives and self.archives.match(content)):
-            return "source", None
-        return None
-
-    def _table_block(self, line: _Line) -> _Kind | None:
-        """The block rules of the conventions table (classification, cable number, distribution...)."""
-        for rule in self.conv.blocks:
-            match = rule.pattern.match(line.expanded)
-            if match:
-                return rule.kind, match
-        return None
-
-    def _transmission(self, line: _Line) -> _Kind | None:
-        """Sent, received, deciphered, typed... lines; a date line after one continues it."""
-        for rule in self.conv.transmissions:
-            if rule.pattern.match(line.expanded):
-                return f"transmission:{rule.kind}", None
-        previous = line.previous
-        if previous is not None and previous.kind.startswith("transmission:") and _starts_with_date(line.expanded, self.ctx.context_year):
-            return "continuation", None
-        return None
-
-    def _address(self, line: _Line) -> _Kind | None:
-        """`PEKING, TO THE SOVIET AMBASSADOR`, `To Cdes. ...`: an address naming a person or office."""
-        for pattern in self.conv.addresses:
-            match = pattern.match(line.text)
-            if match and self._names_in(line.text, ("persons", "organisations")):
-                return "address", match
-        return None
-
-    def _salutation(self, line: _Line) -> _Kind | None:
-        if self.conv.opening_salute.match(line.text) and len(line.text) < 80:
-            return "salute", None
-        if self.conv.closing_salute.match(line.text):
-            return "closing", None
-        return None
-
-    def _signature(self, line: _Line) -> _Kind | None:
-        return ("signature", None) if self._is_signature(line.text) else None
-
-    def _dateline(self, line: _Line) -> _Kind | None:
-        """A short line that is a date, the editor's bracketed reading aside."""
-        if len(line.text) < 60 and parse_date(_SPACED_BRACKET.sub("", line.text).rstrip("."), self.ctx.context_year):
-            return "dateline", None
-        return None
-
-    def _section(self, line: _Line) -> _Kind | None:
-        """`First. ...`: a paragraph numbered by an ordinal word."""
-        section = _SECTION_LABEL.match(line.text)
-        if section and section.group("word") in self.conv.ordinals:
-            return "section", section
-        return None
-
-    def _list_item(self, line: _Line) -> _Kind | None:
-        """`1. ...`, `a) ...`; a label inside OCR debris (`$1. \\mbox{To}$`) counts too."""
-        for kind, pattern in (("numbered", self.conv.numbered_item), ("lettered", self.conv.lettered_item)):
-            match = pattern.match(line.text)
-            if match:
-                return kind, match
-            debris = self.conv.tex_math.match(line.text)
-            if debris and pattern.match(detex(debris.group(0))):
-                return kind, None
-        return None
-
-    _LINE_RULES = (_source_line, _table_block, _transmission, _address, _salutation, _signature, _dateline, _section, _list_item)
-
-    def _for_classifying(self, text: str) -> str:
-        """The line as a reader would read it: attached expansions joined, OCR debris regularised."""
-        return regularise_debris(_expanded(text), self.conv)
-
-    def _names_in(self, text: str, registers: tuple[str, ...]) -> list[Entry]:
-        return [m.entry for m in self.ctx.registers.find_names(text) if m.entry.register in registers]
-
-    def _is_signature(self, text: str) -> bool:
-        if self.conv.signature_marks.match(text):
-            return True
-        text = text.strip(_QUOTES)
-        if any(q in text for q in _QUOTES) or len(text) > 100:
-            return False
-        bare = _BRACKET.sub(" ", text)
-        bare = _NUMBER_LEAD.sub("", bare)
-        if may_match(self.conv.letterspaced, bare):
-            bare = self.conv.letterspaced.sub(lambda m: m.group(0).replace(" ", ""), bare)
-        names = [m for m in self.ctx.registers.find_names(bare) if m.entry.register == "persons"]
-        if not names:
-            return False
-        rest = bare
-        for match in reversed(names):
-            rest = rest[: match.start] + " " + rest[match.end:]
-        rest = _INITIAL.sub(" ", rest)
-        rest = _BETWEEN_NAMES.sub("", rest)
-        if not rest:
-            return True
-        last = names[-1]
-        tail = bare[last.end:].strip(" .")
-        if tail and parse_date(tail, self.ctx.context_year):
-            tail = ""  # "MAO ZEDONG 2.10.50": a signature dated
-        return not tail and last.form.isupper() and len(last.form.replace(" ", "")) >= 4
+        after_transmission = previous is not None and previous.kind.startswith("transmission:")
+        unit.kind, unit.match = self.kinds.kind(text, after_transmission, self.ctx.context_year)
 
     # -- build
 
@@ -539,7 +406,7 @@ class BodyBuilder:
 
     def _number_then_inline(self, text: str, unit: Unit, idno_type: str = "cable") -> list[Inline]:
         """A line that starts with (or is) a document number: the number as `idno`, the rest read inline."""
-        expanded = _expanded(text)
+        expanded = expanded_text(text)
         match = _DOCUMENT_NUMBER.match(expanded)
         if match is None or expanded != text and not text.startswith(expanded[: match.end()]):
             return self._inline(text, unit)
@@ -591,12 +458,6 @@ class BodyBuilder:
             parent.append(child)
 
 
-def _starts_with_date(text: str, context_year: int | None) -> bool:
-    """True when a line opens with a date ("On 1.X.50 [1 October 1950]", "1.X..50 г.")."""
-    dates = find_dates(text, context_year)
-    return bool(dates) and len(text[: dates[0].start].split()) <= 1
-
-
 def _join_continuations(units: list[Unit]) -> list[Unit]:
     """Join a transmission line's date line to it; the line break is kept."""
     joined: list[Unit] = []
@@ -607,9 +468,6 @@ def _join_continuations(units: list[Unit]) -> list[Unit]:
         else:
             joined.append(unit)
     return joined
-
-
-_QUOTES = '"“”«»'
 
 
 def _embedded_runs(units: list[Unit]) -> list[Unit]:
@@ -644,15 +502,7 @@ def _is_global(element: etree._Element) -> bool:
 _WRAPPER_AB = {"salute": "salute", "dateline": "dateline", "signature": "signature", "closing": "salute"}
 
 
-# The line rules' own patterns, compiled once: every unit of every document is tried against them.
-_STANDALONE_BRACKET = re.compile(r"\[(?P<content>[^\[\]]*)\]")
-_SOURCE_LABEL = re.compile(r"(?i:source)\s*:\s*")
-_SPACED_BRACKET = re.compile(r"\s*\[[^\]]*\]")
-_SECTION_LABEL = re.compile(r"[\"“«]?(?P<label>(?P<word>[^\W\d_]+)\.)\s+")
-_BRACKET = re.compile(r"\[[^\]]*\]")
-_NUMBER_LEAD = re.compile(r"^(?:N[º°o]\.?|No\.|#)\s*\S+\s+")
-_INITIAL = re.compile(r"\b[A-ZА-Я]\.\s*")
-_BETWEEN_NAMES = re.compile(r"[\s(),.;]|\band\b|\bи\b")
+# The builders' own patterns, compiled once.
 _COUNTED_NAMES = re.compile(r"(?:[^\W\d_][\w'’. ]*\s*-\s*\d+[,.]?\s*)+")
 _DOCUMENT_NUMBER = re.compile(
     r"^(?P<label>(?i:(?:ciphered |coded )?(?:cable|telegram|re)\s*:?\s*)?(?:N[º°o]\.?|No\.|#|_)?\s*)(?P<number>(?:P\s*)?\d[\d/-]*[-/]?[A-Za-z]{0,3}\b)"

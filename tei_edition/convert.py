@@ -29,6 +29,7 @@ from tei_edition.errors import SourceError
 from tei_edition.header import HeaderFacts, build_header
 from tei_edition.ids import file_name, free_id, rename_document
 from tei_edition.inline import Hands, InlineContext, Ledger, PlainFinder, read_inline
+from tei_edition.linekinds import LineKinds
 from tei_edition.model import SourceDocument
 from tei_edition.readers import detect_form, get_reader
 from tei_edition.registers import Registers
@@ -97,6 +98,7 @@ class Converter:
         self.archives = archives
         self.archive_forms = archive_pattern(archives)
         self.plain = PlainFinder(self.conventions, self.registers)
+        self.line_kinds = LineKinds(self.conventions, self.registers, self.archive_forms)
         self.ids: set[str] = set()
 
     # -- one source
@@ -132,7 +134,7 @@ class Converter:
         title = read_title(doc.title, self.conventions.kinds, self.registers, context_year) if doc.title else TitleFacts()
         self._warn_unknown_parties(doc, title, ledger)
         facts = BodyFacts()
-        builder = BodyBuilder(ctx, facts, self.archive_forms)
+        builder = BodyBuilder(ctx, facts, self.line_kinds)
         divs = [builder.build_version(v, _version_number(doc, i), "") for i, v in enumerate(doc.versions)]
         page_date = parse_date(doc.date_text, context_year) or "" if doc.date_text else ""
         date = next((d[:10] for d in [page_date, title.date, *facts.datelines] if _FULL_DATE.match(d)), "") or _first_date(divs)
