@@ -379,6 +379,9 @@ def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = (
 
 
 def _validate_edition(context: BuildContext, checked: tuple[str, ...]) -> ListingResult:
+    """The edition rules over every file's index facts; the memory of the index is given back
+    after (memory.py), else the worker keeps its size beside the site's join, to the build's end."""
+    from tei_edition.build.memory import release_freed_memory
     from tei_edition.validate.runner import check_edition
 
     facts = _cached_facts([os.path.abspath(path) for path in checked])
@@ -388,6 +391,7 @@ def _validate_edition(context: BuildContext, checked: tuple[str, ...]) -> Listin
         issues = check_edition(facts)
     finally:
         os.chdir(cwd)
+        release_freed_memory()
     written = _write(context.edition.build / VALIDATE_CACHE, {"edition.pickle": pickle.dumps(issues, protocol=pickle.HIGHEST_PROTOCOL)})
     return ListingResult("validate:edition", written, None, issues)
 
