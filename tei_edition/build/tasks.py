@@ -34,7 +34,7 @@ from tei_edition.config import Edition
 from tei_edition.errors import SourceError, TeiEditionError, XmlInputError
 from tei_edition.registers import REGISTERS
 from tei_edition.render.corpus import Corpus, Document, document_date, front_matter_path, load_corpus
-from tei_edition.validate.index import POINTER_ATTRIBUTES, without_lines
+from tei_edition.validate.index import POINTER_ATTRIBUTES
 from tei_edition.validate.issues import Issue
 from tei_edition.witnesses import identity_of
 from tei_edition.xmlio import XML_NS, parse_xml, serialize, write_atomic
@@ -230,10 +230,10 @@ def _build_document(context: BuildContext, job: DocumentJob) -> DocumentResult:
 
 
 def facts_digest(facts: FileFacts | None) -> str:
-    """The digest of what a file adds to the edition index, but for its lines (index.without_lines): the edition
+    """The digest of what a file adds to the edition index, but for its lines (FileFacts.lines): the edition
     rules decide by nothing else of it, and a build runs them again for a file their issues name when its content
     changed (pipeline._plan_edition_rules), so a line added to a document does not run them over every file."""
-    return "-" if facts is None else digest(facts.path, facts.shown, without_lines(facts.fragment), *facts.targets)
+    return "-" if facts is None else digest(facts.path, facts.shown, facts.fragment, *facts.targets)
 
 
 def _render(context: BuildContext, stage: str, document: Document, read: ReadFile, job: DocumentJob, info: dict[str, dict[str, Any]]) -> list[str]:

@@ -7,17 +7,22 @@ which writes the file's part of the index there (`collect_facts`, a map step);
 the process that runs the edition rules only joins the parts (`EditionIndex`):
 
     <ix:edition xmlns:ix="urn:tei-edition:index">
-      <ix:file path="/abs/x.xml" name="x.xml" shown="xml/x.xml" kind="document" checked="true" id="x" line="2">
-        <ix:id value="x-en" scope="edition" target="/abs/x.xml#x-en" line="9"/>
-        <ix:entry value="stalin" kind="person" target="/abs/persons.xml#stalin" line="7"/>  (registers)
-        <ix:ptr attr="ref" value="persons.xml#stalin" target="/abs/persons.xml#stalin" file="persons.xml" lines="12 40"/>
+      <ix:file path="/abs/x.xml" name="x.xml" kind="document" checked="true" id="x">
+        <ix:id value="x-en" scope="edition"/>
+        <ix:entry value="stalin" kind="person"/>  (registers)
+        <ix:ptr attr="ref" value="persons.xml#stalin" target="/abs/persons.xml#stalin"/>
       </ix:file>
       <ix:used target="/abs/persons.xml#stalin"/>  (once per target any pointer names)
     </ix:edition>
 
-A pointer element stands for each distinct (attribute, value) of a file once, with
-the lines of all its occurrences, so the index stays small when a text names the
-same person fifty times.
+A pointer element stands for each distinct (attribute, value) of a file once, so the
+index stays small when a text names the same person fifty times.
+
+The index holds only what the rules read: at 10,000 documents it is one lxml tree in
+one process, where every attribute costs some 250 bytes whatever its value (a node, its
+text node, the string). An id's target is its file's path, # and its value (the rules'
+key says so); the lines of the values, and the path reports show, are kept beside the
+tree (`FileFacts.lines`), and read only for the elements a rule fired on.
 
 ix:used lists each pointer target once, so that the rules can ask whether an entry is
 used through a key whose values are unique: libxslt builds a key whose value many
@@ -70,20 +75,25 @@ class FileFacts:
     (a worker), so that the edition index is only joined, never rebuilt, in the one
     process that runs the edition rules. `targets` are the distinct `file#id` its
     pointers name, for ix:used and for finding the files a run must read besides its own.
+    `lines` are the lines of what the fragment stands for, which the rules never read
+    (so a change that only moves lines leaves the fragment as it was): the line of the
+    file's id, then of each child of ix:file in order, separated by LINES_SEPARATOR (a
+    pointer's, one per occurrence, by spaces).
     """
 
     path: str
     shown: str
     fragment: str
     targets: tuple[str, ...]
+    lines: str
 
 
 _ATTRIBUTES: Final = etree.XPath("//@*")
 _IDS_IN_TEXT: Final = etree.XPath("//tei:text//@xml:id", namespaces={"tei": TEI_NS})
 _XML_ID: Final = f"{{{XML_NS}}}id"
 _POINTER_NAMES: Final = frozenset(POINTER_ATTRIBUTES)
-#: The lines an index element records, its last attribute (values are quoteattr'ed: no ">" in them).
-_LINES: Final = re.compile(r' lines?="[0-9 ]*"(?=/?>)')
+#: Between the lines of two index elements in FileFacts.lines.
+LINES_SEPARATOR: Final = ";"
 
 
 def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: bool = True) -> FileFacts:
@@ -99,8 +109,9 @@ def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: boo
     # by its list, or before its first entry (no list yet) by its name
     is_register = next(root.iter(*_REGISTER_LISTS), None) is not None or os.path.basename(absolute) in FILE_NAMES
     in_text = {value.getparent() for value in _IDS_IN_TEXT(tree)}  # the set keeps lxml's proxies, so `in` finds them
-    root_id = ""
+    root_id, root_line = "", "1"
     parts: list[str] = []
+    lines: list[str] = []
     places: dict[tuple[str, str], list[str]] = {}
     for value in _ATTRIBUTES(tree):
         name = value.attrname
@@ -110,40 +121,29 @@ def collect_facts(tree: etree._ElementTree, path: Path, shown: str, checked: boo
                 places.setdefault((name, token), []).append(line)
         elif name == _XML_ID:
             element = value.getparent()
-            quoted, line_number = quoteattr(str(value)), element.sourceline or 1
+            quoted, line = quoteattr(str(value)), str(element.sourceline or 1)
             if element is root:
-                root_id = f' id={quoted} line="{line_number}"'
+                root_id, root_line = f" id={quoted}", line
             scope = "edition" if (element is root or element in in_text) and not is_register else "document"
-            target = quoteattr(f"{absolute}#{value}")
-            parts.append(f'<ix:id value={quoted} scope="{scope}" target={target} line="{line_number}"/>')
+            parts.append(f'<ix:id value={quoted} scope="{scope}"/>')
+            lines.append(line)
             kind = REGISTER_ENTRIES.get(etree.QName(element).localname) if is_register else None
             if kind:
-                parts.append(f'<ix:entry value={quoted} kind="{kind}" target={target} line="{line_number}"/>')
+                parts.append(f'<ix:entry value={quoted} kind="{kind}"/>')
+                lines.append(line)
     targets: dict[str, None] = {}
-    for (attribute, token), lines in places.items():
+    for (attribute, token), occurrences in places.items():
         target = _resolve(token, folder, absolute)
         if target is None:
             continue
         targets[target] = None
-        file_part = token.partition("#")[0] or os.path.basename(absolute)
-        parts.append(
-            f'<ix:ptr attr="{attribute}" value={quoteattr(token)} target={quoteattr(target)}'
-            f' file={quoteattr(file_part)} lines="{" ".join(lines)}"/>'
-        )
+        parts.append(f'<ix:ptr attr="{attribute}" value={quoteattr(token)} target={quoteattr(target)}/>')
+        lines.append(" ".join(occurrences))
     opening = (
-        f"<ix:file path={quoteattr(absolute)} name={quoteattr(os.path.basename(absolute))} shown={quoteattr(shown)}"
+        f"<ix:file path={quoteattr(absolute)} name={quoteattr(os.path.basename(absolute))}"
         f' kind="{"register" if is_register else "document"}" checked="{"true" if checked else "false"}"{root_id}>'
     )
-    return FileFacts(str(path), shown, opening + "".join(parts) + "</ix:file>", tuple(targets))
-
-
-def without_lines(fragment: str) -> str:
-    """A file's part of the index without the lines of its values: what the edition rules decide by.
-
-    The rules never look at lines; an issue only reports them, of its own file. So a
-    change that moves a file's lines and nothing else changes no finding, only the
-    lines of the issues in that file (which a build finds by that file's content)."""
-    return _LINES.sub("", fragment)
+    return FileFacts(str(path), shown, opening + "".join(parts) + "</ix:file>", tuple(targets), LINES_SEPARATOR.join([root_line, *lines]))
 
 
 def resolve_pointer(token: str, path: Path) -> str | None:
@@ -175,7 +175,8 @@ def quoteattr(value: str) -> str:
 
 _FILE: Final = f"{{{INDEX_NS}}}file"
 _PTR: Final = f"{{{INDEX_NS}}}ptr"
-_VALUES: Final = frozenset({f"{{{INDEX_NS}}}id", f"{{{INDEX_NS}}}entry"})
+#: The index elements that stand for values in a file, which a rule may fire on.
+_LOCATED: Final = frozenset({_FILE, _PTR, f"{{{INDEX_NS}}}id", f"{{{INDEX_NS}}}entry"})
 
 
 class EditionIndex:
@@ -183,26 +184,27 @@ class EditionIndex:
 
     A run adds each file's fragment as its worker sends it (the parser works while
     the workers still check files), then `finish` adds ix:used and parses the end.
-    Every element that stands for values in a file carries their lines, and its
-    ix:file the file's path, so `places_of` turns an element a rule fired on back
-    into places in the files.
+    Each ix:file carries the file's path, and the index keeps each file's shown path
+    and lines by it, so `places_of` turns an element a rule fired on back into places
+    in the files.
     """
 
     def __init__(self) -> None:
         self._parser = etree.XMLParser(huge_tree=True)
         self._parser.feed(f'<ix:edition xmlns:ix="{INDEX_NS}">'.encode())
-        self._files: set[str] = set()
+        self._files: dict[str, tuple[str, str]] = {}
+        """Each file's shown path and lines (FileFacts.lines), by its absolute path."""
         self._targets: set[str] = set()
 
     def add(self, facts: FileFacts) -> None:
         """Add one file's part of the index."""
         self._parser.feed(facts.fragment.encode("utf-8"))
-        self._files.add(os.path.abspath(facts.path))
+        self._files[os.path.abspath(facts.path)] = (facts.shown, facts.lines)
         self._targets.update(facts.targets)
 
     def unread_files(self) -> list[Path]:
         """Files the pointers added so far name that are not in the index (registers, siblings)."""
-        return [Path(path) for path in sorted({target.partition("#")[0] for target in self._targets} - self._files)]
+        return [Path(path) for path in sorted({target.partition("#")[0] for target in self._targets} - self._files.keys())]
 
     def finish(self) -> etree._ElementTree:
         """The whole index: what was added, and ix:used once per target any pointer names."""
@@ -210,34 +212,32 @@ class EditionIndex:
         self._parser.feed(b"</ix:edition>")
         return self._parser.close().getroottree()
 
-    @staticmethod
-    def places_of(element: etree._Element | None) -> list[Place]:
+    def places_of(self, element: etree._Element | None) -> list[Place]:
         """The places in the files an index element stands for (none for other nodes)."""
-        if element is None:
+        if element is None or element.tag not in _LOCATED:
             return []
+        where = element if element.tag == _FILE else element.getparent()
+        path = where.get("path", "")
+        shown, lines = self._files[path]
+        line = lines.split(LINES_SEPARATOR)[0 if where is element else where.index(element) + 1]
         if element.tag == _FILE:
-            where = element
-            found = [Located(element.get("id", ""), int(element.get("line", "1")), "xml:id")]
-        elif element.tag in _VALUES:
-            where = element.getparent()
-            found = [Located(element.get("value", ""), int(element.get("line", "1")), "xml:id")]
+            found = [Located(element.get("id", ""), int(line), "xml:id")]
         elif element.tag == _PTR:
-            where = element.getparent()
-            found = [Located(element.get("value", ""), int(line), element.get("attr", "")) for line in element.get("lines", "1").split()]
+            found = [Located(element.get("value", ""), int(number), element.get("attr", "")) for number in line.split()]
         else:
-            return []
-        return [(where.get("path", ""), where.get("shown", ""), located) for located in found]
+            found = [Located(element.get("value", ""), int(line), "xml:id")]
+        return [(path, shown, located) for located in found]
 
 
 __all__ = [
     "INDEX_NS",
     "POINTER_ATTRIBUTES",
+    "LINES_SEPARATOR",
     "REGISTER_ENTRIES",
     Located.__name__,
     "Place",
     FileFacts.__name__,
     collect_facts.__name__,
-    without_lines.__name__,
     resolve_pointer.__name__,
     quoteattr.__name__,
     EditionIndex.__name__,

@@ -133,7 +133,7 @@ def edition_issues(index: EditionIndex) -> list[Issue]:
             index.add(facts)
     issues = []
     for finding in RuleRunner(EDITION_PHASE).run(index.finish()):
-        for path, shown, located in EditionIndex.places_of(finding.node):
+        for path, shown, located in index.places_of(finding.node):
             column, source = locate_attribute(Path(path), located.line, located.attribute, located.value)
             issues.append(Issue(shown, located.line, column, finding.rule, finding.role, finding.message, source))
     return issues
