@@ -55,6 +55,42 @@ def test_rule_fires_on_its_fixture_in_the_broken_file(tmp_path: Path, rule: str)
     assert all(issue.line > 0 and issue.column > 0 and issue.message for issue in fired)
 
 
+#: Pointers of the fixture's second document broken, by line: (what it names, what it is made to name).
+BROKEN_POINTERS = {
+    9: ("persons.xml#goldberg", "#missing-local"),
+    72: ("places.xml#moscow", "#"),
+    76: ("persons.xml#shtykov", "#missing-local"),
+    77: ("places.xml#pyongyang", "places.xml"),
+    103: ("persons.xml#shtykov", "nofile.xml#x"),
+    104: ("persons.xml#kim-il-sung", "persons.xml#nobody"),
+}
+
+
+def test_edition_rules_report_each_place_of_a_value_and_the_file_a_pointer_names(tmp_path: Path) -> None:
+    """The index keeps the lines of its values beside its tree: each issue still names its file,
+    line and column, a pointer named twice is reported at both lines, and the file a pointer names
+    is its part before #, or its own file when that is empty (a pointer to a whole file resolves)."""
+    edition = edition_with(tmp_path)
+    document = edition / "d1950-10-12_eighth-directorate_shtykov.xml"
+    lines = document.read_text(encoding="utf-8").split("\n")
+    for number, (before, after) in BROKEN_POINTERS.items():
+        assert f'"{before}"' in lines[number - 1]
+        lines[number - 1] = lines[number - 1].replace(f'"{before}"', f'"{after}"')
+    document.write_text("\n".join(lines), encoding="utf-8")
+    found = [(Path(i.path).name, i.line, i.column, i.rule, i.message.split(". ")[0].rstrip(".")) for i in validate_files(collect_files([edition])).issues]
+    name = document.name
+    assert found == [
+        (name, 9, 11, "pointer-resolves", f'@ref="#missing-local" points at nothing: no element has that xml:id in {name}'),
+        (name, 76, 11, "pointer-resolves", f'@ref="#missing-local" points at nothing: no element has that xml:id in {name}'),
+        (name, 103, 37, "pointer-resolves", '@ref="nofile.xml#x" points at nothing: no element has that xml:id in nofile.xml'),
+        (name, 104, 34, "pointer-resolves", '@ref="persons.xml#nobody" points at nothing: no element has that xml:id in persons.xml'),
+        ("persons.xml", 35, 9, "register-entry-used",
+         'No document points at the person "kim-il-sung": remove the entry, or link the documents that name it with ref="persons.xml#kim-il-sung"'),
+        ("persons.xml", 40, 9, "register-entry-used",
+         'No document points at the person "goldberg": remove the entry, or link the documents that name it with ref="persons.xml#goldberg"'),
+    ]
+
+
 def test_every_rule_id_has_a_fixture_and_every_fixture_a_rule() -> None:
     fixtures = {p.name for p in RULE_FIXTURES.iterdir()}
     assert set(rule_ids()) == fixtures
