@@ -429,14 +429,27 @@ def _calendar_value(value: Day | time | datetime) -> str | None:
 def _readings(text: str, context_year: int | None) -> list[_Found]:
     """Every reading of every rule, overlapping ones included."""
     found = []
+    for name, read, match in _matches(text):
+        reading = read(match, context_year)
+        if reading is not None:
+            found.append(_Found(match.start(), match.end(), name, *reading))
+    return found
+
+
+@lru_cache(maxsize=1 << 12)
+def _matches(text: str) -> tuple[tuple[str, Reader, re.Match[str]], ...]:
+    """Every match of every rule in a text, with the rule's name and reader.
+
+    Searching is most of the cost of finding dates, and does not depend on the
+    context year, which only reading does: a text met again in a document of
+    another year is not searched again.
+    """
+    found = []
     for name, regex, read, marks in RULES:  # unpacked: this loop runs for every text with a digit
         if marks and (marks not in text if len(marks) == 1 else not any(mark in text for mark in marks)):
             continue
-        for match in regex.finditer(text):
-            reading = read(match, context_year)
-            if reading is not None:
-                found.append(_Found(match.start(), match.end(), name, *reading))
-    return found
+        found.extend((name, read, match) for match in regex.finditer(text))
+    return tuple(found)
 
 
 def _moment(day: Day, clock: time) -> datetime | None:
@@ -540,7 +553,7 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateMatch]:
     return list(_dates_in(text, context_year))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 12)
 def _dates_in(text: str, context_year: int | None) -> tuple[DateMatch, ...]:
     """`find_dates` of a text with a digit; kept, as a line is read again and again (classified,
     then read inline; a date line parsed, then read), and every rule runs over it each time."""

@@ -439,7 +439,7 @@ class PlainFinder:
 
 
 #: How many texts a PlainFinder keeps the spans of.
-_KEPT_TEXTS = 1 << 14
+_KEPT_TEXTS = 1 << 12
 
 
 def read_plain(text: str, ctx: InlineContext, names: bool = True) -> list[Inline]:

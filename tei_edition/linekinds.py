@@ -160,7 +160,7 @@ class LineKinds:
 _LINE_RULES = (LineKinds._source_line, LineKinds._table_block, LineKinds._transmission, LineKinds._address, LineKinds._salutation,
                LineKinds._signature, LineKinds._dateline, LineKinds._section, LineKinds._list_item)
 #: How many lines' kinds a LineKinds keeps.
-_KEPT_LINES = 1 << 14
+_KEPT_LINES = 1 << 12
 
 
 def expanded(text: str) -> str:
