@@ -28,15 +28,21 @@ def read_source(path: Path, encoding: str | None = None) -> list[Line]:
     text = _decode(path, data, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    if _CONTROL_IN_TEXT.search(text) is not None or max(map(len, lines)) > MAX_LINE_CHARS:
+        _refuse_line(path, lines)  # the usual text has neither: it is searched once, not line by line
+    if not text.strip():
+        raise SourceError(path, 1, "the source text is empty" if not text else "the source text holds only whitespace")
+    return [Line(number, line) for number, line in enumerate(lines, start=1)]
+
+
+def _refuse_line(path: Path, lines: list[str]) -> None:
+    """A SourceError naming the first line too long or holding a control character."""
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_LINE_CHARS:
             raise SourceError(path, number, f"line is {len(line)} characters long; lines over {MAX_LINE_CHARS} are refused")
         bad = _CONTROL.search(line)
         if bad is not None:
             raise SourceError(path, number, f"control character U+{ord(bad.group()):04X} in a text file: is this a binary file?", bad.start() + 1)
-    if not text.strip():
-        raise SourceError(path, 1, "the source text is empty" if not text else "the source text holds only whitespace")
-    return [Line(number, line) for number, line in enumerate(lines, start=1)]
 
 
 def _decode(path: Path, data: bytes, encoding: str | None) -> str:
@@ -88,6 +94,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 #: C0 controls but the tab (line ends are gone by then), DEL and the C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+#: The same in the whole text, its line ends aside: most texts have none, and are searched once, not line by line.
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 __all__ = [read_source.__name__, "MAX_SOURCE_BYTES", "MAX_LINE_CHARS"]
