@@ -169,8 +169,9 @@
   </xsl:template>
 
   <!-- Every other phrase (names, dates, hi, expan, corr, label …): its words. No element
-       the stylesheets do not know reaches here: the view refuses a text that holds one
-       (te:check-elements), so the rule does not ask again of every phrase. -->
+       the stylesheets do not know reaches here: a document's view refuses a text that
+       holds one (te:check-elements in pdf:views), and the conventions' examples are the
+       stylesheets' own; so the rule does not ask again of every phrase. -->
   <xsl:template match="tei:*" mode="txt:inline" priority="-1" as="xs:string*">
     <xsl:apply-templates mode="txt:inline"/>
   </xsl:template>
