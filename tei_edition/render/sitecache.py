@@ -3,12 +3,13 @@
 The site's pages list every document, and a rebuild after one changed source changes
 one or two of them. So what the pages hold is kept: each document's place in the
 pages' orders and facts (tei_edition.render.siteorder), the templates the pages were
-joined from and the pages' stamps, and each file of the edition with the stamps
-(size, modification time) of the file, as git keeps a file's stamps. A document is
-taken again while its stamps are unchanged and its pieces still show the register
-entries as they are (their header); any other is read, or made, again, taken out of the
-orders and put in again, so the work grows with the documents changed. What is true is
-still decided by content: a stamp only says a file was not written since.
+joined from and the pages' stamps, and each file of the edition with its stamps (size,
+modification time), as git keeps a file's stamps. A document is taken again while its
+stamps are unchanged; any other is read, or made, again: taken out of the orders as
+the file of its pieces then says (kept until the pages no longer hold them) and put in
+as its pieces now say, so the work grows with the documents changed. After a register
+changed, every document's pieces are read again (those naming it show it otherwise).
+What is true is still decided by content: a stamp only says a file was not written since.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from tei_edition.xslt import ParamValue
 ENTRIES = Path(".cache") / "html-site-entries.marshal"
 #: Bump when what is kept changes: a file of another version (or Python's, whose marshal format
 #: may differ) counts as none.
-VERSION = (2, *sys.version_info[:2])
+VERSION = (3, *sys.version_info[:2])
 #: Past this share of changed documents, the orders are made again from every document's pieces
 #: rather than changed one document at a time (after a forced build, every TEI file's stamps).
 _REMAKE = 0.25
@@ -52,9 +53,6 @@ class _File(NamedTuple):
     elements: int
     """The TEI elements the document uses (its place in `Site.element_sets`)."""
     id: str
-    held: bytes
-    """The register entries its pieces name and their digest then (summaries.Current.named), and what the
-    orders hold of it (siteorder.Held), marshalled ("": not a document)."""
 
 
 class Site:
@@ -102,16 +100,16 @@ def edition_site(edition: Edition, params: Callable[[], dict[str, ParamValue]], 
     current = summaries.Current(edition)
     site = Site(None if again else _load(edition.build / ENTRIES))
     paths = [(path, stamp(path)) for path in edition_file_names(edition)]
-    check = site.registers != current.registers
-    stale = [(key, stamped) for key, stamped in paths if not _reusable(site.files.get(key), stamped, check, current)]
+    stale = [(key, stamped) for key, stamped in paths if key not in site.files or site.files[key].stamp != stamped]
     gone = set(site.files) - {key for key, _ in paths}
-    if not site.pages or len(stale) + len(gone) > _REMAKE * max(len(paths), 1):
-        site = Site(None)
+    if not site.pages or site.registers != current.registers or len(stale) + len(gone) > _REMAKE * max(len(paths), 1):
+        site = Site(None)  # after a register changed, the pieces of the documents naming it show it otherwise
         stale = paths
+    folder = edition.build / summaries.SUMMARY_CACHE
     for key in [*gone, *(key for key, _ in stale)]:
         item = site.files.pop(key, None)
-        if item is not None and item.held:
-            site.order.remove(Held(*marshal.loads(item.held)[1]))
+        if item is not None and item.pieces:
+            site.order.remove(_held(folder / item.pieces, current))
             site.changed = True
     for key, stamped in stale:
         site.files[key] = _read(edition, params, key, stamped, current, site, by_file=not site.pages)
@@ -127,11 +125,13 @@ def save(edition: Edition, site: Site) -> None:
     write_atomic(edition.build / ENTRIES, marshal.dumps((VERSION, summaries.stylesheets_digest(), site.kept())))
 
 
-def _reusable(item: _File | None, stamped: Stamp, check: bool, current: summaries.Current) -> bool:
-    """Whether a file's kept item stands: the file not written since and its pieces current (checked after a register changed)."""
-    if item is None or item.stamp != stamped:
-        return False
-    return not (check and item.held) or current.names(*marshal.loads(item.held)[0])
+def _held(pieces: Path, current: summaries.Current) -> Held:
+    """What the orders hold of a document, from the file of its pieces as they were put in (kept until
+    the site's pages no longer hold them: `edition_site` deletes them after); LookupError: gone."""
+    kept = current.kept(pieces)
+    if kept is None:
+        raise LookupError(f"{pieces} is gone")
+    return sitejoin.entry_of(kept[1], b"").held
 
 
 def _read(edition: Edition, params: Callable[[], dict[str, ParamValue]], key: str, stamped: Stamp, current: summaries.Current, site: Site,
@@ -139,13 +139,13 @@ def _read(edition: Edition, params: Callable[[], dict[str, ParamValue]], key: st
     """A file's item, its pieces put in the orders (`by_file`: each search entry read from its file as its page is written)."""
     kept = summaries.document_pieces(edition, params, Path(key), current)
     if kept is None:
-        return _File(stamped, "", -1, "", b"")
+        return _File(stamped, "", -1, "")
     elements = site.elements(tuple(json.loads(kept.header)["elements"]))
     search = InFile(str(kept.file), kept.search, kept.size - kept.search)
     entry = sitejoin.entry_of(kept.data, search if by_file else read(search))
     sitejoin.add(site.order, entry)
     site.changed = True
-    return _File(stamped, kept.file.name, elements, entry.held.id, marshal.dumps((current.named(kept.header), tuple(entry.held))))
+    return _File(stamped, kept.file.name, elements, entry.held.id)
 
 
 def _examples(site: Site, keys: list[str]) -> None:

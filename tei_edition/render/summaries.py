@@ -150,20 +150,10 @@ class Current:
         if header not in self._checked:
             try:
                 kept = json.loads(header)
-                self._checked[header] = isinstance(kept["elements"], list) and self.names(kept["refs"], kept["registers"])
+                self._checked[header] = isinstance(kept["elements"], list) and kept["registers"] == _refs_digest(kept["refs"], self._digests)
             except (ValueError, KeyError, TypeError):
                 self._checked[header] = False
         return self._checked[header]
-
-    def names(self, refs: list[str], registers: str) -> bool:
-        """Whether pieces naming the register entries `refs` as they were when their digest was `registers` show them as they are."""
-        return registers == _refs_digest(refs, self._digests)
-
-    @staticmethod
-    def named(header: bytes) -> tuple[list[str], str]:
-        """The register entries a header says the pieces name, and their digest then (for `names`)."""
-        kept = json.loads(header)
-        return kept["refs"], kept["registers"]
 
     def kept(self, target: Path) -> tuple[bytes, dict[str, Any], int, int] | None:
         """The kept pieces in a file (header, pieces, where the search entry starts, the file's size), if there and
