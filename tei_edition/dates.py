@@ -323,11 +323,14 @@ class DateRule(NamedTuple):
     """The value of a match (given the context year), or None when it is no real date or time."""
     marks: str = ""
     """Characters one of which every match holds: a text with none is not searched (speed)."""
+    reads_year: bool = False
+    """Whether `read` may give the context year to a date (one written without its year): the dates of a
+    text none of whose matches are of such a rule are the same in every year (find_dates keeps them once)."""
 
 
-def _rule(name: str, pattern: str, read: Reader, marks: str = "") -> DateRule:
+def _rule(name: str, pattern: str, read: Reader, marks: str = "", reads_year: bool = False) -> DateRule:
     """A rule with its pattern compiled once, at import."""
-    return DateRule(name, re.compile(pattern), read, marks)
+    return DateRule(name, re.compile(pattern), read, marks, reads_year)
 
 
 def _dotted_pattern(month: str) -> str:
@@ -354,13 +357,14 @@ RULES: Final[tuple[DateRule, ...]] = (
         rf"(?:,?\s+{_FULL_YEAR}{_YEAR_MARK})?",
         _read_month_corrected,
         "[",
+        reads_year=True,
     ),
     _rule("Month D, YYYY", rf"{_MONTH_DAY},?\s+{_FULL_YEAR}", _read_day_month_year),
-    _rule("D Month", _DAY_MONTH, _read_day_month),
-    _rule("Month D", rf"{_MONTH_DAY}(?![\d:/]|[.,]\d)", _read_day_month),
+    _rule("D Month", _DAY_MONTH, _read_day_month, reads_year=True),
+    _rule("Month D", rf"{_MONTH_DAY}(?![\d:/]|[.,]\d)", _read_day_month, reads_year=True),
     _rule("D.M.YY", _dotted_pattern(r"(?P<month>\d{1,2})"), _read_dotted, "."),
     _rule("D.ROMAN.YY", _dotted_pattern(_ROMAN_MONTH), _read_dotted_roman, "IVXХ"),
-    _rule("D.M", rf"{_DOTTED_DAY}\.(?P<month>\d{{1,2}})(?!\.?\d)", _read_dotted_day_month, "."),
+    _rule("D.M", rf"{_DOTTED_DAY}\.(?P<month>\d{{1,2}})(?!\.?\d)", _read_dotted_day_month, ".", reads_year=True),
     _rule(
         "M/D/YY",
         rf"{_number('month', _BEFORE_SLASHED_MONTH)}/(?P<day>\d{{1,2}})/"
@@ -429,27 +433,39 @@ def _calendar_value(value: Day | time | datetime) -> str | None:
 def _readings(text: str, context_year: int | None) -> list[_Found]:
     """Every reading of every rule, overlapping ones included."""
     found = []
-    for name, read, match in _matches(text):
+    for name, read, match in _matches(text).matches:
         reading = read(match, context_year)
         if reading is not None:
             found.append(_Found(match.start(), match.end(), name, *reading))
     return found
 
 
+class _Searched(NamedTuple):
+    """The matches of every rule in a text (with the rule's name and reader), and whether the context year may change what they read."""
+
+    matches: tuple[tuple[str, Reader, re.Match[str]], ...]
+    reads_year: bool
+
+
 @lru_cache(maxsize=1 << 12)
-def _matches(text: str) -> tuple[tuple[str, Reader, re.Match[str]], ...]:
-    """Every match of every rule in a text, with the rule's name and reader.
+def _matches(text: str) -> _Searched:
+    """Every match of every rule in a text.
 
     Searching is most of the cost of finding dates, and does not depend on the
     context year, which only reading does: a text met again in a document of
-    another year is not searched again.
+    another year is not searched again. The year matters to a match of a rule
+    that reads it, and to an editor's bracket after a date (read as a date of
+    that year to join the date to its time, _normalises).
     """
     found = []
-    for name, regex, read, marks in RULES:  # unpacked: this loop runs for every text with a digit
+    reads_year = "[" in text
+    for name, regex, read, marks, rule_reads_year in RULES:  # unpacked: this loop runs for every text with a digit
         if marks and (marks not in text if len(marks) == 1 else not any(mark in text for mark in marks)):
             continue
+        before = len(found)
         found.extend((name, read, match) for match in regex.finditer(text))
-    return tuple(found)
+        reads_year = reads_year or (rule_reads_year and len(found) > before)
+    return _Searched(tuple(found), reads_year)
 
 
 def _moment(day: Day, clock: time) -> datetime | None:
@@ -550,7 +566,7 @@ def find_dates(text: str, context_year: int | None = None) -> list[DateMatch]:
     """
     if _DIGIT.search(text) is None:
         return []
-    return list(_dates_in(text, context_year))
+    return list(_dates_in(text, context_year if _matches(text).reads_year else None))
 
 
 @lru_cache(maxsize=1 << 12)
