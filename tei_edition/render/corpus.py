@@ -164,8 +164,9 @@ def _xml_names(paths: Iterable[Path]) -> list[str]:
             folder = str(path.resolve())
             with os.scandir(folder) as listing:  # each entry knows whether it is a link without a call
                 links = {entry.name: entry.is_symlink() for entry in listing if entry.name.endswith(".xml")}
+            prefix = folder.rstrip(os.sep) + os.sep
             for name in sorted(links):
-                child = os.path.join(folder, name)
+                child = prefix + name
                 found.setdefault(str(Path(child).resolve()) if links[name] else child, None)
         elif path.exists():
             found.setdefault(str(path.resolve()), None)

@@ -36,7 +36,7 @@ from tei_edition.xslt import ParamValue
 ENTRIES = Path(".cache") / "html-site-entries.marshal"
 #: Bump when what is kept changes: a file of another version (or Python's, whose marshal format
 #: may differ) counts as none.
-VERSION = (3, *sys.version_info[:2])
+VERSION = (4, *sys.version_info[:2])
 #: Past this share of changed documents, the orders are made again from every document's pieces
 #: rather than changed one document at a time (after a forced build, every TEI file's stamps).
 _REMAKE = 0.25

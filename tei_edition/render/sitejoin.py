@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tei_edition.render.siteorder import Held, InFile, Order, Place
+from tei_edition.render.siteorder import Held, InFile, Order, key
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
 
 #: The site's own pages, made by one transformation (xslt/html/site.xsl), the largest first.
@@ -52,24 +52,24 @@ def entry_of(data: dict[str, Any], search: bytes | InFile) -> Entry:
     the pages show where each is first named, which is one document's first."""
     date, identifier = data["date"], data["id"]
     keys, rows = [], []
-    parties: dict[tuple[str, str], tuple[Place, str]] = {}
+    parties: dict[tuple[str, str], str] = {}
     for at, row in enumerate(data["rows"]):
         quoted = int(at > 0)
-        keys.append((row["date"], identifier, row["corresp"], quoted, at))
+        keys.append(key(row["date"], identifier, row["corresp"], quoted, at))
         rows.append(row["html"].encode("utf-8"))
         for kind in ("sent", "received"):
             for position, (party, name) in enumerate(row[kind]):
-                parties.setdefault((kind, party), ((quoted, date, identifier, at, position), name))  # places in order: the first stays
+                parties.setdefault((kind, party), key(quoted, date, identifier, at, position, name))  # places in order: the first stays
     entries, lines = [], []
-    forms: dict[tuple[str, str], tuple[tuple[str, str, int], str]] = {}
+    forms: dict[tuple[str, str], str] = {}
     for entry, line, names in data["mentions"]:
         entries.append(entry)
         lines.append(line.encode("utf-8"))
         for at, (form, lang) in enumerate(names):
-            forms.setdefault((entry, form), ((date, identifier, at), lang))
+            forms.setdefault((entry, form), key(date, identifier, at, lang))
     held = Held(date, identifier, keys, [row["year"] for row in data["rows"]], [row["kind"] for row in data["rows"]],
-                [(party, place, name) for party, (place, name) in parties.items()], entries,
-                [(entry, form, place, lang) for (entry, form), (place, lang) in forms.items()])
+                [(kind, party, first) for (kind, party), first in parties.items()], entries,
+                [(entry, form, first) for (entry, form), first in forms.items()])
     return Entry(held, rows, search, lines)
 
 
@@ -95,10 +95,9 @@ class Layout:
         for name, template in made_from.items():
             page, moved = pages[name], 0
             for slot in _SLOT.finditer(template):
-                key = _slot_name(slot)
-                start = slot.start() + moved
-                size = totals.get(key, (0, 0))[1]
-                self._regions[key] = page[start:start + size]
+                start, held = slot.start() + moved, _slot_name(slot)
+                size = totals.get(held, (0, 0))[1]
+                self._regions[held] = page[start:start + size]
                 moved += size - (slot.end() - slot.start())
             if len(page) != len(template) + moved:
                 raise LookupError(f"{name} is not as it was joined")

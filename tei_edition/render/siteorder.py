@@ -26,11 +26,19 @@ from lxml import etree
 
 TE_NS = "https://tei-edition.example/ns"
 
-#: Where a sender or recipient is first named: in a document's own row (0) or a quoted
-#: message's (1), the document's date and id, the row's place in the document, the name's in the row.
-Place = tuple[int, str, str, int, int]
-RowKey = tuple[str, str, str, int, int]
-"""An index row's place: its date, its document's id and date, the message it quotes, its place in the document."""
+
+
+def key(*parts: str | int) -> str:
+    """What orders pieces and occurrences: their parts as one string, each separated by NUL (which XML
+    text never holds, and which sorts first), each number as nine digits, so that strings sort as the
+    parts' tuples would. Kept between builds, a string is one object to load where a tuple of five was six
+    (the orders hold hundreds of thousands at 10,000 documents)."""
+    return "\0".join(part if isinstance(part, str) else f"{part:09d}" for part in parts)
+
+
+def last(occurrence: str) -> str:
+    """What an occurrence (`key`) names after its place: a name, a language."""
+    return occurrence.rpartition("\0")[2]
 
 
 class InFile(NamedTuple):
@@ -52,15 +60,20 @@ class Held(NamedTuple):
 
     date: str
     id: str
-    rows: list[RowKey]
+    rows: list[str]
+    """Each index row's place (`key`): its date, its document's id, the message it quotes, whether it
+    is a quoted message's, its place in the document."""
     years: list[str]
     kinds: list[str]
-    parties: list[tuple[tuple[str, str], Place, str]]
-    """Each sender's or recipient's (kind, register id), where it is first named and under which name."""
+    parties: list[tuple[str, str, str]]
+    """Each sender's or recipient's kind (sent, received), register id, and where it is first named and
+    under which name (`key`: in a quoted message's row or not, the document's date and id, the row's
+    place in the document, the name's in the row, the name)."""
     lines: list[str]
     """The register entries it has a line in."""
-    forms: list[tuple[str, str, tuple[str, str, int], str]]
-    """Each name form the texts use: register entry, form, where first, language."""
+    forms: list[tuple[str, str, str]]
+    """Each name form the texts use: register entry, form, where first and its language (`key`: the
+    document's date and id, the form's place among its names, the language)."""
 
 
 class Slot:
@@ -70,31 +83,36 @@ class Slot:
     Made from the keys and sizes kept, every piece's markup is on the pages written last,
     in this order; a piece taken out and put in again the same stays there (see `chunks`)."""
 
-    __slots__ = ("_kept_keys", "_kept_sizes", "keys", "separator", "sizes", "sources")
+    __slots__ = ("_added", "_kept_keys", "_kept_sizes", "_kept_starts", "keys", "separator", "sizes", "sources")
 
-    def __init__(self, separator: bytes, keys: list[Any], sizes: list[int]) -> None:
+    def __init__(self, separator: bytes, keys: list[str], sizes: list[int]) -> None:
         self.separator = separator
         self._kept_keys, self._kept_sizes = keys, sizes
+        self._kept_starts: list[int] | None = None
         self.keys, self.sizes = list(keys), list(sizes)
         self.sources: list[Source] = list(range(len(keys)))
+        self._added: list[str] = []
 
-    def add(self, key: Any, source: bytes | InFile) -> None:
-        at = bisect.bisect_left(self.keys, key)
-        self.keys.insert(at, key)
+    def add(self, place: str, source: bytes | InFile) -> None:
+        """Put in a piece (its `key`)."""
+        at = bisect.bisect_left(self.keys, place)
+        self._added.append(place)
+        self.keys.insert(at, place)
         self.sizes.insert(at, len(source) if isinstance(source, bytes) else source.size)
         self.sources.insert(at, source)
 
-    def remove(self, key: Any) -> None:
-        at = bisect.bisect_left(self.keys, key)
-        if at == len(self.keys) or self.keys[at] != key:
-            raise KeyError(key)
+    def remove(self, place: str) -> None:
+        """Take out the piece with this `key`."""
+        at = bisect.bisect_left(self.keys, place)
+        if at == len(self.keys) or self.keys[at] != place:
+            raise KeyError(place)
         del self.keys[at], self.sizes[at], self.sources[at]
 
     def total(self) -> int:
         """The size of the slot's markup as the page holds it (the pieces and their separators)."""
         return sum(self.sizes) + len(self.separator) * max(len(self.sizes) - 1, 0)
 
-    def kept(self) -> tuple[list[Any], list[int]]:
+    def kept(self) -> tuple[list[str], list[int]]:
         """The keys and sizes to keep (the pieces as the pages written with `chunks` hold them)."""
         return self.keys, self.sizes
 
@@ -107,7 +125,7 @@ class Slot:
         """The slot's markup, each run of pieces that stood together on the page written last
         (`old`: this slot's markup there) as one slice of it."""
         self._settle(old)
-        starts = self._kept_starts()
+        starts = self._starts()
         sources, count = self.sources, len(self.sources)
         at = 0
         while at < count:
@@ -129,11 +147,13 @@ class Slot:
 
     def _settle(self, old: memoryview | None) -> None:
         """A piece put in where one with its key and markup was taken out is that one again."""
-        if old is None or all(isinstance(source, int) for source in self.sources):
+        if old is None:
             return
-        starts = self._kept_starts()
-        for at, source in enumerate(self.sources):
-            if isinstance(source, int):
+        starts = self._starts()
+        for place in sorted(self._added):  # from the first: a run of pieces put in again settles piece by piece
+            at = bisect.bisect_left(self.keys, place)
+            source = self.sources[at] if at < len(self.keys) and self.keys[at] == place else 0
+            if isinstance(source, int):  # taken out again, or settled
                 continue
             before = self.sources[at - 1] if at else -1
             was = before + 1 if isinstance(before, int) else -1
@@ -141,11 +161,14 @@ class Slot:
                 markup = source if isinstance(source, bytes) else read(source)
                 if old[starts[was]:starts[was] + self.sizes[at]] == markup:
                     self.sources[at] = was
+        self._added.clear()
 
-    def _kept_starts(self) -> list[int]:
+    def _starts(self) -> list[int]:
         """Where each kept piece starts in the slot's markup on the page written last."""
-        step = len(self.separator)
-        return [0, *itertools.accumulate(size + step for size in self._kept_sizes)][:len(self._kept_sizes)]
+        if self._kept_starts is None:
+            step = len(self.separator)
+            self._kept_starts = [0, *itertools.accumulate(size + step for size in self._kept_sizes)][:len(self._kept_sizes)]
+        return self._kept_starts
 
 
 def read(source: InFile) -> bytes:
@@ -189,7 +212,7 @@ class _Blobs(Generic[K, V]):
 
     def kept(self) -> dict[K, bytes]:
         """Every value as it is kept between builds."""
-        return self._blobs | {key: marshal.dumps(self._plain(value)) for key, value in self._values.items()}
+        return self._blobs | {name: marshal.dumps(self._plain(value)) for name, value in self._values.items()}
 
 
 class Order:
@@ -206,12 +229,13 @@ class Order:
         self.slots: _Blobs[str, Slot] = _Blobs(slots, lambda plain: _slot(plain[0], plain[1], plain[2]), _slot_plain)
         self.totals: dict[str, tuple[int, int]] = totals
         """Each slot's number of pieces and size on the pages written last."""
-        self._parties: _Blobs[tuple[str, str], list[tuple[Place, str]]] = _Blobs(parties, list, list)
-        self._firsts: dict[tuple[str, str], tuple[Place, str]] = firsts
-        self._forms: _Blobs[tuple[str, str], list[tuple[tuple[str, str, int], str]]] = _Blobs(forms, list, list)
-        self._first_forms: dict[tuple[str, str], tuple[tuple[str, str, int], str]] = first_forms
+        self._parties: _Blobs[tuple[str, str], list[str]] = _Blobs(parties, list, list)
+        self._firsts: dict[tuple[str, str], str] = firsts
+        self._forms: _Blobs[tuple[str, str], list[str]] = _Blobs(forms, list, list)
+        self._first_forms: dict[tuple[str, str], str] = first_forms
 
     def slot(self, name: str) -> Slot:
+        """A slot's pieces (empty if it has none)."""
         return self.slots.get(name, functools.partial(Slot, b"," if name == "search" else b"", [], []))
 
     def add(self, held: Held, rows: list[bytes], search: bytes | InFile, lines: list[bytes]) -> None:
@@ -220,15 +244,15 @@ class Order:
         self.quoted += max(len(held.rows) - 1, 0)
         _count(self._years, held.years, 1)
         _count(self._kinds, held.kinds, 1)
-        for key, row in zip(held.rows, rows):
-            self.slot("rows").add(key, row)
-        self.slot("search").add((held.date, held.id), search)
+        for place, row in zip(held.rows, rows):
+            self.slot("rows").add(place, row)
+        self.slot("search").add(key(held.date, held.id), search)
         for entry, line in zip(held.lines, lines):
-            self.slot(f"mentions {entry}").add((held.date, held.id), line)
-        for party, place, name in held.parties:
-            _put(self._parties, self._firsts, party, (place, name))
-        for entry, form, place, lang in held.forms:
-            _put(self._forms, self._first_forms, (entry, form), (place, lang))
+            self.slot(f"mentions {entry}").add(key(held.date, held.id), line)
+        for kind, party, occurrence in held.parties:
+            _put(self._parties, self._firsts, (kind, party), occurrence)
+        for entry, form, occurrence in held.forms:
+            _put(self._forms, self._first_forms, (entry, form), occurrence)
 
     def remove(self, held: Held) -> None:
         """Take out a document's pieces, as `add` put them in."""
@@ -236,30 +260,30 @@ class Order:
         self.quoted -= max(len(held.rows) - 1, 0)
         _count(self._years, held.years, -1)
         _count(self._kinds, held.kinds, -1)
-        for key in held.rows:
-            self.slot("rows").remove(key)
-        self.slot("search").remove((held.date, held.id))
+        for place in held.rows:
+            self.slot("rows").remove(place)
+        self.slot("search").remove(key(held.date, held.id))
         for entry in held.lines:
-            self.slot(f"mentions {entry}").remove((held.date, held.id))
-        for party, place, name in held.parties:
-            _take(self._parties, self._firsts, party, (place, name))
-        for entry, form, place, lang in held.forms:
-            _take(self._forms, self._first_forms, (entry, form), (place, lang))
+            self.slot(f"mentions {entry}").remove(key(held.date, held.id))
+        for kind, party, occurrence in held.parties:
+            _take(self._parties, self._firsts, (kind, party), occurrence)
+        for entry, form, occurrence in held.forms:
+            _take(self._forms, self._first_forms, (entry, form), occurrence)
 
     def facts(self) -> etree._ElementTree:
         """The facts the pages are made from (te:site), as XML, in the order the pages take them."""
         root = etree.Element(f"{{{TE_NS}}}site", nsmap={None: TE_NS}, documents=str(self.documents), embedded=str(self.quoted))
-        for (kind, party), (_, name) in sorted(self._firsts.items(), key=lambda item: item[1][0]):
-            etree.SubElement(root, f"{{{TE_NS}}}party", type=kind, id=party, name=name)
+        for (kind, party), first in sorted(self._firsts.items(), key=lambda item: item[1]):
+            etree.SubElement(root, f"{{{TE_NS}}}party", type=kind, id=party, name=last(first))
         for tag, values in (("year", self._years), ("kind", self._kinds)):
             for value in sorted(values):
                 etree.SubElement(root, f"{{{TE_NS}}}{tag}").text = value
-        forms: dict[str, list[tuple[tuple[str, str, int], str, str]]] = {}
-        for (entry, form), (place, lang) in self._first_forms.items():
-            forms.setdefault(entry, []).append((place, form, lang))
+        forms: dict[str, list[tuple[str, str]]] = {}
+        for (entry, form), first in self._first_forms.items():
+            forms.setdefault(entry, []).append((first, form))
         for entry in sorted(forms):
-            for _, form, lang in sorted(forms[entry]):
-                etree.SubElement(root, f"{{{TE_NS}}}form", entry=entry, lang=lang).text = form
+            for first, form in sorted(forms[entry]):
+                etree.SubElement(root, f"{{{TE_NS}}}form", entry=entry, lang=last(first)).text = form
         for name in sorted({*self.totals, *self.slots.taken_keys()}):
             kind, _, entry = name.partition(" ")
             if kind == "mentions" and self.count(name):
@@ -301,26 +325,23 @@ def _count(counts: dict[str, int], values: list[str], step: int) -> None:
             del counts[value]
 
 
-P = TypeVar("P", bound=tuple[Any, ...])
-
-
-def _put(occurrences: _Blobs[K, list[P]], firsts: dict[K, P], key: K, occurrence: P) -> None:
-    found = occurrences.get(key, list)
+def _put(occurrences: _Blobs[K, list[str]], firsts: dict[K, str], name: K, occurrence: str) -> None:
+    found = occurrences.get(name, list)
     bisect.insort(found, occurrence)
-    firsts[key] = found[0]
+    firsts[name] = found[0]
 
 
-def _take(occurrences: _Blobs[K, list[P]], firsts: dict[K, P], key: K, occurrence: P) -> None:
-    found = occurrences.get(key, list)
+def _take(occurrences: _Blobs[K, list[str]], firsts: dict[K, str], name: K, occurrence: str) -> None:
+    found = occurrences.get(name, list)
     at = bisect.bisect_left(found, occurrence)
     if at == len(found) or found[at] != occurrence:
-        raise KeyError(key)
+        raise KeyError(name)
     del found[at]
     if found:
-        firsts[key] = found[0]
+        firsts[name] = found[0]
     else:
-        del firsts[key]
-        occurrences.drop(key)
+        del firsts[name]
+        occurrences.drop(name)
 
 
-__all__ = ["Place", "RowKey", InFile.__name__, "Source", Held.__name__, Slot.__name__, Order.__name__, read.__name__]
+__all__ = [key.__name__, last.__name__, InFile.__name__, "Source", Held.__name__, Slot.__name__, Order.__name__, read.__name__]
