@@ -561,3 +561,30 @@ def test_the_site_is_made_again_only_when_some_documents_pieces_changed(tmp_path
     run_build(folder, jobs=1, formats=("html",))
     assert entries.stat().st_mtime_ns != kept
     assert "A title the index shows" in (folder / "build" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def _started(log: str, name: str) -> str:
+    """A task: notes that it started (in the order tasks start, whichever worker runs them), then works a little."""
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write(f"{name}\n")
+    time.sleep(0.05)
+    return name
+
+
+def test_a_task_added_first_starts_before_the_tasks_still_waiting(tmp_path: Path) -> None:
+    """The site's pages are added once the pages are made, first: they start beside the documents'
+    other tasks, not after every one queued before them (each worker is given two tasks at a time)."""
+    log = str(tmp_path / "started")
+    executor = LocalExecutor(2)
+    try:
+        run = executor.run([Task(_started, (log, f"document {number}")) for number in range(12)])
+        finished = []
+        for _, name in run:
+            if not finished:
+                run.add([Task(_started, (log, "site"))], first=True)
+            finished.append(name)
+    finally:
+        executor.close()
+    started = Path(log).read_text(encoding="utf-8").split("\n")[:-1]
+    assert sorted(finished) == sorted(started) and len(started) == 13
+    assert started.index("site") <= 5  # at most four tasks given to the workers when it was added, and the one that finished

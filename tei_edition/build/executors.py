@@ -44,16 +44,19 @@ class Run(Protocol):
 
     def __iter__(self) -> Iterator[tuple[Task, Any]]: ...
 
-    def add(self, tasks: list[Task]) -> None:
-        """Run these too (yielded by the same iteration)."""
+    def add(self, tasks: list[Task], first: bool = False) -> None:
+        """Run these too (yielded by the same iteration); `first`: before the tasks not started yet."""
 
 
 class _SerialRun:
     def __init__(self, tasks: list[Task]) -> None:
         self._queue = deque(tasks)
 
-    def add(self, tasks: list[Task]) -> None:
-        self._queue.extend(tasks)
+    def add(self, tasks: list[Task], first: bool = False) -> None:
+        if first:
+            self._queue.extendleft(reversed(tasks))
+        else:
+            self._queue.extend(tasks)
 
     def __iter__(self) -> Iterator[tuple[Task, Any]]:
         while self._queue:
@@ -62,21 +65,38 @@ class _SerialRun:
 
 
 class _FutureRun:
-    """Tasks submitted to workers, yielded as their futures finish (`first_done`: the finished of some futures)."""
+    """Tasks submitted to workers, yielded as their futures finish (`first_done`: the finished of some futures).
 
-    def __init__(self, submit: Callable[[Task], Any], first_done: Callable[[list[Any]], Any], tasks: list[Task]) -> None:
-        self._submit, self._first_done = submit, first_done
+    At most `limit` tasks are submitted at a time (two per worker: each has the next at hand),
+    the others wait here: a pool runs what it was given in order, so a task added `first`
+    (the site's pages, started once the pages are made) would otherwise wait for every
+    document task queued before it, and run at the end, beside the edition rules.
+    """
+
+    def __init__(self, submit: Callable[[Task], Any], first_done: Callable[[list[Any]], Any], tasks: list[Task], limit: int) -> None:
+        self._submit, self._first_done, self._limit = submit, first_done, limit
         self._pending: dict[Any, Task] = {}
+        self._waiting: deque[Task] = deque()
         self.add(tasks)
 
-    def add(self, tasks: list[Task]) -> None:
-        for task in tasks:
+    def add(self, tasks: list[Task], first: bool = False) -> None:
+        if first:
+            self._waiting.extendleft(reversed(tasks))
+        else:
+            self._waiting.extend(tasks)
+        self._fill()
+
+    def _fill(self) -> None:
+        while self._waiting and len(self._pending) < self._limit:
+            task = self._waiting.popleft()
             self._pending[self._submit(task)] = task
 
     def __iter__(self) -> Iterator[tuple[Task, Any]]:
         while self._pending:
             for future in self._first_done(list(self._pending)):
-                yield self._pending.pop(future), future.result()
+                task = self._pending.pop(future)
+                self._fill()  # before the result is recorded here, so that no worker waits for it
+                yield task, future.result()
 
 
 def _first_done(futures: list[Future]) -> set[Future]:
@@ -130,7 +150,7 @@ class LocalExecutor:
 
     def run(self, tasks: list[Task]) -> Run:
         pool = self._started()
-        return _FutureRun(lambda task: pool.submit(task.function, *task.args), _first_done, tasks)
+        return _FutureRun(lambda task: pool.submit(task.function, *task.args), _first_done, tasks, 2 * self.workers)
 
     def _started(self, preparations: list[Task] | None = None) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -203,7 +223,7 @@ class DaskExecutor:
         from distributed import wait as dask_wait
 
         return _FutureRun(lambda task: self._client.submit(task.function, *task.args, pure=False),
-                          lambda futures: dask_wait(futures, return_when="FIRST_COMPLETED").done, tasks)
+                          lambda futures: dask_wait(futures, return_when="FIRST_COMPLETED").done, tasks, 2 * self.workers)
 
     def prepare(self, tasks: list[Task]) -> None:
         """Nothing: a cluster's workers each load what their first task needs (they may be many more than the tasks)."""

@@ -1,12 +1,12 @@
 """Giving back to the system the memory a worker's large task freed, so that it does not count while the build goes on.
 
 A worker process lives for the whole build. The edition rules parse the index of every
-file's facts into one lxml tree (hundreds of MB at 10,000 documents); libxml2 frees its
-nodes when the task ends, but the C allocator (glibc's malloc) keeps the freed pages
-in the process, so the worker stays as large as its largest task while the other worker
-joins the site beside it: the build's peak was the two tasks' peaks summed. glibc's
-`malloc_trim` hands the free pages back (a few ms); elsewhere there is no such call and
-the memory stays, as before.
+file's facts into one lxml tree (hundreds of MB at 10,000 documents), the site's join
+holds every document's entries; both are freed when the task ends, but the C allocator
+(glibc's malloc) keeps the freed pages in the process, so a worker stayed as large as
+its largest task while the other ran its own beside it: the build's peak was the two
+tasks' peaks summed. glibc's `malloc_trim` hands the free pages back (a few ms);
+elsewhere there is no such call and the memory stays, as before.
 """
 
 from __future__ import annotations

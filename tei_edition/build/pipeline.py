@@ -284,7 +284,7 @@ def _make(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list
     run = executor.run(first + page_tasks + rest_tasks)
     before_site, before_rest = {id(task) for task in page_tasks}, {id(task) for task in rest_tasks}
     if not before_site:
-        run.add(_stale_site(site, site_key, manifest, options, progress, report))
+        run.add(_stale_site(site, site_key, manifest, options, progress, report), first=True)
     after: _AfterDocuments | None = None if before_rest else _AfterDocuments.start(edition, context, inputs, ordered, keys, manifest, executor,
                                                                                    options, progress, report, run)
     for task, result in run:
@@ -300,7 +300,7 @@ def _make(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list
         if id(task) in before_site:
             before_site.discard(id(task))
             if not before_site:
-                run.add(_stale_site(site, site_key, manifest, options, progress, report))
+                run.add(_stale_site(site, site_key, manifest, options, progress, report), first=True)
         if id(task) in before_rest:
             before_rest.discard(id(task))
             if not before_rest:

@@ -361,7 +361,19 @@ def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = (
     """Make one output of the whole edition: "html:site", "text:edition", "pdf:edition", "validate:edition".
 
     For "validate:edition", `checked` names the cached validation results of every file.
+    Each is the largest task of its worker (the edition rules' index, the site's entries):
+    the memory it freed is given back after (memory.py), else the worker keeps that size
+    beside the other whole-edition tasks, to the build's end.
     """
+    from tei_edition.build.memory import release_freed_memory
+
+    try:
+        return _listing(context, name, checked)
+    finally:
+        release_freed_memory()
+
+
+def _listing(context: BuildContext, name: str, checked: tuple[str, ...]) -> ListingResult:
     edition = context.edition
     try:
         if name == "validate:edition":
@@ -379,9 +391,6 @@ def build_listing(context: BuildContext, name: str, checked: tuple[str, ...] = (
 
 
 def _validate_edition(context: BuildContext, checked: tuple[str, ...]) -> ListingResult:
-    """The edition rules over every file's index facts; the memory of the index is given back
-    after (memory.py), else the worker keeps its size beside the site's join, to the build's end."""
-    from tei_edition.build.memory import release_freed_memory
     from tei_edition.validate.runner import check_edition
 
     facts = _cached_facts([os.path.abspath(path) for path in checked])
@@ -391,7 +400,6 @@ def _validate_edition(context: BuildContext, checked: tuple[str, ...]) -> Listin
         issues = check_edition(facts)
     finally:
         os.chdir(cwd)
-        release_freed_memory()
     written = _write(context.edition.build / VALIDATE_CACHE, {"edition.pickle": pickle.dumps(issues, protocol=pickle.HIGHEST_PROTOCOL)})
     return ListingResult("validate:edition", written, None, issues)
 
