@@ -246,8 +246,11 @@
 
   <!-- ===== dates ===== -->
 
-  <!-- An ISO date or date-time (1950, 1950-10, 1950-10-09, 1950-10-09T07:05) in words. -->
-  <xsl:function name="te:format-date" as="xs:string">
+  <!-- An ISO date or date-time (1950, 1950-10, 1950-10-09, 1950-10-09T07:05) in words.
+       Cached: a document's page and its pieces of the site's pages write its date five
+       times or more, and two regular expressions, two casts and format-date cost more
+       than a look-up. -->
+  <xsl:function name="te:format-date" as="xs:string" cache="yes">
     <xsl:param name="when" as="xs:string?"/>
     <xsl:variable name="w" as="xs:string" select="normalize-space($when)"/>
     <xsl:sequence select="

@@ -267,6 +267,7 @@
               </h3>
               <xsl:apply-templates select="$resolved/node()" mode="te:html">
                 <xsl:with-param name="view" select="$view" tunnel="yes"/>
+                <xsl:with-param name="te:passage-ids" select="if ($view eq 'reading') then te:passage-ids($resolved) else map {}" tunnel="yes"/>
               </xsl:apply-templates>
             </section>
           </xsl:for-each>
@@ -654,8 +655,9 @@
     </xsl:perform-sort>
   </xsl:function>
 
-  <!-- "1 October 1950, Stalin to Mao Zedong" for links between documents. -->
-  <xsl:function name="te:short-label" as="xs:string">
+  <!-- "1 October 1950, Stalin to Mao Zedong" for links between documents. Cached: a
+       document's pieces of the site's pages label it twice (register lines, search). -->
+  <xsl:function name="te:short-label" as="xs:string" cache="yes">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="te:format-date(te:document-date($tei)) || ', '
       || string-join(te:names-of($tei, 'sent'), ' and ') || ' to ' || string-join(te:names-of($tei, 'received'), ' and ')"/>

@@ -52,10 +52,14 @@
     <xsl:apply-templates select="$summary" mode="te:site-piece"/>
   </xsl:template>
 
-  <!-- The words of a view of a version, as the search finds them (textual notes left out). -->
+  <!-- The words of a view of a version, as the search finds them (textual notes left out).
+       A view without textual notes is taken whole: asking every text node for its
+       ancestors costs more than the rest of the summary's words. -->
   <xsl:function name="te:view-words" as="xs:string">
     <xsl:param name="view" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($view//text()[not(ancestor::tei:note[@type = 'textual'])], ''))"/>
+    <xsl:sequence select="normalize-space(if ($view//tei:note[@type = 'textual'])
+      then string-join($view//text()[not(ancestor::tei:note[@type = 'textual'])], '')
+      else string($view))"/>
   </xsl:function>
 
   <!-- A name as the text reads it: without the editor's identification or notes, and

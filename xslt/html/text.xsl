@@ -334,12 +334,14 @@
   </xsl:function>
 
   <!-- The id of a passage, in the reading view only (the diplomatic copy has none), so
-       registers and searches can link to "the passage that mentions". -->
+       registers and searches can link to "the passage that mentions": the page passes
+       the ids of its version's passages (te:passage-ids) with that view alone, looked up
+       here rather than worked out again from each passage's ancestors. -->
   <xsl:template name="te:passage-id-attribute" as="attribute(id)?">
-    <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <xsl:if test="$view eq 'reading' and local-name() = $te:passage-elements">
-      <xsl:attribute name="id" select="te:passage-id(.)"/>
-    </xsl:if>
+    <xsl:param name="te:passage-ids" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
+    <xsl:for-each select="$te:passage-ids(generate-id())">
+      <xsl:attribute name="id" select="."/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- "{version id}-{n}": the n-th passage of its version, counted the same in the TEI
@@ -352,16 +354,17 @@
     <xsl:variable name="body" as="element(tei:body)?" select="$block/ancestor-or-self::tei:body[parent::tei:text/parent::tei:TEI]"/>
     <xsl:variable name="version" as="element()"
       select="($block/ancestor-or-self::tei:div[parent::tei:body is $body], $body, $block/ancestor::*[last()])[1]"/>
-    <xsl:sequence select="($version/@xml:id, 'text')[1] || '-' || te:passage-numbers($version)(generate-id($block))"/>
+    <xsl:sequence select="te:passage-ids($version)(generate-id($block))"/>
   </xsl:function>
 
-  <!-- The number of each passage of a version, by generate-id: counted once per version
+  <!-- The id of each passage of a version, by generate-id: counted once per version
        (cache), not again for every passage (which grew with the square of its length).
        Only the version is searched: preceding::* would walk every earlier document of a
        corpus. -->
-  <xsl:function name="te:passage-numbers" as="map(xs:string, xs:integer)" cache="yes">
+  <xsl:function name="te:passage-ids" as="map(xs:string, xs:string)" cache="yes">
     <xsl:param name="version" as="element()"/>
-    <xsl:sequence select="map:merge($version/descendant-or-self::*[local-name() = $te:passage-elements] ! map { generate-id(.): position() })"/>
+    <xsl:variable name="prefix" as="xs:string" select="($version/@xml:id, 'text')[1] || '-'"/>
+    <xsl:sequence select="map:merge($version/descendant-or-self::*[local-name() = $te:passage-elements] ! map { generate-id(.): $prefix || position() })"/>
   </xsl:function>
 
   <!-- The passage (block) an element sits in. -->
