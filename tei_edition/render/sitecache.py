@@ -106,17 +106,19 @@ def edition_site(edition: Edition, params: Callable[[], dict[str, ParamValue]], 
         site = Site(None)  # after a register changed, the pieces of the documents naming it show it otherwise
         stale = paths
     folder = edition.build / summaries.SUMMARY_CACHE
+    replaced = []
     for key in [*gone, *(key for key, _ in stale)]:
         item = site.files.pop(key, None)
         if item is not None and item.pieces:
             site.order.remove(_held(folder / item.pieces, current))
+            replaced.append(item.pieces)
             site.changed = True
     for key, stamped in stale:
         site.files[key] = _read(edition, params, key, stamped, current, site, by_file=not site.pages)
     site.registers = current.registers
     _examples(site, [key for key, _ in paths])
-    if site.changed:
-        summaries.remove_stale(edition, {item.pieces for item in site.files.values() if item.pieces})
+    if site.changed:  # made afresh, any pieces left by an earlier build are deleted too
+        summaries.remove_stale(edition, {item.pieces for item in site.files.values() if item.pieces}, replaced if site.pages else None)
     return site
 
 

@@ -127,10 +127,11 @@ def document_pieces(edition: Edition, params: Callable[[], dict[str, ParamValue]
     return Kept(path, target, header, data, at, size)
 
 
-def remove_stale(edition: Edition, used: set[str]) -> None:
-    """Delete the kept pieces no document has any more (`used`: the names of the files of those it has)."""
+def remove_stale(edition: Edition, used: set[str], among: Iterable[str] | None = None) -> None:
+    """Delete the kept pieces no document has any more (`used`: the names of the files of those it has),
+    of those named `among` (None: of every file there; after a few documents changed, their old ones)."""
     folder = edition.build / SUMMARY_CACHE
-    for name in os.listdir(folder) if folder.is_dir() else ():
+    for name in (os.listdir(folder) if folder.is_dir() else ()) if among is None else among:
         if name not in used and not name.startswith("."):  # not a file being written
             (folder / name).unlink(missing_ok=True)
 
