@@ -50,3 +50,16 @@ def test_a_missing_map_or_one_in_another_form_is_read_as_json(tmp_path: Path) ->
     other = sorted(ENTRIES)[-1]
     update_sourcemap(path, {other: entry_block(other, {"source": "sources/new.txt", "elements": {}})}, set(ENTRIES))
     assert path.read_text(encoding="utf-8") == printed(ENTRIES | {other: {"source": "sources/new.txt", "elements": {}}})
+
+
+def test_entries_of_any_shape_are_printed_as_the_printer_prints_them() -> None:
+    """The converter's entries are printed by a faster route; those and any other (edited by hand) give the printer's lines."""
+    name = 'd1950-10-09_"Ким",\n "x.xml'
+    entries = [
+        {"source": 'sources/ü "q"\n.txt', "elements": {"/*/*[10]": 3, "/*/*[2]": 1, "/a\u2028\\": 10**20}},
+        {"source": "sources/1.txt", "elements": {}},
+        {"source": "sources/1.txt", "elements": {"/*": 1.5, "/*/*": True, "/*/*/*": [1, {"a": None}]}},
+        {"source": "sources/1.txt", "elements": {"/*": 1}, "note": "added by hand"},
+    ]
+    for entry in entries:
+        assert "{\n" + entry_block(name, entry) + "\n}\n" == printed({name: entry})
