@@ -623,8 +623,9 @@
     <xsl:sequence select="normalize-space(string-join($read//text()[not(ancestor::tei:note)]))"/>
   </xsl:function>
 
-  <!-- The date the document was sent (else written), as in the header. -->
-  <xsl:function name="te:document-date" as="xs:string">
+  <!-- The date the document was sent (else written), as in the header. Cached: a page
+       and its pieces of the site's pages ask for it six times or more. -->
+  <xsl:function name="te:document-date" as="xs:string" cache="yes">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="string((te:actions($tei, 'sent')/tei:date/(@when, @notBefore),
                                   te:correspondence($tei)/tei:correspAction/tei:date/@when, '')[1])"/>
@@ -632,8 +633,10 @@
 
   <!-- The document's own correspondence: the first correspDesc that is not of a message
        embedded in it (type="embedded": a letter quoted in a cable). Only the header is
-       searched, where correspDesc belongs: a site's summary holds much besides. -->
-  <xsl:function name="te:correspondence" as="element(tei:correspDesc)?">
+       searched, where correspDesc belongs: a site's summary holds much besides. Cached:
+       a page asks for senders, recipients and dates a dozen times, each a walk of the
+       header. -->
+  <xsl:function name="te:correspondence" as="element(tei:correspDesc)?" cache="yes">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="descriptions" as="element(tei:correspDesc)*" select="$tei/tei:teiHeader//tei:correspDesc"/>
     <xsl:sequence select="($descriptions[not(@type = 'embedded')], $descriptions)[1]"/>
