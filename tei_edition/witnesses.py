@@ -18,7 +18,7 @@ from lxml import etree
 
 from tei_edition.collate import Witness, collate
 from tei_edition.tei import STRUCTURAL, el, indent_structure
-from tei_edition.xmlio import NSMAP, XML_NS
+from tei_edition.xmlio import NSMAP, TEI_NS, XML_NS
 
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
@@ -44,21 +44,41 @@ class Identity:
 
 
 def identity_of(root: etree._Element) -> Identity:
-    """The identity of a converted TEI document, read from its header (the build asks it of every document it converts)."""
+    """The identity of a converted TEI document, read from its header (the build asks it of every document it converts).
+
+    One walk over the header finds every fact: correspondence and the archival
+    description stand only there (profileDesc, fileDesc), and the text, half of
+    a document's elements, is not walked at all (as four paths from the root did)."""
+    header = root.find("tei:teiHeader", NSMAP)
+    senders: set[str] = set()
+    recipients: set[str] = set()
     files = set()
-    for identifier in root.iterfind(".//tei:sourceDesc/tei:msDesc/tei:msIdentifier", NSMAP):
-        repository = _REPOSITORY(identifier)
-        parts = tuple(part(identifier) for part in _FILE_PARTS)
-        if repository and all(parts):
-            files.add((repository, *parts))
-    return Identity(_SENT_DATE(root), frozenset(_SENDERS(root)), frozenset(_RECIPIENTS(root)), frozenset(files))
+    date = None
+    for element in (root if header is None else header).iter(_ACTION, _IDENTIFIER):
+        parent = element.getparent()
+        if element.tag == _IDENTIFIER:
+            if parent.tag == _MS_DESC and (holder := parent.getparent()) is not None and holder.tag == _SOURCE_DESC:
+                repository = _REPOSITORY(element)
+                parts = tuple(part(element) for part in _FILE_PARTS)
+                if repository and all(parts):
+                    files.add((repository, *parts))
+            continue
+        kind = element.get("type")
+        if kind == "sent" and date is None:  # the first sent action's date with a @when, wherever the action stands
+            date = next((when for child in element.iterchildren(_DATE) if (when := child.get("when")) is not None), None)
+        if kind in ("sent", "received") and parent.tag == _CORRESP_DESC:
+            side = senders if kind == "sent" else recipients
+            side.update(ref for child in element.iterchildren("*") if (ref := child.get("ref")) is not None)
+    return Identity(date or "", frozenset(senders), frozenset(recipients), frozenset(files))
 
 
-#: The paths identity_of reads, compiled once.
-_SENDERS, _RECIPIENTS = (etree.XPath(f"//tei:correspDesc/tei:correspAction[@type='{kind}']/*/@ref", namespaces=NSMAP) for kind in ("sent", "received"))
+#: The elements identity_of reads, by their names in the tree.
+_ACTION, _IDENTIFIER, _CORRESP_DESC, _MS_DESC, _SOURCE_DESC, _DATE = (
+    f"{{{TEI_NS}}}{name}" for name in ("correspAction", "msIdentifier", "correspDesc", "msDesc", "sourceDesc", "date")
+)
+#: The paths identity_of reads in an msIdentifier, compiled once.
 _REPOSITORY = etree.XPath("string(tei:repository/@ref)", namespaces=NSMAP)
 _FILE_PARTS = tuple(etree.XPath(f"string(tei:idno[@type='{part}'])", namespaces=NSMAP) for part in ("fond", "opis", "delo"))
-_SENT_DATE = etree.XPath("string(//tei:correspAction[@type='sent']/tei:date/@when)", namespaces=NSMAP)
 
 
 def group_same_documents(roots: list[etree._Element]) -> list[list[int]]:
