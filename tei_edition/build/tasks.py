@@ -151,7 +151,7 @@ def _identity_facts(root: etree._Element) -> dict[str, Any]:
 def register_refs(root: etree._Element) -> list[str]:
     """Every register entry a document points at ("persons.xml#stalin"), each once, sorted."""
     found: set[str] = set()
-    for value in {value for value in ATTRIBUTE_VALUES(root) if value.attrname in _POINTERS}:  # a name is pointed at again and again
+    for value in {value for element in root.iter() for name, value in element.items() if name in _POINTERS}:  # a name is pointed at again and again
         for token in value.split():
             file_part, _, fragment = token.partition("#")
             if fragment and os.path.basename(file_part) in REGISTER_FILES:
@@ -159,9 +159,9 @@ def register_refs(root: etree._Element) -> list[str]:
     return sorted(found)
 
 
-#: Every attribute's value in a document, each knowing its name: one pass over the tree in C, where
-#: a union of one path per pointer attribute passes over it once per attribute, and sorts the union.
-ATTRIBUTE_VALUES = etree.XPath("//@*")
+#: The attributes whose values point at register entries. Their values are read from each
+#: element's attributes in one walk over the tree: a path for every attribute (//@*) walks
+#: it in C but makes a string that knows its name of every value, the slower of the two.
 _POINTERS = frozenset(POINTER_ATTRIBUTES)
 
 
