@@ -94,9 +94,44 @@ def test_pattern_alternatives_split_only_at_the_top_level() -> None:
     assert [select_expression(a) for a in alternatives("a//b | /c | key('k', 'v')")] == ["//a//b", "/c", "key('k', 'v')"]
 
 
+@pytest.mark.parametrize(
+    "pattern",
+    ["t:*[@x]", "t:a[@x][1]", "t:a[1][@x]", "t:*[@x]/t:b[@y]", "t:a[t:b[@x]]", "t:a[@x = '[@y]']", "t:r//t:*[ @x ][@y]", "/t:r/t:a[@*]"],
+)
+def test_a_select_walking_to_attributes_finds_what_the_pattern_matches(pattern: str) -> None:
+    document = etree.fromstring('<r xmlns="urn:t"><a x="1"><b y="1"/></a><a><b x="[@y]" y="2"/></a><a x="[@y]" y="3"/><c x="4"><a/></c></r>')
+    namespaces = {"t": "urn:t"}
+    plain = document.xpath(pattern if pattern.startswith("/") else f"//{pattern}", namespaces=namespaces)
+    assert plain and document.xpath(select_expression(pattern), namespaces=namespaces) == plain
+
+
 def test_control_characters_are_found_in_text_and_attributes_only_when_present() -> None:
-    for document, expected in [("<a>plain “text”</a>", False), ("<a>x\u0085y</a>", True), ('<a><b c="\u009d"/></a>', True), ("<a><b/>\u007f</a>", True)]:
+    for document, expected in [
+        ("<a>plain “text” \u00a0\u00c2</a>", False),
+        ("<a>x\u0085y</a>", True),
+        ('<a><b c="\u009d"/></a>', True),
+        ("<a><b/>\u007f</a>", True),
+        ("<a>\u00c2\u0080</a>", True),
+    ]:
         assert has_control_characters(None, [etree.fromstring(document)]) is expected, document
+
+
+@pytest.mark.parametrize(
+    "old,new,reported",
+    [
+        ("<TEI ", '<TEI n="\u0090" ', ["TEI"]),
+        ("<teiHeader>", "<teiHeader>\u007f", ["teiHeader"]),
+        ("</title>", "\u0086</title>", ["title"]),
+        ("<teiHeader>", "<teiHeader><!-- \u0085 -->", []),
+    ],
+    ids=["root-attribute", "header-text", "deep-text", "comment-only"],
+)
+def test_control_characters_are_reported_on_the_root_and_below_it(old: str, new: str, reported: list[str]) -> None:
+    """The rule searches below the root only when the document has a control character; the root always."""
+    text = (VALID / "d1950-07-05_stalin_shtykov.xml").read_text(encoding="utf-8").replace(old, new, 1)
+    tree = etree.fromstring(text.encode("utf-8")).getroottree()
+    found = [etree.QName(f.node).localname for f in RuleRunner("document").run(tree) if f.rule == "chars-control"]
+    assert found == reported
 
 
 def _broken_documents() -> list[tuple[str, etree._ElementTree]]:

@@ -23,6 +23,8 @@ element positions, `/*[1]/*[3]`) and the message. What the rules do not use
 from __future__ import annotations
 
 import copy
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
@@ -96,31 +98,61 @@ def alternatives(pattern: str) -> list[str]:
 def select_expression(alternative: str) -> str:
     """The XPath that selects, from anywhere in a document, every node a path pattern matches.
 
-    A relative pattern matches wherever its path ends, so `//` goes before it.
+    A relative pattern matches wherever its path ends, so `//` goes before it. A step's
+    last predicate that only asks for an attribute is walked to instead (`[@a]` becomes
+    `/@a/..`, the same nodes in the same order): libxml2 evaluates a predicate at every
+    element a step passes, about 0.15 microseconds each, which made `tei:*[@when]` cost
+    six times what walking to the attributes costs.
 
     >>> select_expression("tei:text//tei:add"), select_expression("/tei:TEI")
     ('//tei:text//tei:add', '/tei:TEI')
+    >>> select_expression("tei:*[@when]"), select_expression("a[@x][1]/b[@y = 1][@z]")
+    ('//tei:*/@when/..', '//a[@x][1]/b[@y = 1]/@z/..')
     """
-    return alternative if alternative.startswith(("/", "key(", "id(")) else f"//{alternative}"
+    select = alternative if alternative.startswith(("/", "key(", "id(")) else f"//{alternative}"
+    if "[@" not in select:
+        return select
+    top_level = set(_top_level(select))
+    return _ATTRIBUTE_PREDICATE.sub(lambda found: _walk_to_attribute(found, top_level), select)
+
+
+#: A predicate that only asks whether an attribute is there: `[@name]` (group 1, the name), and whether another follows (group 2).
+_ATTRIBUTE_PREDICATE: Final = re.compile(r"\[\s*@([\w.:*-]+)\s*\](?=(\s*\[)?)")
+
+
+def _walk_to_attribute(found: re.Match[str], top_level: set[int]) -> str:
+    """`/@name/..` for a step's last predicate `[@name]` at the top level of the expression, else the predicate as it was.
+
+    Not a predicate followed by another (`..[1]` would count parents, not the step's
+    nodes), nor one inside a predicate or a string, where the step is not the selection's.
+    """
+    if found.group(2) or found.start() not in top_level:
+        return found.group(0)
+    return f"/@{found.group(1)}/.."
 
 
 def _top_level_split(text: str, separator: str) -> list[str]:
     """`text` split at `separator` where it is outside brackets, parentheses and string literals."""
-    parts, depth, quote, start = [], 0, "", 0
+    cuts = [index for index in _top_level(text) if text[index] == separator]
+    return [text[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(text)])]
+
+
+def _top_level(text: str) -> Iterator[int]:
+    """The indices of the characters of `text` that are outside brackets, parentheses and string literals
+    (an opening bracket or quotation mark is outside what it opens)."""
+    depth, quote = 0, ""
     for index, char in enumerate(text):
         if quote:
             quote = "" if char == quote else quote
-        elif char in "'\"":
+            continue
+        if depth == 0:
+            yield index
+        if char in "'\"":
             quote = char
         elif char in "[(":
             depth += 1
         elif char in "])":
             depth -= 1
-        elif char == separator and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts
 
 
 def _phase(schema: etree._Element, phase: str | None) -> etree._Element | None:
