@@ -336,10 +336,12 @@
   <!-- The id of a passage, in the reading view only (the diplomatic copy has none), so
        registers and searches can link to "the passage that mentions": the page passes
        the ids of its version's passages (te:passage-ids) with that view alone, looked up
-       here rather than worked out again from each passage's ancestors. -->
+       here rather than worked out again from each passage's ancestors (not in what the
+       view holds but shows otherwise, such as a variant's note). -->
   <xsl:template name="te:passage-id-attribute" as="attribute(id)?">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="te:passage-ids" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
-    <xsl:for-each select="$te:passage-ids(generate-id())">
+    <xsl:for-each select="$te:passage-ids(generate-id())[$view eq 'reading']">
       <xsl:attribute name="id" select="."/>
     </xsl:for-each>
   </xsl:template>
