@@ -28,6 +28,8 @@ _REGISTER_LISTS = ("listPerson", "listPlace", "listOrg")
 
 #: Of a date, the attributes that date a sent document (te:document-date).
 _SENT_DATES = ("when", "notBefore")
+#: The elements document_date reads, by their names in the tree (asked by name, not by a path: it is asked of every document the build converts).
+_HEADER, _CORRESP_DESC, _CORRESP_ACTION, _DATE = (f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "correspDesc", "correspAction", "date"))
 
 
 # data
@@ -109,19 +111,19 @@ def document_date(root: etree._Element) -> str:
     message, else its first), a sent action's date (when or notBefore), else any action's
     date's when, else "".
     """
-    descriptions = list(root.iterfind("tei:teiHeader//tei:correspDesc", NSMAP))
+    descriptions = [description for header in root.iterchildren(_HEADER) for description in header.iter(_CORRESP_DESC)]
     own = next((d for d in descriptions if d.get("type") != "embedded"), descriptions[0] if descriptions else None)
     if own is None:
         return ""
-    actions = own.findall("tei:correspAction", NSMAP)
+    actions = list(own.iterchildren(_CORRESP_ACTION))
     for action in actions:
         if action.get("type") == "sent":
-            for date in action.iterfind("tei:date", NSMAP):
+            for date in action.iterchildren(_DATE):
                 for name, value in date.attrib.items():
                     if name in _SENT_DATES:
                         return value
     for action in actions:
-        for date in action.iterfind("tei:date", NSMAP):
+        for date in action.iterchildren(_DATE):
             if date.get("when") is not None:
                 return date.get("when", "")
     return ""
