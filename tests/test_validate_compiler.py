@@ -55,6 +55,15 @@ def test_a_node_two_alternatives_match_fires_once(tmp_path: Path) -> None:
     assert found == [("no-y", "/*", "y on r"), ("no-y", "/*/*[1]", "y on a"), ("no-y", "/*/*[2]", "y on b")]
 
 
+def test_rules_fire_on_the_document_texts_and_attributes_their_contexts_select(tmp_path: Path) -> None:
+    rules = """
+      <pattern><rule context="/"><report id="document" test="t:r">document</report></rule></pattern>
+      <pattern><rule context="t:a/@x"><report id="attribute" test=". = '1'">x=<value-of select="."/></report></rule></pattern>
+      <pattern><rule context="t:b/text()"><report id="text" test="contains(., 'y')">text</report></rule></pattern>"""
+    found = fired(rules, '<r xmlns="urn:t"><a x="1"/><a x="2"/><b>xy</b></r>', tmp_path)
+    assert found == [("attribute", "/*/*[1]", "x=1"), ("document", "/*", "document"), ("text", "/*/*[3]", "text")]
+
+
 def test_lets_values_and_spaces_of_messages_are_kept(tmp_path: Path) -> None:
     rules = """<let name="limit" value="2"/>
       <pattern><let name="count" value="count(//t:a)"/>

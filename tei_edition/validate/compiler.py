@@ -9,7 +9,8 @@ selected with XPath (`tei:add` becomes `//tei:add`), in a mode of its own. In th
 mode the earlier rules of the pattern, and the earlier alternatives of the same
 rule, are empty templates of higher priority: a node one of them matches was the
 earlier rule's, and Schematron fires only the first rule of a pattern that matches
-a node. Nothing else is visited, and no XPath union (`|`) is ever evaluated: libxml2
+a node; the rule's own template matches any node, as every node the mode is given
+matches its alternative. Nothing else is visited, and no XPath union (`|`) is ever evaluated: libxml2
 merges node-sets in quadratic time, which made the edition rules on an index of ten
 thousand files take seconds.
 
@@ -42,6 +43,8 @@ _XSL: Final = f"{{{XSL_NS}}}"
 _SVRL: Final = f"{{{SVRL_NS}}}"
 #: The named template that writes a node's location.
 _LOCATION: Final = "location"
+#: A pattern every node a rule's context can select matches: the document, its elements, texts and the like, attributes.
+_ANY_NODE: Final = "/ | node() | @*"
 #: The message elements whose text is copied as it is.
 _TEXT_ELEMENTS: Final = frozenset(f"{_SCH}{name}" for name in ("emph", "dir", "span"))
 
@@ -81,7 +84,7 @@ def stylesheet(schema: etree._Element, phase: str | None) -> etree._ElementTree:
                 etree.SubElement(output, f"{_XSL}apply-templates", select=select_expression(alternative), mode=mode)
                 for priority, taken in enumerate(earlier, start=2):
                     etree.SubElement(root, f"{_XSL}template", match=taken, mode=mode, priority=str(priority))
-                root.append(_rule_template(rule, alternative, mode))
+                root.append(_rule_template(rule, mode))
                 earlier.append(alternative)
     root.append(_location_template())
     return root.getroottree()
@@ -238,9 +241,15 @@ def _context(rule: etree._Element) -> str:
     return context
 
 
-def _rule_template(rule: etree._Element, context: str, mode: str) -> etree._Element:
-    """The rule's lets and tests, for the nodes `context` (one alternative of the rule's) matches."""
-    template = etree.Element(f"{_XSL}template", match=context, mode=mode, priority="1")
+def _rule_template(rule: etree._Element, mode: str) -> etree._Element:
+    """The rule's lets and tests, for every node its `mode` is given.
+
+    It matches any node: the mode is given only the nodes one alternative's select
+    chose, all of which match that alternative, so matching them against it again
+    would only evaluate its predicates once more at each node (a function in Python
+    that serializes the document, for one rule: once per element of it).
+    """
+    template = etree.Element(f"{_XSL}template", match=_ANY_NODE, mode=mode, priority="1")
     for child in rule:
         if child.tag == f"{_SCH}let":
             template.append(_variable(child))
