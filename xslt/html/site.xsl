@@ -39,12 +39,24 @@
   <xsl:template match="tei:TEI" mode="te:site-piece" as="xs:string">
     <xsl:variable name="entries" as="element()+" select="., te:embedded-messages(.)"/>
     <xsl:variable name="rows" as="element(tr)+"><xsl:apply-templates select="$entries" mode="te:index-row"/></xsl:variable>
-    <xsl:variable name="written" as="xs:string+" select="te:as-written($rows)"/>
+    <xsl:variable name="groups" as="map(xs:string, item()*)*" select="te:register-groups(.)"/>
+    <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
+    <xsl:variable name="label" as="xs:string" select="te:short-label(.)"/>
+    <xsl:variable name="lines" as="element(li)*">
+      <xsl:for-each select="$groups">
+        <xsl:call-template name="te:mention-line">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="label" select="$label"/>
+          <xsl:with-param name="mentions" select="?mentions"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="written" as="xs:string+" select="te:as-written(($rows, $lines))"/>
     <xsl:variable name="pieces" as="map(xs:string, item())" select="map {
-      'id': te:document-id(.),
+      'id': $id,
       'date': te:document-date(.),
       'rows': array { for $at in 1 to count($entries) return te:index-entry($entries[$at], $written[$at]) },
-      'mentions': array { te:register-lines(.) }
+      'mentions': array { for $at in 1 to count($groups) return te:register-line($groups[$at], $written[count($entries) + $at]) }
     }"/>
     <xsl:sequence select="serialize($pieces, map { 'method': 'json' }) || '&#10;' || te:search-entry(.)"/>
   </xsl:template>
@@ -74,30 +86,23 @@
     <xsl:sequence select="array { te:entry-actions($entry, $type)/(tei:persName | tei:orgName) ! [te:party-id(.), te:shown-name(.)] }"/>
   </xsl:function>
 
-  <!-- Per register entry the document names (in its header, or in its text: te:mention),
-       [entry id, its line in the entry's list of documents, [[form, language] of each
-       name in the text]]. -->
-  <xsl:function name="te:register-lines" as="array(item())*">
+  <!-- The register entries the document names (in its header, or in its text: te:mention),
+       each {entry: its id, mentions: the names that point at it}, in the order of their
+       first name. -->
+  <xsl:function name="te:register-groups" as="map(xs:string, item()*)*">
     <xsl:param name="summary" as="element(tei:TEI)"/>
-    <xsl:variable name="groups" as="map(xs:string, item()*)*">
-      <xsl:for-each-group select="$summary/tei:teiHeader//tei:*[@ref], $summary/te:site/te:mention" group-by="te:ref-id(@ref)">
-        <xsl:sequence select="map { 'entry': current-grouping-key(), 'mentions': current-group() }"/>
-      </xsl:for-each-group>
-    </xsl:variable>
-    <xsl:variable name="id" as="xs:string" select="te:document-id($summary)"/>
-    <xsl:variable name="label" as="xs:string" select="te:short-label($summary)"/>
-    <xsl:variable name="lines" as="element(li)*">
-      <xsl:for-each select="$groups">
-        <xsl:call-template name="te:mention-line">
-          <xsl:with-param name="id" select="$id"/>
-          <xsl:with-param name="label" select="$label"/>
-          <xsl:with-param name="mentions" select="?mentions"/>
-        </xsl:call-template>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="written" as="xs:string*" select="te:as-written($lines)"/>
-    <xsl:sequence select="for $at in 1 to count($groups) return
-      [$groups[$at]?entry, $written[$at], array { $groups[$at]?mentions[@form] ! [string(@form), string(@lang)] }]"/>
+    <xsl:for-each-group select="$summary/tei:teiHeader//tei:*[@ref], $summary/te:site/te:mention" group-by="te:ref-id(@ref)">
+      <xsl:sequence select="map { 'entry': current-grouping-key(), 'mentions': current-group() }"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- A register entry the document names ($group: te:register-groups), as its pieces give
+       it: [entry id, its line in the entry's list of documents ($line: as written), [[form,
+       language] of each name in the text]]. -->
+  <xsl:function name="te:register-line" as="array(item())">
+    <xsl:param name="group" as="map(xs:string, item()*)"/>
+    <xsl:param name="line" as="xs:string"/>
+    <xsl:sequence select="[$group?entry, $line, array { $group?mentions[@form] ! [string(@form), string(@lang)] }]"/>
   </xsl:function>
 
   <!-- A document ($id, $label) in a register entry's list: linked by its label, with the
@@ -484,14 +489,16 @@
        (safe inside a script element). -->
   <xsl:function name="te:search-entry" as="xs:string">
     <xsl:param name="summary" as="element(tei:TEI)"/>
-    <xsl:sequence select="serialize(map {
+    <xsl:variable name="json" as="xs:string" select="serialize(map {
       'id': te:document-id($summary),
       'title': te:document-title($summary),
       'label': te:short-label($summary),
       'meta': normalize-space(string-join((te:names-of($summary, 'sent'), te:names-of($summary, 'received'),
                 $summary//tei:msDesc ! te:archival-reference(.), $summary//tei:textClass//tei:term, $summary//tei:abstract), ' ')),
       'versions': array { $summary/te:site/te:version ! map { 'lang': string(@lang), 'text': string(@text), 'written': string(@written) } }
-    }, map { 'method': 'json' }) => replace('&lt;', '\\u003c')"/>
+    }, map { 'method': 'json' })"/>
+    <!-- contains() first: replace() asks its pattern of every character of every text. -->
+    <xsl:sequence select="if (contains($json, '&lt;')) then replace($json, '&lt;', '\\u003c') else $json"/>
   </xsl:function>
 
   <!-- ===== facts for the index ===== -->
