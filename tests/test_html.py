@@ -18,7 +18,6 @@ from pathlib import Path
 import lxml.html
 import pytest
 from lxml import etree
-from saxonche import PySaxonProcessor
 from typer.testing import CliRunner
 
 from tei_edition.cli import app
@@ -498,37 +497,3 @@ def test_render_of_one_path_renders_that_document(tmp_path: Path) -> None:
     ])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.glob("d*.html")) == [f"{SIGNS_ID}.html"]
-
-
-#: Values a register line is made of that the HTML serialiser escapes or writes otherwise,
-#: or that need no escaping at all (te:plain-markup decides which way a line is written).
-_LINE_VALUES = ["plain", "a&b", "a&{b", "a<b", "a>b", 'a"b', "a'b", "a\tb", "a\nb", "a\rb", "a\x7fb",
-                "a\x85b", "a\xa0b", "a\u2028b", "é", "a b", "\U0001f600", ""]
-
-
-@pytest.mark.parametrize("value", _LINE_VALUES, ids=[ascii(v) for v in _LINE_VALUES])
-def test_a_register_line_is_written_as_the_html_serialiser_writes_its_markup(value: str, tmp_path: Path) -> None:
-    """te:mention-line writes its markup as a string; whatever its values hold (in the
-    document id and passage of a link, the label, a name form, a language), the string
-    is what the page's serialiser writes of the same markup made as elements."""
-    stylesheet = tmp_path / "line.xsl"
-    stylesheet.write_text(f"""<xsl:stylesheet version="3.0" expand-text="yes"
-  xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:te="https://tei-edition.example/ns"
-  exclude-result-prefixes="#all">
-  <xsl:import href="{html.STYLESHEET.resolve().as_uri()}"/>
-  <xsl:param name="v"/>
-  <xsl:output method="text"/>
-  <xsl:template name="lines">
-    <xsl:for-each select="(['d' || $v, 'p', 'en', 'L'], ['d', 'p' || $v, 'en', 'L'], ['d', 'p', 'en' || $v, 'L'],
-        ['d', 'p', 'en', 'L' || $v], ['d', 'p', $v, $v])">
-      <xsl:variable name="mention" as="element()"><te:mention ref="#x" passage="{{?2}}" lang="{{?3}}" form="{{?4}}"/></xsl:variable>
-      <xsl:variable name="made" as="element()"><li><a href="{{?1}}.html">{{?4}}</a>: <a href="{{?1}}.html#{{?2}}" lang="{{?3}}">“{{?4}}”</a></li></xsl:variable>
-      <xsl:value-of select="te:mention-line(?1, ?4, $mention) eq serialize($made, $te:piece-output)"/>
-    </xsl:for-each>
-  </xsl:template>
-</xsl:stylesheet>""", encoding="utf-8")
-    processor = PySaxonProcessor(license=False)
-    executable = processor.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(stylesheet))
-    executable.set_parameter("v", processor.make_string_value(value))
-    executable.set_parameter("edition-title", processor.make_string_value("Edition"))
-    assert executable.call_template_returning_string("lines") == "true" * 5

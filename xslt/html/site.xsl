@@ -42,12 +42,21 @@
     <xsl:variable name="groups" as="map(xs:string, item()*)*" select="te:register-groups(.)"/>
     <xsl:variable name="id" as="xs:string" select="te:document-id(.)"/>
     <xsl:variable name="label" as="xs:string" select="te:short-label(.)"/>
-    <xsl:variable name="written" as="xs:string+" select="te:as-written($rows)"/>
+    <xsl:variable name="lines" as="element(li)*">
+      <xsl:for-each select="$groups">
+        <xsl:call-template name="te:mention-line">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="label" select="$label"/>
+          <xsl:with-param name="mentions" select="?mentions"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="written" as="xs:string+" select="te:as-written(($rows, $lines))"/>
     <xsl:variable name="pieces" as="map(xs:string, item())" select="map {
       'id': $id,
       'date': te:document-date(.),
       'rows': array { for $at in 1 to count($entries) return te:index-entry($entries[$at], $written[$at]) },
-      'mentions': array { for $at in 1 to count($groups) return te:register-line($groups[$at], te:mention-line($id, $label, $groups[$at]?mentions)) }
+      'mentions': array { for $at in 1 to count($groups) return te:register-line($groups[$at], $written[count($entries) + $at]) }
     }"/>
     <xsl:sequence select="serialize($pieces, map { 'method': 'json' }) || '&#10;' || te:search-entry(.)"/>
   </xsl:template>
@@ -96,51 +105,22 @@
     <xsl:sequence select="[$group?entry, $line, array { $group?mentions[@form] ! [string(@form), string(@lang)] }]"/>
   </xsl:function>
 
-  <!-- A document ($id, $label) in a register entry's list, as written: linked by its
-       label, with the roles its header gives the entry and the passages of its text that
-       name it. Written as a string: making elements and serialising them cost more than
-       the rest of a document's pieces. The string is what the page's HTML serialiser
-       writes of it when its values hold nothing that serialiser escapes or writes
-       otherwise (te:plain-markup); else it is made of the values escaped for XML, parsed
-       and written by that serialiser. -->
-  <xsl:function name="te:mention-line" as="xs:string">
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:param name="label" as="xs:string"/>
-    <xsl:param name="mentions" as="element()+"/>
-    <xsl:variable name="roles" as="xs:string*" select="distinct-values($mentions[ancestor::tei:teiHeader] ! te:role-label(.))"/>
-    <xsl:variable name="passages" as="element(te:mention)*" select="$mentions[@form]"/>
-    <xsl:variable name="plain" as="xs:boolean"
-      select="te:plain-markup(($id, $passages/@passage), ($label, $roles, $passages/(@form, @lang)))"/>
-    <xsl:variable name="v" as="function(xs:string) as xs:string"
-      select="if ($plain) then string#1 else te:xml-escaped#1"/>
-    <xsl:variable name="line" as="xs:string" select="string-join((
-      '&lt;li>&lt;a href=&quot;', $v($id), '.html&quot;>', $v($label), '&lt;/a>',
-      if (exists($roles)) then (' (', $v(string-join($roles, ', ')), ')') else (),
-      if ($passages) then ': ' else (),
-      $passages ! ((if (position() gt 1) then ', ' else ()),
-        '&lt;a href=&quot;', $v($id), '.html#', $v(@passage), '&quot; lang=&quot;', $v(@lang), '&quot;>“', $v(@form), '”&lt;/a>'),
-      '&lt;/li>'))"/>
-    <xsl:sequence select="if ($plain) then $line else serialize(parse-xml-fragment($line), $te:piece-output)"/>
-  </xsl:function>
-
-  <!-- Whether markup made of these values as they are is what the HTML serialiser writes
-       ($urls: of attributes it escapes as URLs; $values: of text or other attributes):
-       URL parts only of printable ASCII, and no value holding a character it escapes
-       (&amp; &lt; &gt; &quot;, tab, line ends) or writes otherwise (U+007F to U+009F, U+00A0
-       as &amp;nbsp;, U+2028). tests/test_html.py tries each of them. -->
-  <xsl:function name="te:plain-markup" as="xs:boolean">
-    <xsl:param name="urls" as="xs:string*"/>
-    <xsl:param name="values" as="xs:string*"/>
-    <xsl:sequence select="matches(string-join($urls), '^[!-~]*$')
-      and not(matches(string-join(($urls, $values)), '[&amp;&lt;&gt;&quot;&#9;&#10;&#13;&#x7F;-&#xA0;&#x2028;]'))"/>
-  </xsl:function>
-
-  <!-- A value as XML text or attribute value, the same value once parsed. -->
-  <xsl:function name="te:xml-escaped" as="xs:string">
-    <xsl:param name="value" as="xs:string"/>
-    <xsl:sequence select="$value => replace('&amp;', '&amp;amp;') => replace('&lt;', '&amp;lt;') => replace('&gt;', '&amp;gt;')
-      => replace('&quot;', '&amp;quot;') => replace('&#9;', '&amp;#9;') => replace('&#10;', '&amp;#10;') => replace('&#13;', '&amp;#13;')"/>
-  </xsl:function>
+  <!-- A document ($id, $label) in a register entry's list: linked by its label, with the
+       roles its header gives the entry and the passages of its text that name it. -->
+  <xsl:template name="te:mention-line" as="element(li)">
+    <xsl:param name="id" as="xs:string" required="yes"/>
+    <xsl:param name="label" as="xs:string" required="yes"/>
+    <xsl:param name="mentions" as="element()+" required="yes"/>
+    <li><a href="{$id}.html">{$label}</a>
+      <xsl:variable name="roles" as="xs:string*"
+        select="distinct-values($mentions[ancestor::tei:teiHeader] ! te:role-label(.))"/>
+      <xsl:if test="exists($roles)"> ({string-join($roles, ', ')})</xsl:if>
+      <xsl:variable name="passages" as="element(te:mention)*" select="$mentions[@form]"/>
+      <xsl:if test="$passages">: <xsl:for-each select="$passages">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <a href="{$id}.html#{@passage}"
+            lang="{@lang}">“{@form}”</a></xsl:for-each></xsl:if></li>
+  </xsl:template>
 
   <!-- Elements as the page writes them, each a string: written by one call of the
        serialiser, a line each (one call each when one holds a line end of its own). -->
