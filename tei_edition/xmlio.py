@@ -195,13 +195,25 @@ def _remove_stale_temporaries(path: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether the process that wrote a temporary may still write it: one that ended is
+    dead even while no one has reaped it (a zombie), as a killed build's workers are until
+    the init process, which adopted them, gets to it."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether a process has ended and waits to be reaped (Linux's /proc; elsewhere never said)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return False
+    return stat[stat.rfind(b")") + 2 :][:1] == b"Z"  # the state follows the command name, which may hold ") "
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:

@@ -105,6 +105,31 @@ def test_killed_build_leaves_only_complete_files(tmp_path: Path, reference: dict
     assert temporaries(edition) == [], "the rebuild left temporaries (its own, or the killed run's)"
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="a zombie is told by Linux's /proc")
+def test_a_dead_writers_temporary_goes_even_if_no_one_reaped_it(tmp_path: Path) -> None:
+    """A killed build's workers are adopted by the init process, which may reap them late:
+    until then each is a zombie, whose pid still answers, and its temporaries must go all
+    the same (a rebuild once left one: the killed worker was not yet reaped)."""
+    from tei_edition.xmlio import write_atomic
+
+    child = os.fork()
+    if child == 0:
+        os._exit(0)
+    try:
+        deadline = time.monotonic() + 30
+        while Path(f"/proc/{child}/stat").read_bytes().rsplit(b") ", 1)[1][:1] != b"Z" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        dead = tmp_path / f".page.html.{child}.abc123.tmp"
+        living = tmp_path / f".other.html.{os.getpid()}.def456.tmp"
+        dead.write_bytes(b"half a page")
+        living.write_bytes(b"being written")
+        write_atomic(tmp_path / "page.html", b"<html></html>\n")
+        assert not dead.exists(), "the zombie's temporary was kept"
+        assert living.exists(), "a living writer's temporary was taken"
+    finally:
+        os.waitpid(child, 0)
+
+
 def test_two_builds_give_the_same_bytes(tmp_path: Path, reference: dict[str, bytes]) -> None:
     """Another folder, another time, the same bytes: no path, timestamp or process order in any output."""
     edition = make_edition(tmp_path / "elsewhere", documents=(), sources=True)
