@@ -28,7 +28,7 @@ def read_source(path: Path, encoding: str | None = None) -> list[Line]:
     text = _decode(path, data, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    if _CONTROL_IN_TEXT.search(text) is not None or max(map(len, lines)) > MAX_LINE_CHARS:
+    if _CONTROL.search(text) is not None or max(map(len, lines)) > MAX_LINE_CHARS:
         _refuse_line(path, lines)  # the usual text has neither: it is searched once, not line by line
     if not text.strip():
         raise SourceError(path, 1, "the source text is empty" if not text else "the source text holds only whitespace")
@@ -92,10 +92,9 @@ def _guess_encoding(data: bytes) -> str:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-#: C0 controls but the tab (line ends are gone by then), DEL and the C1 controls.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-#: The same in the whole text, its line ends aside: most texts have none, and are searched once, not line by line.
-_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0 controls but the tab and the line end, DEL and the C1 controls: searched in the whole text first
+#: (most texts have none: searched once, not line by line), then in its lines to name the one.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 __all__ = [read_source.__name__, "MAX_SOURCE_BYTES", "MAX_LINE_CHARS"]

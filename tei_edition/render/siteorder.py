@@ -27,7 +27,6 @@ from lxml import etree
 TE_NS = "https://tei-edition.example/ns"
 
 
-
 def key(*parts: str | int) -> str:
     """What orders pieces and occurrences: their parts as one string, each separated by NUL (which XML
     text never holds, and which sorts first), each number as nine digits, so that strings sort as the
