@@ -38,11 +38,11 @@ class ReadFile:
 
     @property
     def node(self) -> PyXdmNode:
-        """The tree as a Saxon document node (Saxon is loaded only by a worker that transforms)."""
+        """The file as a Saxon document node (Saxon is loaded only by a worker that transforms)."""
         if self._node is None:
-            from tei_edition.xslt import document_node
+            from tei_edition.xslt import source_node
 
-            self._node = document_node(self.tree)
+            self._node = source_node(self.source, self.tree)
         return self._node
 
 
