@@ -46,6 +46,8 @@ from tei_edition.build.tasks import (
 )
 from tei_edition.config import Edition
 from tei_edition.render.corpus import document_date, neighbours
+from tei_edition.render.pdflimit import EDITION_FILE as PDF_EDITION_FILE
+from tei_edition.render.pdflimit import edition_pdf_refused
 from tei_edition.render.text import EDITION_FILE
 from tei_edition.sources import iter_sources
 from tei_edition.validate.issues import Issue
@@ -58,6 +60,8 @@ GC_THRESHOLD = 50_000
 SITE = "html:site"
 #: The edition rules' output: run over every file's index facts, beside the site's pages and the text edition's parts.
 RULES = "validate:edition"
+#: The whole edition's PDF.
+PDF_EDITION = "pdf:edition"
 
 
 class BuildOptions(NamedTuple):
@@ -101,6 +105,8 @@ class BuildReport:
     up_to_date: Counter[str] = field(default_factory=Counter)
     removed: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What was not made though asked for, by the edition's own settings (not a failure)."""
     issues: list[Issue] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -118,6 +124,7 @@ class BuildReport:
             "up_to_date": dict(sorted(self.up_to_date.items())),
             "removed": self.removed,
             "errors": self.errors,
+            "warnings": self.warnings,
             "issues": [issue.as_dict() for issue in self.issues],
             "seconds": round(self.seconds, 3),
         }
@@ -242,24 +249,38 @@ def _document_phase(
             jobs.append(DocumentJob(path.name, str(path), ("validate",)))
         else:
             report.up_to_date["validate"] += 1
-    all_docs = digest(*(f"{d.id}={d.digest}" for d in ordered))
-    listings = {
-        "pdf:edition": digest("pdf:edition", inputs.code["pdf"], inputs.config, inputs.stylesheets["pdf"], inputs.registers, all_docs, options.view, inputs.environment),
-    }
     stale_listings = []
-    for name, key in listings.items():
-        if name.partition(":")[0] not in options.formats:
-            continue
-        keys[name] = key
-        if manifest.stale(name, key, options.force):
-            stale_listings.append(name)
+    if "pdf" in options.formats and not _pdf_edition_refused(edition, len(ordered), manifest, report):
+        all_docs = digest(*(f"{d.id}={d.digest}" for d in ordered))
+        keys[PDF_EDITION] = digest(PDF_EDITION, inputs.code["pdf"], inputs.config, inputs.stylesheets["pdf"], inputs.registers, all_docs,
+                                   options.view, inputs.environment)
+        if manifest.stale(PDF_EDITION, keys[PDF_EDITION], options.force):
+            stale_listings.append(PDF_EDITION)
         else:
-            report.up_to_date[name.partition(":")[0]] += 1
+            report.up_to_date["pdf"] += 1
 
     for job in jobs:  # outputs about to be remade are not up to date until they are
         for stage in job.stages:
             manifest.forget(f"{stage}:{job.id}")
     _make(edition, context, inputs, ordered, jobs, stale_listings, keys, manifest, executor, options, progress, report)
+
+
+def _pdf_edition_refused(edition: Edition, documents: int, manifest: Manifest, report: BuildReport) -> bool:
+    """Whether the edition is too large for one PDF (render/pdflimit.py): then the build says so once and
+    makes each document's PDF, and an edition.pdf an earlier build made of fewer documents goes, being
+    no longer the edition."""
+    refused = edition_pdf_refused(edition, documents, edition.build / "pdf" / PDF_EDITION_FILE)
+    if refused is None:
+        return False
+    report.warnings.append(f"{refused}; each document's PDF is made")
+    previous = manifest.records.get(PDF_EDITION)
+    if previous is not None:
+        for path in previous.files:
+            if os.path.exists(path):
+                os.unlink(path)
+                report.removed += 1
+        manifest.forget(PDF_EDITION)
+    return True
 
 
 def _make(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list[Doc], jobs: list[DocumentJob], stale_listings: list[str],

@@ -92,6 +92,9 @@ def build(
 def _print_text(report: BuildReport, quiet: bool) -> None:
     for message in report.errors:
         typer.echo(f"error: {message}", err=True)
+    if not quiet:
+        for message in report.warnings:
+            typer.echo(f"warning: {message}", err=True)
     for issue in report.issues:
         if issue.severity == "error" or not quiet:
             typer.echo(issue.as_text(), err=True)
@@ -100,7 +103,7 @@ def _print_text(report: BuildReport, quiet: bool) -> None:
     made = ", ".join(f"{stage} {count}" for stage, count in sorted(report.made.items())) or "nothing"
     fresh = sum(report.up_to_date.values())
     errors = sum(1 for issue in report.issues if issue.severity == "error") + len(report.errors)
-    warnings = sum(1 for issue in report.issues if issue.severity == "warning")
+    warnings = sum(1 for issue in report.issues if issue.severity == "warning") + len(report.warnings)
     typer.echo(
         f"{report.sources} sources, {report.documents} documents: made {made}; {fresh} up to date; "
         f"{report.removed} removed; {errors} errors, {warnings} warnings ({report.seconds:.2f} s)",

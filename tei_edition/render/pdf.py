@@ -1,7 +1,8 @@
 """The printed edition: xslt/pdf.xsl makes print HTML, WeasyPrint lays it out as a PDF.
 
 One PDF for the whole edition (`edition.pdf`: title page, contents, conventions,
-the documents by date, registers with page numbers) and one PDF per document
+the documents by date, registers with page numbers), of at most `[pdf]
+edition_limit` documents (render/pdflimit.py), and one PDF per document
 (`ID.pdf`, the names the HTML edition links to). Notes stand at the foot of the
 page in three series: textual notes, explanatory notes, then the critical apparatus
 (tei_edition/render/pdf_footnotes.py lays it last). The PDFs are
@@ -16,6 +17,7 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 
 from weasyprint import CSS, HTML
 from weasyprint.document import Document as LaidOutDocument
@@ -24,6 +26,7 @@ from weasyprint.urls import URLFetcher
 from tei_edition.errors import TeiEditionError
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport, pdf_footnotes
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
+from tei_edition.render.pdflimit import EDITION_FILE, edition_pdf_refused
 from tei_edition.render.text import edition_params
 from tei_edition.xmlio import write_atomic
 from tei_edition.xslt import ParamValue, Stylesheet, document_node
@@ -31,8 +34,6 @@ from tei_edition.xslt import ParamValue, Stylesheet, document_node
 FORMAT = "pdf"
 STYLESHEET = XSLT_DIR / "pdf.xsl"
 PRINT_CSS = XSLT_DIR / "pdf" / "print.css"
-#: The whole edition's file name in the output folder.
-EDITION_FILE = "edition.pdf"
 
 #: WeasyPrint's options: tagged PDF/UA-1 (structure tree, language, title shown).
 PDF_OPTIONS: Mapping[str, object] = {"pdf_variant": "pdf/ua-1"}
@@ -52,8 +53,10 @@ class PdfError(TeiEditionError):
 def write(corpus: Corpus, options: RenderOptions) -> RenderReport:
     """Write the edition's PDF (and, unless told not to, one PDF per document) into `options.out`.
 
-    Every PDF is made in memory first, so a failure leaves no file behind.
+    Every PDF is made in memory first, so a failure leaves no file behind; an edition
+    too large for one PDF is refused before any is made.
     """
+    _check_size(corpus, options.out / EDITION_FILE)
     if options.per_document:
         files = {f"{document.id}.pdf": render_document(corpus, document, options.view) for document in corpus.documents}
     else:
@@ -74,6 +77,7 @@ def render_edition(corpus: Corpus, view: str = "reading") -> bytes:
     Laid out twice: the first layout measures the page of every mention of a name,
     the second prints the registers with each page once.
     """
+    _check_size(corpus, corpus.edition.build / FORMAT / EDITION_FILE)
     sheet = Stylesheet.load(STYLESHEET)
     corpus_node = document_node(corpus_tree(corpus.documents))
     params = print_params(corpus) | {"view": view}
@@ -81,6 +85,13 @@ def render_edition(corpus: Corpus, view: str = "reading") -> bytes:
     pages = mention_pages(first)
     html = sheet.transform(corpus_node, params | {"occurrence-pages": _as_param(pages)}, source=corpus.edition.xml)
     return _pdf_bytes(_layout(html, "the edition"), "the edition")
+
+
+def _check_size(corpus: Corpus, target: Path) -> None:
+    """A PdfError when the corpus is too large to be laid out as one PDF (render/pdflimit.py)."""
+    refused = edition_pdf_refused(corpus.edition, len(corpus.documents), target)
+    if refused is not None:
+        raise PdfError(refused)
 
 
 def render_document(corpus: Corpus, document: Document, view: str = "reading") -> bytes:
