@@ -59,3 +59,5 @@ def test_bench_50_writes_valid_json(tmp_path: Path) -> None:
     for row in run["stages"]:
         assert row["ok"], row
         assert row["documents"] > 0 and row["seconds"] > 0 and row["peak_rss_mb"] >= row["peak_main_mb"] > 0
+    builds = [row for row in run["stages"] if "build" in row["stage"]]
+    assert len(builds) >= 4 and all(row["errors"] == 0 and row["exit"] == 0 for row in builds), builds  # the generated cables are valid

@@ -107,6 +107,8 @@ def _measure(stage: str, config: Path, jobs: int, root: Path, log: Any, timeout:
         "peak_worker_mb": round(peak.worker / 2**20, 1),
         "ok": process.returncode == 0,
     }
+    if "errors" in result:  # a build's: what it reported, and so its exit status
+        row |= {"errors": result["errors"], "exit": 1 if result["errors"] else 0}
     if log is not None:
         log(row)
     return row
@@ -153,11 +155,12 @@ def floor_ratios(rows: list[dict[str, Any]]) -> None:
 
 def table(result: dict[str, Any]) -> str:
     """The rows as an aligned text table."""
-    header = ("stage", "jobs", "docs", "seconds", "docs/s", "peak MB", "x floor", "ok")
+    header = ("stage", "jobs", "docs", "seconds", "docs/s", "peak MB", "x floor", "ok", "errors")
     lines = [header]
     for row in result["stages"]:
         lines.append((row["stage"], str(row["jobs"]), str(row["documents"]), f"{row['seconds']:.2f}",
-                      str(row["documents_per_second"]), f"{row['peak_rss_mb']:.0f}", str(row.get("x_floor", "")), "yes" if row["ok"] else "NO"))
+                      str(row["documents_per_second"]), f"{row['peak_rss_mb']:.0f}", str(row.get("x_floor", "")), "yes" if row["ok"] else "NO",
+                      str(row.get("errors", ""))))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)) for line in lines)
 

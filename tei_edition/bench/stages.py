@@ -2,7 +2,8 @@
 
 `python -m tei_edition.bench.stages STAGE EDITION_TOML JOBS` runs the stage with the
 build's own tasks (the same code `tei-edition build` runs) and prints
-{"documents": N, "seconds": S} as JSON. Stages: convert, validate, html (document
+{"documents": N, "seconds": S} as JSON, and for a build its "errors" (the errors and
+validation errors it reported, as `tei-edition build` counts them: its exit status is 1 when there are any). Stages: convert, validate, html (document
 pages), html-site (the pages made from every document: index, registers, search),
 text (documents and the edition's file), pdf (the first PDF_SUBSET documents), floor (parse every TEI file and write a file of
 the size of its outputs: what the machine can do at all), and the builds of BUILDS
@@ -17,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from tei_edition.build import BuildOptions, build_edition, local_executor
 from tei_edition.build.executors import Task
@@ -37,28 +39,35 @@ BATCH = 32
 BUILDS = {"build": ("html", "text"), "build-text": ("text",)}
 
 
-def run_stage(stage: str, edition: Edition, jobs: int) -> int:
-    """Run one stage; the number of documents it processed."""
+class StageResult(NamedTuple):
+    """What a stage did: the documents it processed, and for a build the errors it reported (None: not a build)."""
+
+    documents: int
+    errors: int | None = None
+
+
+def run_stage(stage: str, edition: Edition, jobs: int) -> StageResult:
+    """Run one stage."""
     executor = local_executor(jobs)
     context = BuildContext(edition, "reading", os.getcwd())
     try:
         if stage == "convert":
-            return _convert(edition, context, executor)
+            return StageResult(_convert(edition, context, executor))
         if stage in BUILDS:
             report = build_edition(edition, BuildOptions(BUILDS[stage], False), executor)
-            return report.documents
+            return StageResult(report.documents, len(report.errors) + sum(1 for issue in report.issues if issue.severity == "error"))
         if stage == "validate":
-            return _validate(edition, context, executor)
+            return StageResult(_validate(edition, context, executor))
         documents = _documents(edition)
         if stage == "html-site":
             for _ in executor.run([Task(build_listing, (context, "html:site"))]):
                 pass
-            return len(documents)
+            return StageResult(len(documents))
         if stage == "floor":
             tasks = [Task(floor_batch, (edition, [str(p) for p in documents[i : i + BATCH]])) for i in range(0, len(documents), BATCH)]
             for _ in executor.run(tasks):
                 pass
-            return len(documents)
+            return StageResult(len(documents))
         if stage == "pdf":
             documents = documents[:PDF_SUBSET]
         jobs_list = _jobs(documents, stage)
@@ -66,7 +75,7 @@ def run_stage(stage: str, edition: Edition, jobs: int) -> int:
         results = [item for _, batch in executor.run(tasks) for item in batch]
         if stage == "text":
             _text_edition(context, jobs_list, results, executor)
-        return len(documents)
+        return StageResult(len(documents))
     finally:
         executor.close()
 
@@ -138,12 +147,13 @@ def main(argv: list[str]) -> None:
     stage, config, jobs = argv[0], Path(argv[1]), int(argv[2])
     edition = load_edition(config)
     started = time.perf_counter()
-    documents = run_stage(stage, edition, jobs)
-    print(json.dumps({"documents": documents, "seconds": time.perf_counter() - started}))
+    result = run_stage(stage, edition, jobs)
+    errors = {} if result.errors is None else {"errors": result.errors}
+    print(json.dumps({"documents": result.documents, "seconds": time.perf_counter() - started} | errors))
 
 
 if __name__ == "__main__":
     main(sys.argv[1:])
 
 
-__all__ = ["PDF_SUBSET", "BATCH", "BUILDS", run_stage.__name__, floor_batch.__name__, main.__name__]
+__all__ = ["PDF_SUBSET", "BATCH", "BUILDS", StageResult.__name__, run_stage.__name__, floor_batch.__name__, main.__name__]
