@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 from test_validate_rules import EDITION_XML, VALID
-from tei_edition.validate.compiler import SchematronCompileError, alternatives, compile_rules, select_expression
+from tei_edition.validate.compiler import SchematronCompileError, compile_rules
 from tei_edition.validate.functions import has_control_characters
 from tei_edition.validate.rules import RuleRunner
 from tei_edition.validate.schema import SchemaChecker
@@ -96,27 +96,6 @@ def test_an_unknown_phase_is_refused(tmp_path: Path) -> None:
     driver.write_text(SCHEMA_HEAD + '<pattern id="p"><rule context="t:a"><report id="r" test="true()">x</report></rule></pattern></schema>', encoding="utf-8")
     with pytest.raises(SchematronCompileError, match="no phase 'nightly'"):
         compile_rules(driver, "nightly")
-
-
-def test_pattern_alternatives_split_only_at_the_top_level() -> None:
-    assert alternatives("a[b | c] | d[@x = '|'] | (e)") == ["a[b | c]", "d[@x = '|']", "(e)"]
-    assert [select_expression(a) for a in alternatives("a//b | /c | key('k', 'v')")] == ["//a//b", "/c", "key('k', 'v')"]
-
-
-@pytest.mark.parametrize(
-    "pattern",
-    [
-        *("t:*[@x]", "t:a[@x][1]", "t:a[1][@x]", "t:*[@x]/t:b[@y]", "t:a[t:b[@x]]", "t:a[@x = '[@y]']", "t:r//t:*[ @x ][@y]", "/t:r/t:a[@*]"),
-        *("t:a[1]", "t:a[last()]", "t:a[position() = 1]", "t:a[t:b][1]", "t:*[count(t:b)]", "t:a[@x * 2 - 1]", "t:c[@x]//t:a[1]"),
-        *("t:r//t:a[not(@x)]", "t:r[t:a/@x = 1]//t:b[../@x]", "t:a[contains(@x, '[')]", "t:*[t:a and @x]", "t:r//*[text()]"),
-    ],
-)
-def test_a_select_walking_to_attributes_or_descendants_finds_what_the_pattern_matches(pattern: str) -> None:
-    """The selects differ from `//pattern` only where libxml2 walks them faster, never in a position counted."""
-    document = etree.fromstring('<r xmlns="urn:t"><a x="1"><b y="1"/></a><a><b x="[@y]" y="2"/></a><a x="[@y]" y="3">t</a><c x="4"><a/><d><a/></d></c></r>')
-    namespaces = {"t": "urn:t"}
-    plain = document.xpath(pattern if pattern.startswith("/") else f"//{pattern}", namespaces=namespaces)
-    assert plain and document.xpath(select_expression(pattern), namespaces=namespaces) == plain
 
 
 def test_control_characters_are_found_in_text_and_attributes_only_when_present() -> None:

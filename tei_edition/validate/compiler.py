@@ -5,7 +5,7 @@ every element and attribute through template matching, and once more per pattern
 the default mode: with eleven patterns a document is walked twenty-two times, which
 made the rules cost about 1.7 ms a document. Here each alternative of a rule's
 context (`a | b` has two) is one `apply-templates` over the nodes it matches,
-selected with XPath (`tei:add` becomes `//tei:add`), in a mode of its own. In that
+selected with XPath (`tei:add` becomes `//tei:add`, selects.py), in a mode of its own. In that
 mode the earlier rules of the pattern, and the earlier alternatives of the same
 rule, are empty templates of higher priority: a node one of them matches was the
 earlier rule's, and Schematron fires only the first rule of a pattern that matches
@@ -24,15 +24,15 @@ element positions, `/*[1]/*[3]`) and the message. What the rules do not use
 from __future__ import annotations
 
 import copy
-import itertools
-import re
-from collections.abc import Iterator
+import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
 from lxml import etree, isoschematron
 
 from tei_edition.errors import TeiEditionError
+from tei_edition.xmlio import write_atomic
 
 SCH_NS: Final = "http://purl.oclc.org/dsdl/schematron"
 SVRL_NS: Final = "http://purl.oclc.org/dsdl/svrl"
@@ -47,6 +47,13 @@ _LOCATION: Final = "location"
 _ANY_NODE: Final = "/ | node() | @*"
 #: The message elements whose text is copied as it is.
 _TEXT_ELEMENTS: Final = frozenset(f"{_SCH}{name}" for name in ("emph", "dir", "span"))
+#: The file beside a rules driver that holds each rule context's alternatives and their selects as selects.py
+#: reads and writes them with elementpath (`write_selects`): compiling the rules then imports no elementpath,
+#: some 60 ms of every process that validates, more than the whole compilation. A context it does not hold
+#: (the rules changed since, or another edition's rules) is read with elementpath as the rules are compiled.
+SELECTS_FILE: Final = "selects.json"
+#: A rule context's alternatives, each with the select that finds its nodes.
+Selects = list[list[str]]
 
 
 class SchematronCompileError(TeiEditionError):
@@ -55,15 +62,16 @@ class SchematronCompileError(TeiEditionError):
 
 def compile_rules(driver: Path, phase: str | None = None) -> etree.XSLT:
     """The rules of `driver` (all its patterns, or those active in `phase`) as one compiled stylesheet."""
-    schema = isoschematron.iso_abstract_expand(isoschematron.iso_dsdl_include(etree.parse(str(driver)))).getroot()
-    return etree.XSLT(stylesheet(schema, phase))
+    selects = driver.parent / SELECTS_FILE
+    return etree.XSLT(stylesheet(expanded_schema(driver), phase, json.loads(selects.read_bytes()) if selects.is_file() else {}))
 
 
-def stylesheet(schema: etree._Element, phase: str | None) -> etree._ElementTree:
-    """The XSLT for a Schematron schema whose includes and abstract patterns are resolved."""
+def stylesheet(schema: etree._Element, phase: str | None, known: Mapping[str, Selects] | None = None) -> etree._ElementTree:
+    """The XSLT for a Schematron schema whose includes and abstract patterns are resolved (the selects of
+    the contexts `known` holds as it gives them)."""
     if schema.get("queryBinding", "xslt").lower() not in {"xslt", "xslt1"}:
         raise SchematronCompileError(f"query binding {schema.get('queryBinding')!r}: only XSLT 1.0 is supported")
-    namespaces = {ns.get("prefix"): ns.get("uri") for ns in schema.iter(f"{_SCH}ns")}
+    namespaces = _namespaces(schema)
     root = etree.Element(f"{_XSL}stylesheet", {"version": "1.0"}, nsmap={"xsl": XSL_NS, "svrl": SVRL_NS, **namespaces})
     etree.SubElement(root, f"{_XSL}output", method="xml")
     for foreign in schema.iterchildren(f"{_XSL}*"):  # keys and the like, declared for the rules
@@ -79,9 +87,9 @@ def stylesheet(schema: etree._Element, phase: str | None) -> etree._ElementTree:
             root.append(_variable(let))
         earlier: list[str] = []  # the context alternatives of the pattern so far
         for rule in pattern.iterchildren(f"{_SCH}rule"):
-            for alternative in alternatives(_context(rule)):
+            for alternative, select in _selects(_context(rule), namespaces, known or {}):
                 mode = f"p{number}-{len(earlier)}"
-                etree.SubElement(output, f"{_XSL}apply-templates", select=select_expression(alternative), mode=mode)
+                etree.SubElement(output, f"{_XSL}apply-templates", select=select, mode=mode)
                 for priority, taken in enumerate(earlier, start=2):
                     etree.SubElement(root, f"{_XSL}template", match=taken, mode=mode, priority=str(priority))
                 root.append(_rule_template(rule, mode))
@@ -90,127 +98,39 @@ def stylesheet(schema: etree._Element, phase: str | None) -> etree._ElementTree:
     return root.getroottree()
 
 
-def alternatives(pattern: str) -> list[str]:
-    """The alternatives of an XSLT pattern (split at `|` outside predicates and strings).
+def selects_of(schema: etree._Element) -> dict[str, Selects]:
+    """The context of every rule of a schema's patterns with its alternatives and their selects: what SELECTS_FILE holds."""
+    namespaces = _namespaces(schema)
+    contexts = sorted({_context(rule) for pattern in _active_patterns(schema, None) for rule in pattern.iterchildren(f"{_SCH}rule")})
+    return {context: _selects(context, namespaces, {}) for context in contexts}
 
-    >>> alternatives("tei:add | tei:del[@rend = 'a|b']")
-    ['tei:add', "tei:del[@rend = 'a|b']"]
+
+def write_selects(driver: Path) -> None:
+    """Write SELECTS_FILE beside `driver` for its rules, after they changed (tests/test_validate_selects.py tells).
+
+    The functions the rules call must be registered first (functions.register_functions), as
+    the validator registers them: a context that calls one lxml does not have is refused.
     """
-    return [part.strip() for part in _top_level_split(pattern, "|")]
+    text = json.dumps(selects_of(expanded_schema(driver)), ensure_ascii=False, indent=1)
+    write_atomic(driver.parent / SELECTS_FILE, text + "\n")
 
 
-def select_expression(alternative: str) -> str:
-    """The XPath that selects, from anywhere in a document, every node a path pattern matches.
+def _selects(context: str, namespaces: Mapping[str, str], known: Mapping[str, Selects]) -> Selects:
+    """A context's alternatives and their selects: as `known` holds them, else read now."""
+    if context in known:
+        return known[context]
+    from tei_edition.validate.selects import alternatives, select_expression  # elementpath: see SELECTS_FILE
 
-    A relative pattern matches wherever its path ends, so `//` goes before it. A step's
-    last predicate that only asks for an attribute is walked to instead (`[@a]` becomes
-    `/@a/..`, the same nodes in the same order): libxml2 evaluates a predicate at every
-    element a step passes, about 0.15 microseconds each, which made `tei:*[@when]` cost
-    six times what walking to the attributes costs. A `//` step whose predicates are
-    plainly tests is walked as the descendant axis (`_descend`).
-
-    >>> select_expression("tei:text//tei:add"), select_expression("/tei:TEI")
-    ('//tei:text//tei:add', '/tei:TEI')
-    >>> select_expression("tei:*[@when]"), select_expression("a[@x][1]/b[@y = 1][@z]")
-    ('//tei:*/@when/..', '//a[@x][1]/b[@y = 1]/@z/..')
-    >>> select_expression("tei:text//tei:note[not(@type)]"), select_expression("tei:text//tei:p[1]")
-    ('//tei:text/descendant::tei:note[not(@type)]', '//tei:text//tei:p[1]')
-    """
-    select = alternative if alternative.startswith(("/", "key(", "id(")) else f"//{alternative}"
-    if "[@" in select:
-        top_level = set(_top_level(select))
-        select = _ATTRIBUTE_PREDICATE.sub(lambda found: _walk_to_attribute(found, top_level), select)
-    return _descend(select) if "//" in select else select
+    return [[alternative, select_expression(alternative, namespaces)] for alternative in alternatives(context, namespaces)]
 
 
-#: A predicate that only asks whether an attribute is there: `[@name]` (group 1, the name), and whether another follows (group 2).
-_ATTRIBUTE_PREDICATE: Final = re.compile(r"\[\s*@(\*|[A-Za-z_][\w.-]*(?::(?:\*|[A-Za-z_][\w.-]*))?)\s*\](?=(\s*\[)?)")
+def expanded_schema(driver: Path) -> etree._Element:
+    """The rules of `driver` with their includes and abstract patterns resolved (by lxml's own ISO steps)."""
+    return isoschematron.iso_abstract_expand(isoschematron.iso_dsdl_include(etree.parse(str(driver)))).getroot()
 
 
-def _walk_to_attribute(found: re.Match[str], top_level: set[int]) -> str:
-    """`/@name/..` for a step's last predicate `[@name]` at the top level of the expression, else the predicate as it was.
-
-    Not a predicate followed by another (`..[1]` would count parents, not the step's
-    nodes), nor one inside a predicate or a string, where the step is not the selection's.
-    """
-    if found.group(2) or found.start() not in top_level:
-        return found.group(0)
-    return f"/@{found.group(1)}/.."
-
-
-#: A name test (`tei:note`, `tei:*`, `*`) at the start of a step: not an axis, a node type or a function.
-_NAME_TEST: Final = re.compile(r"(?:[A-Za-z_][\w.-]*:)?(?:[A-Za-z_][\w.-]*|\*)(?![\w(:])")
-#: What makes a predicate's value true or false when it is at the predicate's top level (comparisons bind loosest but for and, or).
-_COMPARISON: Final = re.compile(r"[=<>]|\s(?:and|or)\s")
-#: A predicate that is one call of a function that answers true or false (its arguments blanked, as `_is_test` shows them).
-_TEST_CALL: Final = re.compile(r"(?:not|contains|starts-with|boolean|true|false|lang)\(_*")
-#: A predicate that is a location path (its predicates and node types' parentheses blanked): a node-set, true when not empty.
-_PATH: Final = re.compile(r"(?:[/|]*(?:@|[a-z-]+::)?(?:\*|[A-Za-z_][\w.-]*(?::(?:\*|[A-Za-z_][\w.-]*))?|(?:text|node|comment)\(_*|\.\.?)(?:\[_*)*)+")
-
-
-def _descend(select: str) -> str:
-    """`select` with each `//X[p]` at its top level as `/descendant::X[p]` when every predicate of X is a test, not a position.
-
-    libxml2 walks `//X` as the descendant axis only when X has no predicate; with one, it
-    first gathers every node below (descendant-or-self::node()) and then each one's
-    children, some seven microseconds for a document. The two agree when no predicate
-    counts positions (`//a[1]` is each parent's first a, `/descendant::a[1]` the
-    document's), which is decided here only for predicates that plainly are tests: a
-    comparison, and, or, one call of not, contains, starts-with, boolean, true, false or
-    lang, or a location path; and that never name position() or last().
-    """
-    top_level = set(_top_level(select))
-    parts, copied = [], 0
-    for index in sorted(top_level):
-        name = _NAME_TEST.match(select, index + 2) if select.startswith("//", index) else None
-        predicates = _predicates(select, name.end()) if name else []
-        if predicates and all(map(_is_test, predicates)):
-            parts.append(f"{select[copied:index]}/descendant::")
-            copied = index + 2
-    return "".join(parts) + select[copied:]
-
-
-def _predicates(text: str, start: int) -> list[str]:
-    """The contents of the predicates `[a][b]` that follow one another from `start` in `text`."""
-    contents = []
-    while text.startswith("[", start):
-        after = next(itertools.islice(_top_level(text[start:]), 1, None), len(text) - start)  # just past the closing bracket
-        contents.append(text[start + 1 : start + after - 1])
-        start += after
-    return contents
-
-
-def _is_test(predicate: str) -> bool:
-    """Whether a predicate's value is plainly true or false (never a number, which would select by position)."""
-    if re.search(r"\b(?:position|last)\s*\(", predicate):
-        return False
-    top_level = set(_top_level(predicate))
-    flat = "".join(char if index in top_level else "_" for index, char in enumerate(predicate)).strip()
-    return bool(_COMPARISON.search(flat) or _TEST_CALL.fullmatch(flat) or _PATH.fullmatch(flat))
-
-
-def _top_level_split(text: str, separator: str) -> list[str]:
-    """`text` split at `separator` where it is outside brackets, parentheses and string literals."""
-    cuts = [index for index in _top_level(text) if text[index] == separator]
-    return [text[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(text)])]
-
-
-def _top_level(text: str) -> Iterator[int]:
-    """The indices of the characters of `text` that are outside brackets, parentheses and string literals
-    (an opening bracket or quotation mark is outside what it opens)."""
-    depth, quote = 0, ""
-    for index, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-            continue
-        if depth == 0:
-            yield index
-        if char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
+def _namespaces(schema: etree._Element) -> dict[str, str]:
+    return {ns.get("prefix", ""): ns.get("uri", "") for ns in schema.iter(f"{_SCH}ns")}
 
 
 def _phase(schema: etree._Element, phase: str | None) -> etree._Element | None:
@@ -320,8 +240,10 @@ __all__ = [
     "SCH_NS",
     "SVRL_NS",
     SchematronCompileError.__name__,
+    "SELECTS_FILE",
     compile_rules.__name__,
     stylesheet.__name__,
-    alternatives.__name__,
-    select_expression.__name__,
+    expanded_schema.__name__,
+    selects_of.__name__,
+    write_selects.__name__,
 ]
