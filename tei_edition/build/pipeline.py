@@ -45,6 +45,7 @@ from tei_edition.build.tasks import (
     register_refs,
 )
 from tei_edition.config import Edition
+from tei_edition.errors import XmlInputError
 from tei_edition.render.corpus import document_date, neighbours
 from tei_edition.render.pdflimit import EDITION_FILE as PDF_EDITION_FILE
 from tei_edition.render.pdflimit import edition_pdf_refused
@@ -171,8 +172,8 @@ def _build(edition: Edition, options: BuildOptions, executor: Any, progress: Pro
     report = BuildReport()
     try:
         docs = convert_phase(edition, sources, context, inputs, hashes, manifest, executor, options.force, progress, report)
-        _read_corrections(docs, hashes)
-        _document_phase(edition, context, inputs, docs, manifest, executor, options, progress, report)
+        unparsed = _read_corrections(docs, hashes)
+        _document_phase(edition, context, inputs, docs, unparsed, manifest, executor, options, progress, report)
         _remove_obsolete(edition, sources, docs, manifest, report)
         manifest.hashes = hashes.seen
         manifest.save()
@@ -200,13 +201,22 @@ def _few_sources_edited(edition: Edition, sources: list[Path]) -> bool:
     return 0 < sum(1 for path in sources if os.stat(path).st_mtime_ns > newest) <= MAX_BATCH
 
 
-def _read_corrections(docs: dict[str, Doc], hashes: FileHashes) -> None:
-    """TEI an editor corrected by hand since it was converted: its own hash, pointers and date."""
+def _read_corrections(docs: dict[str, Doc], hashes: FileHashes) -> set[str]:
+    """TEI an editor corrected by hand since it was converted: its own hash, pointers and date. The ids of
+    those that do not parse (an edit left them broken): they keep the pointers and date they had, and
+    are validated, which reports where they break, but not rendered (see `_document_phase`)."""
+    unparsed = set()
     for doc in docs.values():
         actual = hashes.of(doc.path)
         if actual != doc.digest:
-            root = parse_xml(Path(doc.path)).getroot()
-            doc.digest, doc.refs, doc.date = actual, register_refs(root), document_date(root)
+            doc.digest = actual
+            try:
+                root = parse_xml(Path(doc.path)).getroot()
+            except XmlInputError:
+                unparsed.add(doc.id)
+                continue
+            doc.refs, doc.date = register_refs(root), document_date(root)
+    return unparsed
 
 
 
@@ -218,25 +228,38 @@ def _document_phase(
     context: BuildContext,
     inputs: Inputs,
     docs: dict[str, Doc],
+    unparsed: set[str],
     manifest: Manifest,
     executor: Any,
     options: BuildOptions,
     progress: Progress,
     report: BuildReport,
 ) -> None:
+    """Plan and make every document's stale outputs and the edition's.
+
+    A document whose TEI does not parse (`unparsed`) is only validated: that reports
+    where it breaks, and the build fails. The other documents' outputs are made as
+    if it were not there (its neighbours' pages link past it); the outputs made of
+    every document (the site's pages, the text edition's and the PDF edition's
+    files) are not made, and its own are made again once it parses.
+    """
     stages = ("validate", *(f for f in FORMATS if f in options.formats))
     ordered = sorted(docs.values(), key=lambda d: (d.date, d.id))
+    parsed = [doc for doc in ordered if doc.id not in unparsed]
+    place = {doc.id: index for index, doc in enumerate(parsed)}
     keys: dict[str, str] = {}
     jobs: list[DocumentJob] = []
     key_of = _DocumentKeys(inputs, context)
-    for index, doc in enumerate(ordered):
-        beside = neighbours(ordered, index)
+    for doc in ordered:
+        beside = neighbours(parsed, place[doc.id]) if doc.id in place else []
         refs = inputs.refs(doc.refs)
         stale = []
         for stage in stages:
             name = f"{stage}:{doc.id}"
             keys[name] = key_of(stage, doc, refs, beside)
-            if manifest.stale(name, keys[name], options.force):
+            if stage != "validate" and doc.id not in place:  # none is up to date: made again once the document parses
+                manifest.forget(name)
+            elif manifest.stale(name, keys[name], options.force):
                 stale.append(stage)
             else:
                 report.up_to_date[stage] += 1
@@ -249,8 +272,13 @@ def _document_phase(
             jobs.append(DocumentJob(path.name, str(path), ("validate",)))
         else:
             report.up_to_date["validate"] += 1
+    broken = [doc for doc in ordered if doc.id not in place]
+    if broken and "html" in options.formats:
+        report.errors.append(f"{edition.build / 'html'}: the site's pages not made: {_unparsed(broken)}")
+    if broken and "pdf" in options.formats:
+        report.errors.append(f"{edition.build / 'pdf' / PDF_EDITION_FILE}: not made: {_unparsed(broken)}")
     stale_listings = []
-    if "pdf" in options.formats and not _pdf_edition_refused(edition, len(ordered), manifest, report):
+    if "pdf" in options.formats and not broken and not _pdf_edition_refused(edition, len(ordered), manifest, report):
         all_docs = digest(*(f"{d.id}={d.digest}" for d in ordered))
         keys[PDF_EDITION] = digest(PDF_EDITION, inputs.code["pdf"], inputs.config, inputs.stylesheets["pdf"], inputs.registers, all_docs,
                                    options.view, inputs.environment)
@@ -262,7 +290,13 @@ def _document_phase(
     for job in jobs:  # outputs about to be remade are not up to date until they are
         for stage in job.stages:
             manifest.forget(f"{stage}:{job.id}")
-    _make(edition, context, inputs, ordered, jobs, stale_listings, keys, manifest, executor, options, progress, report)
+    _make(edition, context, inputs, ordered, jobs, stale_listings, not broken, keys, manifest, executor, options, progress, report)
+
+
+def _unparsed(broken: list[Doc]) -> str:
+    """What stops the outputs made of every document: documents whose TEI does not parse (their validation says where)."""
+    more = f" (nor do {len(broken) - 1} more documents)" if len(broken) > 1 else ""
+    return f"the TEI of {broken[0].path} does not parse{more}"
 
 
 def _pdf_edition_refused(edition: Edition, documents: int, manifest: Manifest, report: BuildReport) -> bool:
@@ -284,7 +318,8 @@ def _pdf_edition_refused(edition: Edition, documents: int, manifest: Manifest, r
 
 
 def _make(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list[Doc], jobs: list[DocumentJob], stale_listings: list[str],
-          keys: dict[str, str], manifest: Manifest, executor: Any, options: BuildOptions, progress: Progress, report: BuildReport) -> None:
+          whole: bool, keys: dict[str, str], manifest: Manifest, executor: Any, options: BuildOptions, progress: Progress,
+          report: BuildReport) -> None:
     """Run the stale outputs' tasks, each started as soon as what it is made from is there, recording each as it comes.
 
     The site's pages are made from every page's summary: when they are to be made, the
@@ -292,10 +327,10 @@ def _make(edition: Edition, context: BuildContext, inputs: Inputs, ordered: list
     last of them, beside the documents' other outputs (a document is then read twice,
     which costs less than a worker left idle while one makes the site). The text
     edition's parts and the edition rules start once every document's text and
-    validation are recorded.
+    validation are recorded. `whole`: whether every document parses (else the site's pages are not made).
     """
     first = [Task(build_listing, (context, name)) for name in stale_listings]
-    site_key = _SiteKey(inputs, ordered, manifest) if "html" in options.formats else None
+    site_key = _SiteKey(inputs, ordered, manifest) if "html" in options.formats and whole else None
     site = [Task(build_listing, (context, SITE))] if site_key is not None else []  # unless up to date once the pages are made
     pages = [job._replace(stages=("html",)) for job in jobs if site and "html" in job.stages]
     rest = [job._replace(stages=tuple(s for s in job.stages if s != "html")) if site else job for job in jobs if not site or job.stages != ("html",)]
