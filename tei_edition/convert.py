@@ -238,21 +238,20 @@ class Converter:
         """
         letterspaced = self.conventions.letterspaced
 
-        def words(text: str) -> list[str]:
-            if may_match(letterspaced, text):
-                text = letterspaced.sub(lambda m: m.group(0).replace(" ", ""), text)
-            return _words(text)
+        def closed_up(text: str) -> str:
+            """The text with its letter-spaced words written whole, as the TEI writes them."""
+            return letterspaced.sub(lambda m: m.group(0).replace(" ", ""), text) if may_match(letterspaced, text) else text
 
-        available: Counter[str] = Counter()
-        for item in converted:  # the @n values are joined, and the signs, to find their words in one call each
-            available.update(words(" ".join(_TEXT_NODES(item.tree))))
-            available.update(_words(" ".join(_N_VALUES(item.tree))))
-        available.update(_words(" ".join(ledger.sign_text)))
-        needed = Counter(words("\n".join(line.text for line in lines)))
+        # Every document's text, @n values and the signs, joined by spaces: their words are found in one call and counted in one.
+        pieces = [closed_up(" ".join(_TEXT_NODES(item.tree))) for item in converted]
+        pieces.extend(" ".join(_N_VALUES(item.tree)) for item in converted)
+        pieces.extend(ledger.sign_text)
+        available = Counter(_words(" ".join(pieces)))
+        needed = Counter(_words(closed_up("\n".join(line.text for line in lines))))
         if all(available[word] >= count for word, count in needed.items()):  # the source's words only are looked at
             return
         for line in lines:
-            for word in words(line.text):
+            for word in _words(closed_up(line.text)):
                 if available[word] > 0:
                     available[word] -= 1
                     continue

@@ -11,7 +11,7 @@ cannot be classified is kept whole in a `note type="unclassified"` and warned of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from functools import lru_cache
@@ -92,6 +92,10 @@ class _Bracket(NamedTuple):
     column: int
 
 
+#: A bracket, opening or closing.
+_BRACKET_SIGNS = re.compile(r"[\[\]]")
+
+
 def split_brackets(text: str, path: Path, line: int) -> list[str | _Bracket]:
     """Split a line into plain strings and top-level brackets (nested ones stay in content)."""
     if "[" not in text:  # most lines: no bracket to look for character by character
@@ -100,14 +104,15 @@ def split_brackets(text: str, path: Path, line: int) -> list[str | _Bracket]:
     depth = 0
     start = 0
     opened_at = 0
-    for index, char in enumerate(text):
-        if char == "[":
+    for sign in _BRACKET_SIGNS.finditer(text):  # the engine finds the brackets: the other characters need no step each
+        index = sign.start()
+        if text[index] == "[":
             if depth == 0:
                 if index > start:
                     parts.append(text[start:index])
                 opened_at = index
             depth += 1
-        elif char == "]" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 parts.append(_Bracket(text[opened_at + 1:index], opened_at + 1))
@@ -411,7 +416,9 @@ class PlainFinder:
     A finder's spans depend on the text and the converter's conventions and
     registers, and the dates' on the context year too: a cable's recurring lines
     and pieces ("Top Secret", "No. ", a signature, the words between two
-    brackets) are searched by the other finders once, not each time.
+    brackets) are searched by the other finders once, not each time, and the
+    spans they keep are settled against each other once: what is left to do for
+    a text met again is its dates, and only when it has some.
     """
 
     def __init__(self, conventions: Conventions, registers: Registers) -> None:
@@ -421,21 +428,46 @@ class PlainFinder:
         """The words met so far that are not run together (see _run_together)."""
         self._found = lru_cache(maxsize=_KEPT_TEXTS)(self._find)
 
-    def spans(self, text: str, context_year: int | None, names: bool) -> list[_Span]:
+    def spans(self, text: str, context_year: int | None, names: bool) -> tuple[_Span, ...] | list[_Span]:
         """The spans of a text, in text order; where spans overlap, the earlier finder's is kept."""
-        finders = _FINDERS if names else _FINDERS_IN_A_NAME
-        spans: list[_Span] = []
-        for finder, found in zip(finders, self._found(text, names)):
-            for span in finder(text, self, context_year) if found is None else found:
-                if not spans or all(span.end <= s.start or span.start >= s.end for s in spans):
-                    spans.append(span)
+        kept = self._found(text, names)
+        dates = _dates(text, self, context_year)
+        if not dates:
+            return kept.alone
+        spans = list(kept.before)
+        _keep(spans, dates)
+        _keep(spans, kept.after)
         spans.sort(key=_start)
         return spans
 
-    def _find(self, text: str, names: bool) -> tuple[tuple[_Span, ...] | None, ...]:
-        """Each finder's spans, None for a finder that reads the context year (kept: see the class)."""
-        return tuple(None if finder in _BY_YEAR else tuple(finder(text, self, None))
-                     for finder in (_FINDERS if names else _FINDERS_IN_A_NAME))
+    def _find(self, text: str, names: bool) -> _Kept:
+        """What the finders that do not read the context year claim (kept: see the class)."""
+        before: list[_Span] = []
+        for finder in _BEFORE_DATES if names else _BEFORE_DATES_IN_A_NAME:
+            _keep(before, finder(text, self, None))
+        after = tuple(span for finder in _AFTER_DATES for span in finder(text, self, None))
+        alone = list(before)
+        _keep(alone, after)
+        alone.sort(key=_start)
+        return _Kept(tuple(before), after, tuple(alone))
+
+
+class _Kept(NamedTuple):
+    """The spans of a text that do not depend on the context year, as PlainFinder keeps them."""
+
+    before: tuple[_Span, ...]
+    """What the finders before the dates' keep, in the order kept (an earlier finder's span wins)."""
+    after: tuple[_Span, ...]
+    """Every span of the finders after the dates', to be kept where no date or earlier span is."""
+    alone: tuple[_Span, ...]
+    """The text's spans when it holds no date, in text order."""
+
+
+def _keep(spans: list[_Span], found: Iterable[_Span]) -> None:
+    """Add each span found that overlaps none of `spans` (those of an earlier finder, or found before it)."""
+    for span in found:
+        if not spans or all(span.end <= s.start or span.start >= s.end for s in spans):
+            spans.append(span)
 
 
 #: How many texts a PlainFinder keeps the spans of.
@@ -606,11 +638,12 @@ _PLAIN_WORDS_KEPT = 200_000
 _NOT_ASCII_LOWER_WORD = re.compile(r"\b[a-z]*+[^\W\d_a-z][^\W\d_]*+\b")
 
 
-#: What read_plain looks for, in order of precedence; inside a name the caller marks up, no names.
-_FINDERS = (_tex_debris, _ships, _letterspacing, _names, _dates, _run_together)
-_FINDERS_IN_A_NAME = (_tex_debris, _ships, _letterspacing_only, _dates, _run_together)
-#: The finders whose spans depend on the context year (a date written without its year).
-_BY_YEAR = frozenset({_dates})
+#: What read_plain looks for, in order of precedence: the finders before the dates (whose spans depend on the
+#: context year: a date written without its year), the dates, the finders after them; inside a name the caller
+#: marks up, no names.
+_BEFORE_DATES = (_tex_debris, _ships, _letterspacing, _names)
+_BEFORE_DATES_IN_A_NAME = (_tex_debris, _ships, _letterspacing_only)
+_AFTER_DATES = (_run_together,)
 
 
 @lru_cache(maxsize=65536)
