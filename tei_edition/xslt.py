@@ -181,9 +181,14 @@ def source_node(source: bytes, tree: etree._ElementTree) -> PyXdmNode:
     so there is no DTD, entity or other file for Saxon to load (and parse_xml_bytes
     refused entity references and XInclude in them). Any other file goes as its tree.
     """
-    if b"<!DOCTYPE" in source or not _PLAIN_START.match(source):
+    if not plain_source(source):
         return document_node(tree)
     return _Saxon.processor().parse_xml(xml_text=source.decode("utf-8"), encoding="UTF-8")
+
+
+def plain_source(source: bytes) -> bool:
+    """Whether Saxon reads in a file's bytes as they stand what lxml read (see `source_node`)."""
+    return b"<!DOCTYPE" not in source and _PLAIN_START.match(source) is not None
 
 
 #: The start of a file Saxon may parse as lxml did: an XML 1.0 declaration of UTF-8 (or of no
@@ -232,6 +237,13 @@ def to_xdm(value: ParamValue) -> PyXdmValue:
     return _sequence(value)
 
 
+def xdm_parameters(params: Mapping[str, ParamValue]) -> dict[str, PyXdmValue]:
+    """Parameters made Saxon values once, for parameters that serve many transformations
+    (a page's edition, registers and front matter were made values again for every page);
+    `to_xdm` hands such a value on as it is."""
+    return {key: to_xdm(value) for key, value in params.items()}
+
+
 def _sequence(values: Sequence[str] | Sequence[PyXdmNode]) -> PyXdmValue:
     """A sequence of strings or of nodes (for `as="xs:string*"`, `as="document-node()*"`)."""
     processor = _Saxon.processor()
@@ -264,6 +276,8 @@ __all__ = [
     Stylesheet.__name__,
     document_node.__name__,
     source_node.__name__,
+    plain_source.__name__,
     wrapped_node.__name__,
     to_xdm.__name__,
+    xdm_parameters.__name__,
 ]

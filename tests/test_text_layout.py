@@ -26,7 +26,8 @@ from tei_edition.build.tasks import (
 from tei_edition.config import load_edition
 from tei_edition.errors import TeiEditionError
 from tei_edition.render import rst, text
-from tei_edition.render.corpus import load_corpus
+from tei_edition.render.corpus import Document, load_corpus
+from tei_edition.xmlio import parse_xml_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "render"
@@ -144,6 +145,13 @@ def test_a_document_holding_a_noncharacter_is_refused(tmp_path: Path) -> None:
         text.render_document(corpus, document)
     with pytest.raises(TeiEditionError, match="noncharacter"):
         text.render_edition(corpus)
+    # as a build's worker renders it, with the bytes it read: the mark in them, or a reference to it
+    source = path.read_bytes()
+    with pytest.raises(TeiEditionError, match=f"{path.name}:{line}: a Unicode noncharacter"):
+        text.render_document_and_facts(corpus, document, source=source)
+    referenced = source.replace("\ufdd0".encode(), b"&#xFDD0;")
+    with pytest.raises(TeiEditionError, match=f"{path.name}:{line}: a Unicode noncharacter"):
+        text.render_document_and_facts(corpus, Document(document.id, path, parse_xml_bytes(referenced, path)), source=referenced)
 
 
 def test_the_build_lays_parts_out_from_the_marked_part_its_text_kept_or_makes_it_again(tmp_path: Path) -> None:

@@ -199,25 +199,26 @@ def build_documents(context: BuildContext, jobs: list[DocumentJob]) -> list[Docu
 
 def _build_document(context: BuildContext, job: DocumentJob) -> DocumentResult:
     result = DocumentResult(job.id)
-    build_dir = context.edition.build
-    if "validate" in job.stages:  # from the file as read for every output (check_file reports one that cannot be)
+    path = Path(job.path)
+    try:  # once for every output
+        read: ReadFile | XmlInputError = _Cache.recent().read(path)
+    except XmlInputError as exc:
+        read = exc
+    if "validate" in job.stages:  # check_file reports a file that cannot be read
         from tei_edition.validate.runner import check_file, check_tree
 
         shown = os.path.relpath(job.path, context.cwd)
-        try:
-            read = _Cache.recent().read(Path(job.path))
-        except XmlInputError:
-            checked = check_file((job.path, shown))
-        else:
-            checked = check_tree(Path(job.path), shown, read.source, read.tree)
-        result.files["validate"] = _write(build_dir / VALIDATE_CACHE, {f"{job.id}.pickle": pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)})
+        checked = check_file((job.path, shown)) if isinstance(read, XmlInputError) else check_tree(path, shown, read.source, read.tree)
+        result.files["validate"] = _write(context.edition.build / VALIDATE_CACHE, {f"{job.id}.pickle": pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)})
         result.issues = checked.issues
         result.info["validate"] = {"facts": facts_digest(checked.facts)}
     renders = [stage for stage in job.stages if stage != "validate"]
     if not renders:
         return result
     try:
-        document, read = _document(Path(job.path))
+        if isinstance(read, XmlInputError):
+            raise read
+        document = _document(read)
     except TeiEditionError as exc:
         result.errors.update({stage: str(exc) for stage in renders})
         return result
@@ -249,7 +250,7 @@ def _render(context: BuildContext, stage: str, document: Document, read: ReadFil
     if stage == "text":  # with what placing its part in the edition's file needs, and the part to lay out there
         from tei_edition.render import text
 
-        made = text.render_document_and_facts(_Cache.corpus(context.edition), document, context.view, read.node)
+        made = text.render_document_and_facts(_Cache.corpus(context.edition), document, context.view, read.node, read.source)
         info["text"] = {"facts": [made.facts.sort_key, *made.facts.notes]}
         marked = _write(context.edition.build / TEXT_MARKED, {f"{document.id}.txt": made.part})
         return _write(out, {f"{document.id}.txt": made.text}) + marked
@@ -262,13 +263,12 @@ def writer(name: str) -> ModuleType:
     return importlib.import_module(f"tei_edition.render.{name}")
 
 
-def _document(path: Path) -> tuple[Document, ReadFile]:
-    """The document in a file, and the file as this worker read it (kept from a task before, if its bytes are)."""
-    read = _Cache.recent().read(path)
+def _document(read: ReadFile) -> Document:
+    """The document in a file as this worker read it (kept from a task before, if its bytes are)."""
     identifier = read.tree.getroot().get(f"{{{XML_NS}}}id")
     if not identifier:
-        raise TeiEditionError(f"{path}:1:1: the TEI element has no xml:id (the document's id)")
-    return Document(identifier, path, read.tree), read
+        raise TeiEditionError(f"{read.path}:1:1: the TEI element has no xml:id (the document's id)")
+    return Document(identifier, read.path, read.tree)
 
 
 def _write(out: Path, files: dict[str, str | bytes]) -> list[str]:
@@ -328,8 +328,8 @@ def _marked_part(context: BuildContext, job: TextPartJob) -> str:
     try:
         return (context.edition.build / TEXT_MARKED / f"{job.id}.txt").read_text(encoding="utf-8")
     except FileNotFoundError:
-        document, read = _document(Path(job.path))
-        return text.render_document_and_facts(_Cache.corpus(context.edition), document, context.view, read.node).part
+        read = _Cache.recent().read(Path(job.path))
+        return text.render_document_and_facts(_Cache.corpus(context.edition), _document(read), context.view, read.node, read.source).part
 
 
 def build_text_head(context: BuildContext, documents: int) -> ListingResult:
@@ -492,11 +492,13 @@ class _Cache:
 
     @classmethod
     def html_params(cls, edition: Edition) -> dict[str, Any]:
+        """The pages' parameters, made Saxon values once (every page is made with them)."""
         from tei_edition.render import html
+        from tei_edition.xslt import xdm_parameters
 
         key = cls._key(edition)
         if key not in cls._html_params:
-            cls._html_params = {key: html.page_params(cls.corpus(edition))}
+            cls._html_params = {key: xdm_parameters(html.page_params(cls.corpus(edition)))}
         return cls._html_params[key]
 
     @classmethod

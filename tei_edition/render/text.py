@@ -29,7 +29,7 @@ from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
 from tei_edition.render.rst import WIDTH, lay_out_fixed, layout
 from tei_edition.xmlio import write_atomic
-from tei_edition.xslt import ParamValue, Stylesheet, document_node
+from tei_edition.xslt import ParamValue, Stylesheet, document_node, plain_source
 
 FORMAT = "text"
 STYLESHEET = XSLT_DIR / "text.xsl"
@@ -94,12 +94,14 @@ class DocumentText(NamedTuple):
     the blocks that read the same at every place laid out already (rst.lay_out_fixed)."""
 
 
-def render_document_and_facts(corpus: Corpus, document: Document, view: str = "reading", node: PyXdmNode | None = None) -> DocumentText:
+def render_document_and_facts(
+    corpus: Corpus, document: Document, view: str = "reading", node: PyXdmNode | None = None, source: bytes | None = None
+) -> DocumentText:
     """One document as a text of its own (`render_document`), its sort key and note counts in
     `view` as the stylesheet counts them, and its part: one transformation, the view made once.
-    `node`: the document's tree as a Saxon node, if the caller made one already (a build's
-    worker makes one per document for every output of it)."""
-    _check_unmarked(document)
+    `node`: the document's tree as a Saxon node, and `source`: the bytes it was parsed from,
+    if the caller has them (a build's worker reads each document once for every output of it)."""
+    _check_unmarked(document, source)
     sheet = Stylesheet.load(STYLESHEET)
     given = node if node is not None else document.tree
     made = sheet.transform(given, _params(corpus, view), source=document.path, parsed=document.tree)
@@ -141,12 +143,17 @@ def render_head(corpus: Corpus, documents: int, view: str = "reading") -> str:
 _MARKS, _MARKS_UTF8 = re.compile("[\ufdd0-\ufdef]"), re.compile(rb"\xef\xb7[\x90-\xaf]")
 
 
-def _check_unmarked(document: Document) -> None:
+def _check_unmarked(document: Document, source: bytes | None = None) -> None:
     """Refuse a document that holds one of the layout's marks: its words would be laid out as marks.
 
     Searched in the document's bytes (one regular expression, in C), not node by node in the
     stylesheet (which took a tenth of the transformation); node by node only to name the line.
+    The bytes it was parsed from (`source`) serve when they are UTF-8 (xslt.plain_source) without a
+    character reference: every character of the tree stands in them as it is (entities are
+    refused), and the tree need not be serialised again; else the tree's are searched.
     """
+    if source is not None and plain_source(source) and b"&#" not in source and not _MARKS_UTF8.search(source):
+        return
     if _MARKS_UTF8.search(etree.tostring(document.tree, encoding="utf-8")):
         line = next((node.sourceline for node in document.tree.iter() if _MARKS.search(_words(node))), None)
         raise TeiEditionError(f"{document.path}:{line or 1}: a Unicode noncharacter (U+FDD0 to U+FDEF), which the text "
