@@ -288,8 +288,8 @@ def _holds(path: Path, data: bytes) -> bool:
     writing one again costs a new file, a rename and, on ext4, flushing the one it replaces,
     where reading it costs a tenth of that. The file is whole: written atomically by a build before."""
     try:
-        with open(path, "rb") as handle:
-            return os.fstat(handle.fileno()).st_size == len(data) and handle.read() == data
+        with open(path, "rb", buffering=0) as handle:  # unbuffered: no terminal or position to ask about
+            return os.fstat(handle.fileno()).st_size == len(data) and handle.readall() == data
     except OSError:
         return False
 
@@ -451,25 +451,33 @@ def load_renderers(context: BuildContext, stages: tuple[str, ...]) -> None:
         _Cache.html_params(context.edition)
 
 
+#: The register files' names in the order a worker's state of them lists them.
+_REGISTER_NAMES = tuple(sorted(REGISTER_FILES))
+#: An edition's folder and its registers' sizes and times of change (None: not there).
+_Key = tuple[Path, tuple[tuple[int, int] | None, ...]]
+
+
 class _Cache:
     """What a worker process sets up once: converter, registers, stylesheet parameters; the files it read last."""
 
-    _converters: dict[tuple[Path, str], Converter] = {}
-    _corpora: dict[tuple[Path, str], Corpus] = {}
-    _html_params: dict[tuple[Path, str], dict[str, Any]] = {}
+    _converters: dict[_Key, Converter] = {}
+    _corpora: dict[_Key, Corpus] = {}
+    _html_params: dict[_Key, dict[str, Any]] = {}
     _recent: RecentFiles | None = None
 
     @staticmethod
-    def _key(edition: Edition) -> tuple[Path, str]:
-        """The edition and its registers' state: a long-lived worker sees register changes."""
-        stamps = []
-        for name in sorted(REGISTER_FILES):
+    def _key(edition: Edition) -> _Key:
+        """The edition and its registers' state: a long-lived worker sees register changes.
+        Asked for by every output of every document: a stat of each register, no more."""
+        folder = os.fspath(edition.registers)
+        stamps: list[tuple[int, int] | None] = []
+        for name in _REGISTER_NAMES:
             try:
-                stat = os.stat(edition.registers / name)
-                stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+                stat = os.stat(os.path.join(folder, name))
+                stamps.append((stat.st_size, stat.st_mtime_ns))
             except FileNotFoundError:
-                stamps.append(f"{name}:-")
-        return edition.root, "|".join(stamps)
+                stamps.append(None)
+        return edition.root, tuple(stamps)
 
     @classmethod
     def converter(cls, edition: Edition) -> Converter:

@@ -56,7 +56,8 @@ class RecentFiles:
     def read(self, path: Path) -> ReadFile:
         """The file at `path` as it is now: kept if its bytes are, else parsed (an XmlInputError if it cannot be)."""
         try:
-            source = path.read_bytes()
+            with open(path, "rb", buffering=0) as handle:  # unbuffered: no terminal or position to ask about
+                source = handle.readall()
         except OSError as exc:
             raise XmlInputError(path, 1, 1, f"cannot read: {exc.strerror}") from exc
         key = (path, source)
