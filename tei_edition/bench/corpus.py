@@ -16,6 +16,7 @@ as its templates: a benchmark's builds measure the work, not the error paths.
 from __future__ import annotations
 
 import calendar
+import itertools
 import random
 import re
 from pathlib import Path
@@ -112,7 +113,8 @@ class _Date(NamedTuple):
         if found is None:
             return None
         year, month, day = (int(found.group(name)) for name in ("year", "month", "day"))
-        tokens = [t for t in _DIGITS.finditer(match.text) if t.start() not in _clock(match.text, found)]
+        clock = _clock(match.text, found)
+        tokens = [t for t in _DIGITS.finditer(match.text) if t.start() not in clock]
         days = tuple(t.span() for t in tokens if len(t.group()) <= 2 and int(t.group()) == day != month)
         years = tuple(t.span() for t in tokens if (len(t.group()) == 4 and int(t.group()) == year)
                       or (len(t.group()) == 2 and int(t.group()) == year % 100 != day))
@@ -141,7 +143,7 @@ def _clock(text: str, when: re.Match[str]) -> set[int]:
         return set()
     hour, minute = int(when.group("hour")), int(when.group("minute"))
     tokens = list(_DIGITS.finditer(text))
-    for first, second in zip(tokens, tokens[1:]):
+    for first, second in itertools.pairwise(tokens):
         gap = text[first.end() : second.start()]
         if len(gap) <= 2 and not gap.isspace() and int(first.group()) % 12 == hour % 12 and int(second.group()) == minute:
             return {first.start(), second.start()}
