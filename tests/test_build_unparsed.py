@@ -111,3 +111,19 @@ def test_a_broken_register_stops_the_build_naming_the_place(tmp_path: Path) -> N
     assert re.match(rf"error: {re.escape(str(register))}:{line}:\d+: not well-formed XML", errors[0]), errors[0]
     assert sorted(path.name for path in (folder / "xml").iterdir()) == ["organisations.xml", "persons.xml", "places.xml"]
     assert not [path for path in files_under(folder / "build") if path.suffix in (".html", ".txt")]
+
+
+def test_a_broken_front_matter_is_one_error_not_one_per_output(tmp_path: Path) -> None:
+    """Every page and text reads front.xml: the build names it once, with its place, and exits 1."""
+    folder = make_edition(tmp_path / "edition", documents=())
+    (folder / "sources").mkdir()
+    for name in SOURCES:
+        shutil.copy(ROOT / "sources" / name, folder / "sources" / name)
+    front = folder / "front.xml"
+    line, column = break_xml(front)
+
+    built = tei_edition("build", "--jobs", "2", "--to", "html,text", cwd=folder)
+    errors = [line for line in built.stderr.splitlines() if line.startswith("error:")]
+    assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr
+    assert errors[0].startswith(f"error: {front}:{line}:{column}: not well-formed XML: Opening and ending tag mismatch"), errors
+    assert len(errors) == 2 and "edition.txt: not made" in errors[1], errors

@@ -180,6 +180,7 @@ def _build(edition: Edition, options: BuildOptions, executor: Any, progress: Pro
     finally:
         manifest.close()
     report.issues.sort()
+    report.errors = list(dict.fromkeys(report.errors))  # a file every output reads (front.xml) broken: one error, not one per output
     report.seconds = time.perf_counter() - started
     return report
 
