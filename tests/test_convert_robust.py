@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tei_edition.config import load_edition
-from tei_edition.convert import Converter
+from tei_edition.convert import _WORD, Converter, _word_counts
 from tei_edition.errors import SourceError
+from tei_edition.inline import Ledger
+from tei_edition.sourcetext import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,3 +50,61 @@ def test_conversion_never_crashes(converter: Converter, tmp_path: Path, text: st
         converter.convert_source(source)
     except SourceError as error:
         assert error.line >= 1 and str(source) in str(error)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.text(alphabet=" \t\n\u00a0\u2003_-'’.,()[]aZ9éЖ٣²", max_size=80), texts))
+def test_words_are_counted_as_the_word_pattern_finds_them(text: str) -> None:
+    """The check that nothing is lost counts the words of pieces between spaces: the same words, as often."""
+    assert _word_counts(text) == Counter(_WORD.findall(text))
+
+
+LOSING = """PEKING, TO THE SOVIET AMBASSADOR
+
+Tell Zhou Enlai that the friends in Korea (not "the_enemy") will be informed.
+
+The situation in Korea is serious, and the command must act."""
+
+
+def _converted(converter: Converter, tmp_path: Path) -> tuple[Path, list, list]:
+    source = tmp_path / "losing.txt"
+    source.write_text(LOSING, encoding="utf-8")
+    converted, _report = converter.convert_source(source)
+    return source, read_source(source), converted
+
+
+def _remove(converted: list, word: str, times: int) -> None:
+    """Take `word` out of the TEI's text `times` times (its first places in document order)."""
+    for item in converted:
+        for element in item.tree.getroot().iter():
+            for attribute in ("text", "tail"):
+                value = getattr(element, attribute)
+                while times and value and word in value:
+                    value = value.replace(word, "", 1)
+                    setattr(element, attribute, value)
+                    times -= 1
+
+
+def test_a_word_the_tei_lost_is_named_with_its_line(converter: Converter, tmp_path: Path) -> None:
+    source, lines, converted = _converted(converter, tmp_path)
+    converter._check_nothing_lost(source, lines, converted, Ledger(source))  # as converted: nothing lost
+    _remove(converted, "Enlai", 99)
+    with pytest.raises(SourceError, match="'Enlai'") as error:
+        converter._check_nothing_lost(source, lines, converted, Ledger(source))
+    assert error.value.line == 3
+
+
+def test_a_word_the_tei_holds_fewer_times_than_the_source_is_named_at_its_last_line(converter: Converter, tmp_path: Path) -> None:
+    source, lines, converted = _converted(converter, tmp_path)
+    _remove(converted, "Korea", 1)
+    with pytest.raises(SourceError, match="'Korea'") as error:
+        converter._check_nothing_lost(source, lines, converted, Ledger(source))
+    assert error.value.line == 5
+
+
+def test_a_word_inside_signs_the_tei_lost_is_named(converter: Converter, tmp_path: Path) -> None:
+    source, lines, converted = _converted(converter, tmp_path)
+    _remove(converted, "the_enemy", 99)
+    with pytest.raises(SourceError, match="'the_enemy'") as error:
+        converter._check_nothing_lost(source, lines, converted, Ledger(source))
+    assert error.value.line == 3
