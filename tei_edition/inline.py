@@ -483,12 +483,14 @@ def read_plain(text: str, ctx: InlineContext, names: bool = True) -> list[Inline
         return [text]
     out: list[Inline] = []
     position = 0
-    for span in spans:
-        out.append(text[position:span.start])
+    for span in spans:  # the text between spans, where there is some (the builders make elements only)
+        if span.start > position:
+            out.append(text[position:span.start])
         out.extend(span.build(span.data, ctx))
         position = span.end
-    out.append(text[position:])
-    return [item for item in out if not (isinstance(item, str) and not item)]
+    if position < len(text):
+        out.append(text[position:])
+    return out
 
 
 def _start(span: _Span) -> int:
