@@ -47,11 +47,12 @@ class ReadFile:
 
 
 class RecentFiles:
-    """The last `size` files read, by path and bytes (the most recent last)."""
+    """The last `size` files read, by path, each with its bytes (the most recent last). The bytes
+    are compared, not hashed as part of the key: a file read again is found by its path alone."""
 
     def __init__(self, size: int = 4) -> None:
         self._size = size
-        self._files: dict[tuple[Path, bytes], ReadFile] = {}
+        self._files: dict[Path, ReadFile] = {}
 
     def read(self, path: Path) -> ReadFile:
         """The file at `path` as it is now: kept if its bytes are, else parsed (an XmlInputError if it cannot be)."""
@@ -60,11 +61,10 @@ class RecentFiles:
                 source = handle.readall()
         except OSError as exc:
             raise XmlInputError(path, 1, 1, f"cannot read: {exc.strerror}") from exc
-        key = (path, source)
-        found = self._files.pop(key, None)
-        if found is None:
+        found = self._files.pop(path, None)
+        if found is None or found.source != source:
             found = ReadFile(path, source)
-        self._files[key] = found
+        self._files[path] = found
         while len(self._files) > self._size:
             del self._files[next(iter(self._files))]
         return found
