@@ -22,14 +22,14 @@ import re
 from typing import NamedTuple
 
 from lxml import etree
-from saxonche import PyXdmNode
+from saxonche import PyXdmNode, PyXdmValue
 
 from tei_edition.errors import TeiEditionError
 from tei_edition.render import XSLT_DIR, RenderOptions, RenderReport
 from tei_edition.render.corpus import Corpus, Document, corpus_tree
 from tei_edition.render.rst import WIDTH, lay_out_fixed, layout
 from tei_edition.xmlio import write_atomic
-from tei_edition.xslt import ParamValue, Stylesheet, document_node, plain_source
+from tei_edition.xslt import ParamValue, Stylesheet, document_node, plain_source, xdm_parameters
 
 FORMAT = "text"
 STYLESHEET = XSLT_DIR / "text.xsl"
@@ -104,7 +104,7 @@ def render_document_and_facts(
     _check_unmarked(document, source)
     sheet = Stylesheet.load(STYLESHEET)
     given = node if node is not None else document.tree
-    made = sheet.transform(given, _params(corpus, view), source=document.path, parsed=document.tree)
+    made = sheet.transform(given, _document_params(corpus, view), source=document.path, parsed=document.tree)
     sort_key, lettered, numbered, pieces = made.split("\n", 3)
     own_head, part_head, body = pieces.split(SEPARATOR)
     body = lay_out_fixed(body)  # what the file and the part share, laid out once for both
@@ -164,6 +164,21 @@ def _words(node: etree._Element) -> str:
     """A node's text and tail and, of an element, its attributes' values."""
     attributes = list(node.attrib.values()) if isinstance(node.tag, str) else []
     return "".join([node.text or "", node.tail or "", *attributes])
+
+
+#: The last corpus's documents' parameters as Saxon values, by its identity and the view (see `_document_params`).
+_DOCUMENT_PARAMS: dict[tuple[int, str], tuple[Corpus, dict[str, PyXdmValue]]] = {}
+
+
+def _document_params(corpus: Corpus, view: str) -> dict[str, PyXdmValue]:
+    """`_params` made Saxon values once per corpus and view: a build's worker renders every document
+    with one corpus, and making them values again took a document's text some 20 us. The corpus is
+    kept with them: while it lives, no other corpus can have its identity."""
+    kept = _DOCUMENT_PARAMS.get((id(corpus), view))
+    if kept is None:
+        _DOCUMENT_PARAMS.clear()
+        kept = _DOCUMENT_PARAMS[(id(corpus), view)] = (corpus, xdm_parameters(_params(corpus, view)))
+    return kept[1]
 
 
 def _params(corpus: Corpus, view: str) -> dict[str, ParamValue]:
