@@ -364,12 +364,15 @@
             </xsl:for-each>
           </tr>
         </thead>
+        <!-- Each text's rows, found once: not again for every row of the table (a walk of
+             the whole text per row grew with the square of its length). -->
+        <xsl:variable name="rows" as="array(element())+" select="$texts ! array { te:synopsis-rows(.) }"/>
         <tbody>
           <xsl:for-each select="1 to count(te:synopsis-rows($version))">
             <xsl:variable name="row" as="xs:integer" select="."/>
             <tr>
-              <xsl:for-each select="$texts">
-                <xsl:variable name="block" as="element()" select="te:synopsis-rows(.)[$row]"/>
+              <xsl:for-each select="$rows">
+                <xsl:variable name="block" as="element()" select="?($row)"/>
                 <td>
                   <xsl:apply-templates select="$block/preceding-sibling::*[1][self::tei:pb], $block" mode="te:html">
                     <xsl:with-param name="view" select="'synopsis'" tunnel="yes"/>

@@ -14,6 +14,10 @@
   <!-- Elements that give their text a place of its own (a passage) and an id to link to. -->
   <xsl:variable name="te:passage-elements" as="xs:string+"
     select="('p', 'ab', 'head', 'item', 'salute', 'signed', 'dateline', 'l', 'trailer', 'byline', 'docAuthor', 'docDate', 'addrLine', 'cell')"/>
+  <!-- The same names as a set: every element of a version, and every ancestor of each name
+       the site's pieces place, is asked, and comparing its name with each of the list in
+       turn cost a page more than its passage ids' map. -->
+  <xsl:variable name="te:passage-names" as="map(xs:string, xs:boolean)" select="map:merge($te:passage-elements ! map { .: true() })"/>
 
   <!-- ===== divisions and blocks ===== -->
 
@@ -366,13 +370,13 @@
   <xsl:function name="te:passage-ids" as="map(xs:string, xs:string)" cache="yes">
     <xsl:param name="version" as="element()"/>
     <xsl:variable name="prefix" as="xs:string" select="($version/@xml:id, 'text')[1] || '-'"/>
-    <xsl:sequence select="map:merge($version/descendant-or-self::*[local-name() = $te:passage-elements] ! map { generate-id(.): $prefix || position() })"/>
+    <xsl:sequence select="map:merge($version/descendant-or-self::*[map:contains($te:passage-names, local-name())] ! map { generate-id(.): $prefix || position() })"/>
   </xsl:function>
 
   <!-- The passage (block) an element sits in. -->
   <xsl:function name="te:passage-of" as="element()?">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="$element/ancestor-or-self::*[local-name() = $te:passage-elements][1]"/>
+    <xsl:sequence select="$element/ancestor-or-self::*[map:contains($te:passage-names, local-name())][1]"/>
   </xsl:function>
 
   <!-- True when a TEI block holds another block (list, quotation …), which an HTML p cannot. -->
