@@ -362,11 +362,7 @@ class BodyBuilder:
         return self._position(signed, unit)
 
     def _entry_of(self, name: etree._Element) -> Entry | None:
-        ref = name.get("ref", "")
-        for entry, _form in self.ctx.names_seen:
-            if entry.ref == ref:
-                return entry
-        return None
+        return self.ctx.entries_seen.get(name.get("ref", ""))
 
     def _item(self, unit: Unit) -> etree._Element:
         self.ctx.line = unit.line

@@ -79,7 +79,8 @@ class InlineContext:
     """What plain text holds, kept per converter."""
     context_year: int | None = None
     line: int = 1
-    names_seen: list[tuple[Entry, str]] = field(default_factory=list)
+    entries_seen: dict[str, Entry] = field(default_factory=dict)
+    """The register entries the document's names were read as, by their @ref (the body reads a name's entry back)."""
 
 
 # ---------------------------------------------------------------- brackets
@@ -305,7 +306,7 @@ def _identification(content: str, before: str, ctx: InlineContext) -> tuple[int,
         return None
     ctx.ledger.count("identification")
     supplied = el("supplied", {"reason": "identification", "resp": "#source-editor"}, content)
-    ctx.names_seen.append((entry, content))
+    ctx.entries_seen[entry.ref] = entry
     name = _trailing_name(before, ctx)
     if name is None:
         return 0, [el(NAME_ELEMENT[entry.register], {"ref": entry.ref}, supplied)]
@@ -569,7 +570,7 @@ def _build_letterspaced(data: tuple[str, bool], ctx: InlineContext) -> list[Inli
     entry = ctx.registers.lookup(word) if wrap_names else None
     if entry is None:
         return [hi]
-    ctx.names_seen.append((entry, word))
+    ctx.entries_seen[entry.ref] = entry
     return [el(NAME_ELEMENT[entry.register], {"ref": entry.ref}, hi)]
 
 
@@ -578,7 +579,7 @@ def _names(text: str, finder: PlainFinder, context_year: int | None) -> list[_Sp
 
 
 def _build_name(match: NameMatch, ctx: InlineContext) -> list[Inline]:
-    ctx.names_seen.append((match.entry, match.form))
+    ctx.entries_seen[match.entry.ref] = match.entry
     element = NAME_ELEMENT[match.entry.register]
     if match.kind == "misreading":
         ctx.ledger.count("OCR misreading of a name")
