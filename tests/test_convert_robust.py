@@ -85,26 +85,19 @@ def _remove(converted: list, word: str, times: int) -> None:
                     times -= 1
 
 
-def test_a_word_the_tei_lost_is_named_with_its_line(converter: Converter, tmp_path: Path) -> None:
+def test_converted_as_is_loses_nothing(converter: Converter, tmp_path: Path) -> None:
     source, lines, converted = _converted(converter, tmp_path)
-    converter._check_nothing_lost(source, lines, converted, Ledger(source))  # as converted: nothing lost
-    _remove(converted, "Enlai", 99)
-    with pytest.raises(SourceError, match="'Enlai'") as error:
-        converter._check_nothing_lost(source, lines, converted, Ledger(source))
-    assert error.value.line == 3
+    converter._check_nothing_lost(source, lines, converted, Ledger(source))
 
 
-def test_a_word_the_tei_holds_fewer_times_than_the_source_is_named_at_its_last_line(converter: Converter, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("word", "times", "line"), [
+    ("Enlai", 99, 3),  # lost: named with its line
+    ("Korea", 1, 5),  # held fewer times than the source writes it: named at its last line
+    ("the_enemy", 99, 3),  # a word inside signs
+])
+def test_a_word_the_tei_lost_is_named_with_its_line(converter: Converter, tmp_path: Path, word: str, times: int, line: int) -> None:
     source, lines, converted = _converted(converter, tmp_path)
-    _remove(converted, "Korea", 1)
-    with pytest.raises(SourceError, match="'Korea'") as error:
+    _remove(converted, word, times)
+    with pytest.raises(SourceError, match=f"'{word}'") as error:
         converter._check_nothing_lost(source, lines, converted, Ledger(source))
-    assert error.value.line == 5
-
-
-def test_a_word_inside_signs_the_tei_lost_is_named(converter: Converter, tmp_path: Path) -> None:
-    source, lines, converted = _converted(converter, tmp_path)
-    _remove(converted, "the_enemy", 99)
-    with pytest.raises(SourceError, match="'the_enemy'") as error:
-        converter._check_nothing_lost(source, lines, converted, Ledger(source))
-    assert error.value.line == 3
+    assert error.value.line == line
